@@ -1,0 +1,101 @@
+"""Domain errors: the only exceptions callers of ``graph`` need to know.
+
+rdflib, pyoxigraph and networkx exceptions are wrapped here so the CLI and the
+API can map each class to one exit code and one HTTP status (``api/errors.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+__all__ = [
+    "AmbiguousEntity",
+    "ConflictError",
+    "DataFileError",
+    "EditRejected",
+    "EntityNotFound",
+    "InputError",
+    "NoPathError",
+    "PermissionDenied",
+    "SamarbejdskortError",
+    "UnknownTopic",
+    "ValidationFailed",
+]
+
+
+class SamarbejdskortError(Exception):
+    """Base class of every error the tool reports to a user."""
+
+
+class InputError(SamarbejdskortError):
+    """The user's input (a file, an entity name, a parameter) is wrong."""
+
+
+class DataFileError(InputError):
+    """A data file cannot be read; names the file and, where known, the line."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        self.path, self.reason, self.line = path, reason, line
+        where = f"{path}, line {line}" if line else path
+        super().__init__(f"{where}: {reason}")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entity offered to the user when a name is unknown or ambiguous."""
+
+    id: str
+    label: str
+    kind: str
+
+
+class EntityNotFound(InputError):
+    """No entity matches the text; carries the closest suggestions."""
+
+    def __init__(self, query: str, suggestions: Sequence[Candidate] = (), what: str = "entity") -> None:
+        self.query, self.suggestions, self.what = query, tuple(suggestions), what
+        hint = "; ".join(c.label for c in self.suggestions)
+        super().__init__(f"unknown {what} '{query}'" + (f" – did you mean: {hint}" if hint else ""))
+
+
+class UnknownTopic(EntityNotFound):
+    """No topic matches the text."""
+
+    def __init__(self, query: str, suggestions: Sequence[Candidate] = ()) -> None:
+        super().__init__(query, suggestions, what="topic")
+
+
+class AmbiguousEntity(InputError):
+    """Several entities match equally well; the user must choose."""
+
+    def __init__(self, query: str, candidates: Sequence[Candidate]) -> None:
+        self.query, self.candidates = query, tuple(candidates)
+        names = "; ".join(f"{c.label} ({c.kind})" for c in self.candidates)
+        super().__init__(f"'{query}' is ambiguous: {names}")
+
+
+class NoPathError(InputError):
+    """Two entities are not connected over the chosen relation kinds."""
+
+
+@dataclass
+class ValidationFailed(SamarbejdskortError):
+    """Data (or a proposed edit) breaks a SHACL violation rule."""
+
+    findings: Sequence[object] = field(default_factory=tuple)
+
+    def __str__(self) -> str:
+        return f"{len(self.findings)} violation(s)"
+
+
+class EditRejected(InputError):
+    """An edit is malformed or would break the data; nothing was stored."""
+
+
+class ConflictError(SamarbejdskortError):
+    """The data changed since the client read it (stale ETag)."""
+
+
+class PermissionDenied(SamarbejdskortError):
+    """The caller is authenticated but lacks the role for this action."""

@@ -1,0 +1,152 @@
+"""Find the entity a person means by a name, an abbreviation or a phrase.
+
+Ranking as a person would mean it: exact label, then abbreviation or alternative
+label, then a phrase whose words all occur in a label (Danish inflections such as
+"-en"/"-erne" allowed), scored by how much of the label the phrase covers.
+Organisations and forums come before the seats and persons named after them. Only a
+tie at the top is ambiguous.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from graph.errors import AmbiguousEntity, Candidate, EntityNotFound
+from graph.text import ascii_fold, normalise, words
+
+__all__ = ["KIND_RANK", "LabelIndex", "Match"]
+
+# Lower is preferred when two matches are otherwise equal.
+KIND_RANK: Mapping[str, int] = defaultdict(
+    lambda: 3,
+    {
+        "organisation": 0,
+        "forum": 0,
+        "cluster": 0,
+        "unit": 0,
+        "partnership": 0,
+        "collaboration": 0,
+        "channel": 1,
+        "topic": 1,
+        "agreement": 1,
+        "mandate": 2,
+        "post": 2,
+        "person": 2,
+    },
+)
+_SUFFIXES = ("", "e", "n", "en", "et", "er", "ne", "erne", "ene", "s", "ens", "ets", "ers", "ernes")
+_EXACT, _ALT, _PHRASE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    label: str
+    kind: str
+    tier: int
+    coverage: float
+
+    @property
+    def key(self) -> tuple[int, float, int]:
+        return (self.tier, -round(self.coverage, 2), KIND_RANK[self.kind])
+
+
+class LabelIndex:
+    """Every label of every entity, normalised once; lookups never scan triples."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, str, list[str], list[str]]]) -> None:
+        """entries: (id, display label, kind, preferred labels, alternative labels)."""
+        self._display: dict[str, tuple[str, str]] = {}
+        self._exact: dict[str, set[str]] = defaultdict(set)
+        self._alt: dict[str, set[str]] = defaultdict(set)
+        self._by_word: dict[str, set[str]] = defaultdict(set)
+        self._labels: dict[str, list[list[str]]] = defaultdict(list)
+        for nid, label, kind, prefs, alts in entries:
+            self._display[nid] = (label, kind)
+            for text, table in [(t, self._exact) for t in prefs] + [(t, self._alt) for t in alts]:
+                for key in {normalise(text), ascii_fold(text)}:
+                    if key:
+                        table[key].add(nid)
+                for variant in {normalise(text), ascii_fold(text)}:
+                    ws = words(variant)
+                    if ws:
+                        self._labels[nid].append(ws)
+                        for w in ws:
+                            self._by_word[w].add(nid)
+        self._vocabulary = sorted(set(self._exact) | set(self._alt))
+
+    def __contains__(self, nid: str) -> bool:
+        return nid in self._display
+
+    def search(self, text: str, *, kinds: Iterable[str] | None = None, limit: int = 10) -> list[Match]:
+        """Matches best first (for autocomplete and for resolve)."""
+        allowed = set(kinds) if kinds else None
+        found: dict[str, Match] = {}
+        for variant in {normalise(text), ascii_fold(text)}:
+            if not variant:
+                continue
+            for tier, table in ((_EXACT, self._exact), (_ALT, self._alt)):
+                for nid in table.get(variant, ()):
+                    self._offer(found, nid, tier, 1.0, allowed)
+            qwords = words(variant)
+            for nid in self._phrase_candidates(qwords):
+                cov = max((self._coverage(qwords, lw) for lw in self._labels[nid]), default=0.0)
+                if cov > 0:
+                    self._offer(found, nid, _PHRASE, cov, allowed)
+        return sorted(found.values(), key=lambda m: (m.key, m.label))[:limit]
+
+    def resolve(self, text: str, *, kinds: Iterable[str] | None = None, what: str = "entity") -> str:
+        """The one entity meant, or AmbiguousEntity / EntityNotFound naming the alternatives."""
+        text = text.strip()
+        if text in self._display and (kinds is None or self._display[text][1] in set(kinds)):
+            return text
+        matches = self.search(text, kinds=kinds, limit=50)
+        if not matches:
+            raise EntityNotFound(text, self.suggest(text, kinds=kinds), what=what)
+        top = [m for m in matches if m.key == matches[0].key]
+        if len(top) > 1:
+            raise AmbiguousEntity(text, [Candidate(m.id, m.label, m.kind) for m in top])
+        return top[0].id
+
+    def suggest(self, text: str, *, kinds: Iterable[str] | None = None, n: int = 5) -> list[Candidate]:
+        """Closest labels by spelling, for 'did you mean'."""
+        allowed = set(kinds) if kinds else None
+        out: list[Candidate] = []
+        close = difflib.get_close_matches(normalise(text), self._vocabulary, n=n * 3, cutoff=0.5)
+        for key in close:
+            for nid in sorted(self._exact.get(key, set()) | self._alt.get(key, set())):
+                label, kind = self._display[nid]
+                if (allowed is None or kind in allowed) and all(c.id != nid for c in out):
+                    out.append(Candidate(nid, label, kind))
+        return out[:n]
+
+    def _phrase_candidates(self, qwords: list[str]) -> set[str]:
+        if not qwords:
+            return set()
+        sets = []
+        for qw in qwords:
+            hits = set(self._by_word.get(qw, set()))
+            for suffix in _SUFFIXES[1:]:
+                hits |= self._by_word.get(qw + suffix, set())
+            sets.append(hits)
+        return set.intersection(*sets)
+
+    @staticmethod
+    def _coverage(qwords: list[str], label_words: list[str]) -> float:
+        used = 0
+        for qw in qwords:
+            if not any(lw == qw or (lw.startswith(qw) and lw[len(qw) :] in _SUFFIXES) for lw in label_words):
+                return 0.0
+            used += 1
+        return used / max(len(label_words), 1)
+
+    def _offer(self, found: dict[str, Match], nid: str, tier: int, cov: float, allowed: set[str] | None) -> None:
+        label, kind = self._display[nid]
+        if allowed is not None and kind not in allowed:
+            return
+        m = Match(nid, label, kind, tier, cov)
+        if nid not in found or m.key < found[nid].key:
+            found[nid] = m

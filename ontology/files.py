@@ -1,0 +1,33 @@
+"""Where the shipped vocabulary files are; read with importlib.resources so an installed wheel works."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from rdflib import Graph
+
+__all__ = ["ALIGNMENTS", "ORG", "PROV", "SHAPES", "VOCABULARY", "read_text", "schema_graph"]
+
+VOCABULARY = "samarbejdskort.ttl"
+SHAPES = "shapes.ttl"
+ALIGNMENTS = "alignments.ttl"
+ORG = "vendor/org.ttl"
+PROV = "vendor/prov-o.ttl"
+
+
+def read_text(name: str) -> str:
+    """The text of one shipped vocabulary file."""
+    return resources.files("ontology").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def schema_graph() -> Graph:
+    """Our vocabulary + W3C ORG + alignments: the class and property hierarchy the tool reasons with.
+
+    Cached: parsed once per process. Callers must not modify it.
+    """
+    g = Graph()
+    for name in (VOCABULARY, ORG, ALIGNMENTS):
+        g.parse(data=read_text(name), format="turtle")
+    return g

@@ -71,8 +71,9 @@ class AmbiguousEntity(InputError):
 
     def __init__(self, query: str, candidates: Sequence[Candidate]) -> None:
         self.query, self.candidates = query, tuple(candidates)
-        names = "; ".join(f"{c.label} ({c.kind})" for c in self.candidates)
-        super().__init__(f"'{query}' is ambiguous: {names}")
+        names = "; ".join(f"{c.label} ({c.kind})" for c in self.candidates[:8])
+        more = f" … (+{len(self.candidates) - 8})" if len(self.candidates) > 8 else ""
+        super().__init__(f"'{query}' is ambiguous: {names}{more}")
 
 
 class NoPathError(InputError):

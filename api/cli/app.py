@@ -1,0 +1,92 @@
+"""The typer application and what every command shares: data loading, --json, --lang, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from api.errors import error_body, mapping_for
+from graph.errors import InputError, SamarbejdskortError
+from graph.model import Model, load
+
+__all__ = [
+    "DataOpt",
+    "DateOpt",
+    "JsonOpt",
+    "Lang",
+    "LangOpt",
+    "app",
+    "emit",
+    "fail",
+    "guarded",
+    "load_model",
+    "parse_date",
+]
+
+app = typer.Typer(
+    name="samarbejdskort",
+    help="Samarbejdskort: hvem arbejder med hvem om børn og unge i psykisk mistrivsel.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Lang(str, Enum):
+    da = "da"
+    en = "en"
+
+
+DataOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--data", help="RDF-fil eller mappe (kan gentages); erstatter de medfølgende data."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Maskinlæsbart JSON-output.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Sprog: da eller en.")]
+DateOpt = Annotated[str | None, typer.Option("--date", help="Dato (ÅÅÅÅ-MM-DD); standard er i dag.")]
+
+T = TypeVar("T")
+
+
+def load_model(data: list[Path] | None) -> Model:
+    return load(data or None)
+
+
+def parse_date(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--date '{text}' is not a date (use YYYY-MM-DD)") from None
+
+
+def emit(payload: Any, as_json: bool, text: Callable[[], str]) -> None:
+    """Print JSON or the human-readable text of one result."""
+    if as_json:
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        sys.stdout.write(text().rstrip("\n") + "\n")
+
+
+def fail(exc: SamarbejdskortError, as_json: bool) -> NoReturn:
+    """Report a domain error and exit with its code: never a traceback."""
+    mapping = mapping_for(exc)
+    if as_json:
+        sys.stdout.write(json.dumps(error_body(exc), ensure_ascii=False, indent=2) + "\n")
+    sys.stderr.write(f"fejl/error: {exc}\n")
+    raise typer.Exit(mapping.exit_code)
+
+
+def guarded(fn: Callable[[], T], as_json: bool) -> T:
+    try:
+        return fn()
+    except SamarbejdskortError as exc:
+        fail(exc, as_json)

@@ -1,0 +1,43 @@
+"""Shared fixtures: the bundled model is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.model import Model, load, model_from_text
+
+REPO = Path(__file__).resolve().parent.parent
+INTEROP = REPO.parent / "shared" / "interop"
+PREFIXES = """
+@prefix sk:   <https://w3id.org/samarbejdskort/ns#> .
+@prefix id:   <https://w3id.org/samarbejdskort/id/> .
+@prefix org:  <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix dct:  <http://purl.org/dc/terms/> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix vcard: <http://www.w3.org/2006/vcard/ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex:   <http://example.org/> .
+"""
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Model:
+    """The bundled Midtjylland data set, loaded once."""
+    return load()
+
+
+def tiny(turtle: str) -> Model:
+    """A model from an inline Turtle snippet; the common prefixes are added."""
+    return model_from_text(PREFIXES + turtle)
+
+
+@pytest.fixture()
+def interop() -> Path:
+    if not INTEROP.exists():
+        pytest.skip("../shared/interop is not beside the repository")
+    return INTEROP

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from graph.errors import AmbiguousEntity, Candidate, EntityNotFound
-from graph.text import ascii_fold, normalise, words
+from graph.text import ascii_fold, normalise, skeleton, words
 
 __all__ = ["KIND_RANK", "LabelIndex", "Match"]
 
@@ -38,7 +38,7 @@ KIND_RANK: Mapping[str, int] = defaultdict(
     },
 )
 _SUFFIXES = ("", "e", "n", "en", "et", "er", "ne", "erne", "ene", "s", "ens", "ets", "ers", "ernes")
-_EXACT, _ALT, _PHRASE = 0, 1, 2
+_EXACT, _ALT, _LOOSE, _PHRASE = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class LabelIndex:
         self._display: dict[str, tuple[str, str]] = {}
         self._exact: dict[str, set[str]] = defaultdict(set)
         self._alt: dict[str, set[str]] = defaultdict(set)
+        self._loose: dict[str, set[str]] = defaultdict(set)
         self._by_word: dict[str, set[str]] = defaultdict(set)
         self._labels: dict[str, list[list[str]]] = defaultdict(list)
         for nid, label, kind, prefs, alts in entries:
@@ -70,7 +71,8 @@ class LabelIndex:
                 for key in {normalise(text), ascii_fold(text)}:
                     if key:
                         table[key].add(nid)
-                for variant in {normalise(text), ascii_fold(text)}:
+                self._loose[skeleton(text)].add(nid)
+                for variant in {normalise(text), ascii_fold(text), skeleton(text)}:
                     ws = words(variant)
                     if ws:
                         self._labels[nid].append(ws)
@@ -85,12 +87,14 @@ class LabelIndex:
         """Matches best first (for autocomplete and for resolve)."""
         allowed = set(kinds) if kinds else None
         found: dict[str, Match] = {}
-        for variant in {normalise(text), ascii_fold(text)}:
-            if not variant:
-                continue
-            for tier, table in ((_EXACT, self._exact), (_ALT, self._alt)):
-                for nid in table.get(variant, ()):
+        exact_keys = {normalise(text), ascii_fold(text)} - {""}
+        for tier, table in ((_EXACT, self._exact), (_ALT, self._alt)):
+            for key in exact_keys:
+                for nid in table.get(key, ()):
                     self._offer(found, nid, tier, 1.0, allowed)
+        for nid in self._loose.get(skeleton(text), ()):
+            self._offer(found, nid, _LOOSE, 1.0, allowed)
+        for variant in exact_keys | {skeleton(text)}:
             qwords = words(variant)
             for nid in self._phrase_candidates(qwords):
                 cov = max((self._coverage(qwords, lw) for lw in self._labels[nid]), default=0.0)

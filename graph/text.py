@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["ascii_fold", "normalise", "words"]
+__all__ = ["ascii_fold", "normalise", "skeleton", "words"]
 
 _KEEP = {"æ": "æ", "ø": "ø", "å": "å"}
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_SKELETON = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -32,6 +33,14 @@ def normalise(text: str) -> str:
 def ascii_fold(text: str) -> str:
     """normalise() and spell æ/ø/å as ae/oe/aa (how Danish is typed on foreign keyboards)."""
     return normalise(text).translate(_FOLD)
+
+
+def skeleton(text: str) -> str:
+    """The loosest key: æøå written without their marks ("Sonderborg" for "Sønderborg").
+
+    Used only as a lower-ranked match, so "Ro" still means Ro and not Rø.
+    """
+    return normalise(text).translate(_SKELETON)
 
 
 def words(text: str) -> list[str]:

@@ -1,0 +1,88 @@
+"""Entity resolution ranks as a person would mean it; only a tie at the top is ambiguous."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import AmbiguousEntity, EntityNotFound
+from graph.text import ascii_fold, normalise
+from tests.conftest import tiny
+
+GRAPH = """
+ex:randers a sk:Municipality ; skos:prefLabel "Randers Kommune"@da , "Randers Municipality"@en .
+ex:rhr a sk:Hospital ; skos:prefLabel "Regionshospitalet Randers"@da .
+ex:klynge a sk:HealthCluster ; skos:prefLabel "Randersklyngen"@da .
+ex:ig a sk:ImplementationGroup ; skos:prefLabel "Tværsektoriel implementeringsgruppe om børn og unge i mistrivsel, Randersklyngen"@da ;
+    skos:altLabel "Implementeringsgruppen, Randersklyngen"@da .
+ex:sek a sk:Seat ; skos:prefLabel "Sekretær, implementeringsgruppe Randersklyngen"@da ; org:postIn ex:ig .
+ex:ssu a sk:Committee ; skos:prefLabel "Sundhedssamarbejdsudvalget"@da ; sk:abbreviation "SSU" .
+ex:ssg a sk:SteeringGroup ; skos:prefLabel "Sundhedsstyregruppen"@da ; sk:abbreviation "SSG" .
+ex:aarhus a sk:Municipality ; skos:prefLabel "Aarhus Kommune"@da .
+ex:soenderborg a sk:Municipality ; skos:prefLabel "Sønderborg Kommune"@da .
+ex:ro a org:Organization ; skos:prefLabel "Ro"@da .
+ex:roe a org:Organization ; skos:prefLabel "Rø"@da .
+"""
+
+
+@pytest.fixture(scope="module")
+def model():
+    return tiny(GRAPH)
+
+
+def test_exact_label(model) -> None:
+    assert model.resolve("Randers Kommune") == "http://example.org/randers"
+
+
+def test_english_label(model) -> None:
+    assert model.resolve("randers municipality") == "http://example.org/randers"
+
+
+def test_abbreviation(model) -> None:
+    assert model.resolve("SSU") == "http://example.org/ssu"
+    assert model.resolve("ssg") == "http://example.org/ssg"
+
+
+def test_iri(model) -> None:
+    assert model.resolve("http://example.org/klynge") == "http://example.org/klynge"
+
+
+def test_phrase_prefers_the_group_over_its_secretary_seat(model) -> None:
+    assert model.resolve("implementeringsgruppe Randersklyngen") == "http://example.org/ig"
+
+
+def test_phrase_with_inflection(model) -> None:
+    assert model.resolve("implementeringsgruppen randersklyngen") == "http://example.org/ig"
+
+
+def test_a_tie_at_the_top_is_ambiguous_and_lists_the_candidates(model) -> None:
+    with pytest.raises(AmbiguousEntity) as err:
+        model.resolve("Randers")
+    ids = {c.id for c in err.value.candidates}
+    assert ids == {"http://example.org/randers", "http://example.org/rhr"}
+
+
+def test_unknown_gives_suggestions(model) -> None:
+    with pytest.raises(EntityNotFound) as err:
+        model.resolve("Sundhedsstyregrupen")  # misspelt
+    assert [c.label for c in err.value.suggestions][0] == "Sundhedsstyregruppen"
+
+
+def test_case_and_accents_fold_but_danish_letters_stay(model) -> None:
+    assert model.resolve("SØNDERBORG KOMMUNE") == "http://example.org/soenderborg"
+    assert model.resolve("Sonderborg Kommune") == "http://example.org/soenderborg"  # foreign keyboard
+    assert model.resolve("Århus Kommune") == "http://example.org/aarhus"
+    assert model.resolve("Rø") == "http://example.org/roe"
+    assert model.resolve("Ro") == "http://example.org/ro"
+
+
+def test_normalise_keeps_aeoeaa() -> None:
+    assert normalise("  Æble  Øre Å ") == "æble øre å"
+    assert normalise("Café") == "cafe"
+    assert ascii_fold("Århus Sønderborg Æbelø") == "aarhus soenderborg aebeloe"
+
+
+def test_search_for_autocomplete_is_ranked(model) -> None:
+    hits = model.index.search("sundhed")
+    assert hits == [] or all("sundhed" in h.label.lower() for h in hits)
+    hits = model.index.search("Sundhedsstyregruppen")
+    assert hits[0].id == "http://example.org/ssg"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-__all__ = ["describe_text", "stats_text", "t", "validation_text"]
+__all__ = ["describe_text", "duration_text", "source_line", "stats_text", "t", "validation_text"]
 
 _WORDS: dict[str, tuple[str, str]] = {
     "kind": ("Slags", "Kind"),
@@ -136,7 +137,7 @@ def source_line(s: dict[str, Any]) -> str:
 
 def _seat_line(s: dict[str, Any], lang: str) -> str:
     count = ""
-    if s.get("seats_min") is not None:
+    if s.get("seats_min") is not None and not s["label"][:1].isdigit():
         lo, hi = s["seats_min"], s.get("seats_max") or s["seats_min"]
         count = f"{lo}–{hi} × " if hi != lo else f"{lo} × "
     who = ", ".join(h["label"] for h in s.get("holders", [])) or t(s.get("occupancy") or "not_stated", lang)
@@ -159,11 +160,29 @@ def _rule_text(r: dict[str, Any], lang: str) -> str:
         ("minutes_within", "referat", "minutes"),
     ):
         if r.get(key):
-            bits.append(f"{da if lang == 'da' else en} {r[key]}")
+            bits.append(f"{da if lang == 'da' else en} {duration_text(r[key], lang)}")
     if r.get("place"):
         bits.append(str(r["place"]))
     span = f" ({r.get('valid_from') or '…'} – {r.get('valid_until') or '…'})" if r.get("valid_from") else ""
     return "; ".join(bits) + span
+
+
+_UNITS = {"Y": ("år", "year"), "M": ("måned", "month"), "W": ("uge", "week"), "D": ("dag", "day")}
+_PLURAL = {"år": "år", "måned": "måneder", "uge": "uger", "dag": "dage"}
+
+
+def duration_text(iso: str, lang: str) -> str:
+    """'P1M' → '1 måned' / '1 month'; 'P7D' → '1 uge'. Unknown forms are shown as written."""
+    m = re.fullmatch(r"P(\d+)([YMWD])", str(iso))
+    if not m:
+        return str(iso)
+    n, unit = int(m.group(1)), m.group(2)
+    if unit == "D" and n % 7 == 0:
+        n, unit = n // 7, "W"
+    da, en = _UNITS[unit]
+    if lang == "en":
+        return f"{n} {en}{'s' if n != 1 else ''}"
+    return f"{n} {_PLURAL[da] if n != 1 else da}"
 
 
 def stats_text(s: dict[str, Any], lang: str) -> str:

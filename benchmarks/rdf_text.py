@@ -13,8 +13,8 @@ from collections.abc import Iterator, Sequence
 from ontology.namespace import DCTERMS, FOAF, ID, ORG, PROV, RDF, RDFS, SK, SKOS, VCARD, XSD
 
 __all__ = [
-    "Block",
     "PREFIXES",
+    "Block",
     "boolean",
     "date",
     "decimal",
@@ -33,7 +33,6 @@ Block = tuple[str, Sequence[tuple[str, str]]]
 
 PREFIXES: tuple[tuple[str, str], ...] = (
     ("sk", str(SK._NS)),
-    ("id", str(ID)),
     ("org", str(ORG._NS)),
     ("skos", str(SKOS._NS)),
     ("prov", str(PROV._NS)),
@@ -46,6 +45,7 @@ PREFIXES: tuple[tuple[str, str], ...] = (
 )
 
 _XSD = str(XSD._NS)
+_ID = str(ID)
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
 _LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
@@ -101,6 +101,8 @@ def render_nt(block: Block) -> Iterator[str]:
 
 
 def turtle_header() -> Iterator[str]:
+    """``@base`` (instances are written as relative IRIs, as in ``data/``) and the prefixes."""
+    yield f"@base <{ID}> .\n"
     for prefix, namespace in PREFIXES:
         yield f"@prefix {prefix}: <{namespace}> .\n"
     yield "\n"
@@ -116,30 +118,38 @@ def _ttl_term(term: str) -> str:
         if cached is not None:
             return cached
         value = term[1:-1]
+        if value.startswith(_ID):  # instances repeat rarely: relative to @base, not cached
+            return f"<{value[len(_ID) :]}>"
         short = term
         for prefix, namespace in PREFIXES:
             if value.startswith(namespace):
-                local = value[len(namespace):]
+                local = value[len(namespace) :]
                 if _LOCAL.fullmatch(local):
                     short = f"{prefix}:{local}"
                 break
-        if not value.startswith(str(ID)):  # vocabulary terms repeat: cache them, not instances
-            _term_cache[term] = short
+        _term_cache[term] = short
         return short
     if term[-1] == ">":  # typed literal
         head, _, datatype = term.rpartition("^^<")
         if term.endswith(_BARE_TYPES):
             return head[1:-1]
-        return f"{head}^^xsd:{datatype[len(_XSD):-1]}"
+        return f"{head}^^xsd:{datatype[len(_XSD) : -1]}"
     return term
 
 
 def render_ttl(block: Block) -> Iterator[str]:
-    """The block as a Turtle subject block (``a`` for rdf:type), followed by a blank line."""
+    """The block as a Turtle subject block, one predicate a line (``a`` for rdf:type, repeated predicates as
+    an object list), followed by a blank line."""
     subject, pairs = block
-    last = len(pairs) - 1
-    for index, (predicate, obj) in enumerate(pairs):
+    groups: list[tuple[str, list[str]]] = []
+    for predicate, obj in pairs:
+        if groups and groups[-1][0] == predicate:
+            groups[-1][1].append(_ttl_term(obj))
+        else:
+            groups.append((predicate, [_ttl_term(obj)]))
+    last = len(groups) - 1
+    for index, (predicate, objects) in enumerate(groups):
         verb = "a" if predicate == _RDF_TYPE else _ttl_term(predicate)
-        end = " .\n\n" if index == last else " ;\n"
         lead = f"{_ttl_term(subject)} " if index == 0 else "    "
-        yield f"{lead}{verb} {_ttl_term(obj)}{end}"
+        end = " .\n\n" if index == last else " ;\n"
+        yield f"{lead}{verb} {' , '.join(objects)}{end}"

@@ -69,6 +69,8 @@ def generate(
 
     if scale not in SCALES:
         raise typer.BadParameter(f"unknown scale '{scale}'; choose one of {', '.join(SCALES)}", param_hint="--scale")
+    if out.suffix.lower() not in (".ttl", ".nt"):
+        raise typer.BadParameter(f"'{out}': use a .ttl or .nt file name", param_hint="--out")
     n = write(scale, seed, out)
     typer.echo(f"{n} tripler skrevet til {out}")
 

@@ -1,0 +1,1 @@
+"""Synthetic structures and benchmarks (``benchmarks.generate``)."""

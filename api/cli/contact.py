@@ -1,0 +1,292 @@
+"""Commands ``contact`` (who do I contact about X), ``gaps`` (what is missing) and ``topics`` (what X means).
+
+Each prints text rendered from the same JSON that ``--json`` prints (shapes documented in
+``graph/contacts.py`` and ``graph/gaps.py``), Danish by default, English with ``--lang en``. Bad input
+(an unknown or ambiguous entity or topic, a bad date or scenario) exits 2 with the error on stderr.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from api.cli.app import DataOpt, DateOpt, JsonOpt, Lang, LangOpt, app, emit, guarded, load_model, parse_date
+from api.cli.text import source_line, t
+from graph.contacts import contact as find_contacts
+from graph.gaps import SEVERITIES, find_gaps
+from graph.topics import match_topics
+
+__all__ = ["contact_command", "contact_text", "gaps_command", "gaps_text", "topics_command", "topics_text"]
+
+ScenarioOpt = Annotated[
+    list[str] | None, typer.Option("--scenario", help="Anvend et scenarie (kan gentages), fx styregruppe-chefniveau.")
+]
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "who_title": ("Hvem skal {asker} kontakte om »{q}«?", "Whom should {asker} contact about “{q}”?"),
+    "who_title_anon": ("Hvem kontakter man om »{q}«?", "Whom to contact about “{q}”?"),
+    "date": ("dato", "date"),
+    "topic": ("Emne", "Topic"),
+    "also": ("også", "also"),
+    "nearness": ("Nærhed", "Nearness"),
+    "reach": ("Sådan", "How"),
+    "conditions": ("Betingelser", "Conditions"),
+    "why": ("Hvorfor", "Why"),
+    "note": ("NB", "Note"),
+    "fallback": ("I STEDET", "INSTEAD"),
+    "no_reach": ("ingen kontaktoplysninger i kilderne", "no contact details in the sources"),
+    "no_answers": (
+        "Ingen i dataene varetager emnet på denne dato.",
+        "Nobody in the data handles the topic on this date.",
+    ),
+    "gaps_in_answer": ("Mangler og åbne spørgsmål", "Gaps and open questions"),
+    "gaps_title": ("Huller i samarbejdsstrukturen", "Gaps in the collaboration structure"),
+    "scope": ("afgrænset til", "within"),
+    "none": ("Ingen huller fundet.", "No gaps found."),
+    "high": ("HØJ", "HIGH"),
+    "medium": ("MIDDEL", "MEDIUM"),
+    "low": ("LAV", "LOW"),
+    "topics_title": ("Emner for »{q}«", "Topics for “{q}”"),
+    "via_id": ("id", "id"),
+    "via_label": ("navn", "label"),
+    "via_words": ("ord", "words"),
+    "via_broader": ("bredere end", "broader than"),
+    "via_narrower": ("snævrere end", "narrower than"),
+    "via_related": ("beslægtet med", "related to"),
+    "channel": ("kanal", "channel"),
+    "contact_point": ("kontakt", "contact"),
+    "holder": ("indehaver", "holder"),
+    "secretary": ("sekretær", "secretary"),
+    "chair": ("formand", "chair"),
+    "secretariat": ("sekretariat i", "secretariat in"),
+    "withheld": ("personlige oplysninger udeladt", "personal details withheld"),
+}
+_STATUS = {
+    "proposed": ("FORESLÅET", "PROPOSED"),
+    "channel_not_open": ("KANAL IKKE ÅBEN", "CHANNEL NOT OPEN"),
+    "holder_not_stated": ("indehaver ikke oplyst", "holder not stated"),
+    "vacant": ("VAKANT", "VACANT"),
+    "missing": ("MANGLER", "MISSING"),
+}
+_KIND = {
+    "unit": ("enhed", "unit"),
+    "post": ("plads", "post"),
+    "organisation": ("organisation", "organisation"),
+    "forum": ("forum", "forum"),
+    "partnership": ("partnerskab", "partnership"),
+    "collaboration": ("samarbejde", "collaboration"),
+    "cluster": ("klynge", "cluster"),
+    "channel": ("kanal", "channel"),
+    "person": ("person", "person"),
+    "contact_point": ("kontaktpunkt", "contact point"),
+}
+_STATE = {
+    "open": ("åben", "open"),
+    "being_set_up": ("under oprettelse", "being set up"),
+    "requested": ("efterspurgt", "requested"),
+    "not_stated": ("tilstand ikke oplyst", "state not stated"),
+}
+_GAP_KIND = {
+    "vacant_seat": ("vakant plads", "vacant seat"),
+    "vacant_post": ("stilling uden indehaver", "post without holder"),
+    "missing_contact_person": ("fast kontaktperson mangler", "fixed contact person missing"),
+    "deadline_passed": ("frist overskredet", "deadline passed"),
+    "single_point_of_contact": ("eneste forbindelse", "single point of contact"),
+    "no_chair": ("ingen formand", "no chair"),
+    "no_secretariat": ("intet sekretariat", "no secretariat"),
+    "no_mandate": ("intet kommissorium", "no terms of reference"),
+    "no_reporting_line": ("ingen linje opad", "no upward line"),
+    "mandate_not_approved": ("kommissorium kun udkast", "terms of reference only a draft"),
+    "member_without_seat": ("medlem uden plads", "member without a seat"),
+    "no_decision_authority": ("beslutningskompetence ikke oplyst", "decision authority not stated"),
+    "responsibility_not_placed": ("ansvar ikke placeret", "responsibility not placed"),
+    "channel_not_open": ("kanal ikke åben", "channel not open"),
+    "term_ended": ("periode udløbet", "term ended"),
+    "chair_not_stated": ("formand ikke oplyst", "chair not stated"),
+    "secretariat_not_stated": ("sekretariat ikke oplyst", "secretariat not stated"),
+    "mandate_not_stated": ("kommissorium ikke i kilderne", "terms of reference not in the sources"),
+    "reporting_line_not_stated": ("linje opad ikke oplyst", "upward line not stated"),
+    "ending_soon": ("ophører snart", "ending soon"),
+    "open_question": ("åbent spørgsmål", "open question"),
+}
+
+
+def _w(key: str, lang: str, table: dict[str, tuple[str, str]] = _WORDS) -> str:
+    if key in table:
+        da, en = table[key]
+        return en if lang == "en" else da
+    return t(key, lang)
+
+
+# ------------------------------------------------------------------------------------------------ commands
+@app.command("contact")
+def contact_command(
+    topic: Annotated[str, typer.Argument(help="Emnet i fri tekst, fx »faglig sparring« eller »samtykke«.")],
+    asker: Annotated[
+        str | None, typer.Option("--from", "-f", help="Hvem spørger: organisation, enhed, forum, plads eller person.")
+    ] = None,
+    data: DataOpt = None,
+    date: DateOpt = None,
+    scenario: ScenarioOpt = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Højst så mange svar.")] = 10,
+    personal: Annotated[
+        bool, typer.Option("--personal", help="Vis personlige kontaktoplysninger (e-mail, telefon).")
+    ] = False,
+    as_json: JsonOpt = False,
+    lang: LangOpt = Lang.da,
+) -> None:
+    """Hvem kontakter jeg om et emne? Nærmeste først, med vej ind, betingelser, begrundelse og kilder."""
+
+    def run() -> dict[str, Any]:
+        model = load_model(data)
+        answer = find_contacts(
+            model,
+            topic,
+            asker,
+            on=parse_date(date),
+            scenarios=tuple(scenario or ()),
+            limit=limit,
+            include_personal=personal,
+        )
+        return answer.as_json(lang.value)
+
+    payload = guarded(run, as_json)
+    emit(payload, as_json, lambda: contact_text(payload, lang.value))
+
+
+@app.command("gaps")
+def gaps_command(
+    scope: Annotated[str | None, typer.Option("--scope", help="Kun denne enhed og det, der hører under den.")] = None,
+    data: DataOpt = None,
+    date: DateOpt = None,
+    scenario: ScenarioOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOpt = Lang.da,
+) -> None:
+    """Huller: vakante pladser, manglende kontaktpersoner, overskredne frister, åbne spørgsmål m.m."""
+
+    def run() -> dict[str, Any]:
+        model = load_model(data)
+        report = find_gaps(model, scope=scope, on=parse_date(date), scenarios=tuple(scenario or ()))
+        return report.as_json(lang.value)
+
+    payload = guarded(run, as_json)
+    emit(payload, as_json, lambda: gaps_text(payload, lang.value))
+
+
+@app.command("topics")
+def topics_command(
+    text: Annotated[str, typer.Argument(help="Det, du ville skrive efter »kontakt om …«.")],
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOpt = Lang.da,
+) -> None:
+    """Hvilke emner teksten forstås som (det samme som ``contact`` bruger)."""
+
+    def run() -> dict[str, Any]:
+        model = load_model(data)
+        return {"query": text, "topics": [m.as_json(model, lang.value) for m in match_topics(model, text)]}
+
+    payload = guarded(run, as_json)
+    emit(payload, as_json, lambda: topics_text(payload, lang.value))
+
+
+# ------------------------------------------------------------------------------------------------ text
+def contact_text(p: dict[str, Any], lang: str) -> str:
+    q = p["topic"]["query"]
+    title = (
+        _w("who_title", lang).format(asker=p["asker"]["label"], q=q)
+        if p["asker"]
+        else _w("who_title_anon", lang).format(q=q)
+    )
+    lines = [title + (f"   ({_w('date', lang)} {p['date']})" if p["date"] else "")]
+    others = [m["label"] for m in p["matched_topics"][1:]]
+    lines.append(
+        f"{_w('topic', lang)}: {p['topic']['label']}"
+        + (f"  ({_w('also', lang)}: {', '.join(others)})" if others else "")
+    )
+    if not p["answers"]:
+        lines += ["", _w("no_answers", lang)]
+    for a in p["answers"]:
+        lines += ["", *_answer_lines(a, lang)]
+    if p["gaps"]:
+        lines += ["", f"{_w('gaps_in_answer', lang)}:"]
+        lines += [f"  ! {g['text']}" for g in p["gaps"]]
+    return "\n".join(lines)
+
+
+def _answer_lines(a: dict[str, Any], lang: str) -> list[str]:
+    kind = _w(a["kind"], lang, _KIND)
+    org = f" · {a['organisation']['label']}" if a.get("organisation") else ""
+    flag = f"  [{_w(a['status'], lang, _STATUS)}]" if a["status"] in _STATUS else ""
+    head = f"{a['rank']}. " + (f"{_w('fallback', lang)}: " if a["fallback"] else "") + f"{a['who']['label']}"
+    lines = [f"{head}  ({kind}{org}){flag}"]
+    if a.get("nearness"):
+        lines.append(f"   {_w('nearness', lang)}: {a['nearness']['label']}")
+    reach = [_reach_line(r, lang) for r in a["reach"]]
+    lines.append(f"   {_w('reach', lang)}: " + ("; ".join(reach) if reach else _w("no_reach", lang)))
+    if a["conditions"]:
+        lines.append(f"   {_w('conditions', lang)}:")
+        lines += [f"     • {c}" for c in a["conditions"]]
+    if a.get("note"):
+        lines.append(f"   {_w('note', lang)}: {a['note']}")
+    if a.get("why_text"):
+        lines.append(f"   {_w('why', lang)}: {a['why_text']}")
+    if a["sources"]:
+        lines.append(f"   {t('sources', lang)}:")
+        lines += [f"     - {source_line(s)}" for s in a["sources"]]
+    return lines
+
+
+def _reach_line(r: dict[str, Any], lang: str) -> str:
+    via = r["via"]
+    if via == "channel":
+        state = _w(r.get("state") or "not_stated", lang, _STATE)
+        return f"{_w('channel', lang)} »{r['label']}« ({state})" + _cp_bits(r.get("contact_points", []), lang)
+    if via == "contact_point":
+        return _cp_text(r, lang)
+    if via in ("secretary", "chair"):
+        holders = ", ".join(h["label"] for h in r.get("holders", [])) or _w(r.get("occupancy") or "not_stated", lang)
+        return f"{_w(via, lang)} »{r['label']}« ({holders})"
+    return f"{_w(via, lang)} {r['label']}" + _cp_bits(r.get("contact_points", []), lang)
+
+
+def _cp_bits(cps: list[dict[str, Any]], lang: str) -> str:
+    return "".join(f" – {_cp_text(cp, lang)}" for cp in cps)
+
+
+def _cp_text(cp: dict[str, Any], lang: str) -> str:
+    bits = [", ".join(cp[k]) for k in ("email", "phone", "url") if cp.get(k)]
+    if cp.get("withheld"):
+        bits.append(_w("withheld", lang))
+    return f"{_w('contact_point', lang)} {cp['label']}" + (f": {' / '.join(bits)}" if bits else "")
+
+
+def gaps_text(p: dict[str, Any], lang: str) -> str:
+    s = p["summary"]
+    scope = f" – {_w('scope', lang)} {p['scope']['label']}" if p.get("scope") else ""
+    counts = ", ".join(f"{s[sev]} {_w(sev, lang).lower()}" for sev in SEVERITIES)
+    lines = [f"{_w('gaps_title', lang)}{scope} ({_w('date', lang)} {p['date']}): {s['total']} – {counts}"]
+    if not p["gaps"]:
+        return "\n".join([*lines, _w("none", lang)])
+    current = None
+    for g in p["gaps"]:
+        if g["severity"] != current:
+            current = g["severity"]
+            lines += ["", _w(current, lang)]
+        lines.append(f"  • [{_w(g['kind'], lang, _GAP_KIND)}] {g['text']}")
+        shown = [source_line(src) for src in g["sources"][:2]]
+        more = f" (+{len(g['sources']) - 2})" if len(g["sources"]) > 2 else ""
+        if shown:
+            lines.append(f"      {t('sources', lang)}: " + " | ".join(shown) + more)
+    return "\n".join(lines)
+
+
+def topics_text(p: dict[str, Any], lang: str) -> str:
+    lines = [_w("topics_title", lang).format(q=p["query"])]
+    for m in p["topics"]:
+        how = _w(f"via_{m['via']}", lang)
+        origin = f" {m['from']['label']}" if m.get("from") else f" »{m['matched_label']}«"
+        lines.append(f"  {m['score']:.2f}  {m['label']}  ({how}{origin})")
+    return "\n".join(lines)

@@ -1,0 +1,335 @@
+"""Match what a person types to the SKOS topics of the data set.
+
+People type "faglig sparring", "rådgivningen fra børnepsykiatrien", "advice from child psychiatry",
+"dagsordensforslag" or "STIME-supervision"; the topics carry one Danish and one English preferred label
+and a handful of alternative labels. Matching therefore works on *stems*, not strings:
+
+1. the text is normalised (case, accents; æ/ø/å also meet ae/oe/aa and a/o), split into words (hyphens
+   split), and stop words ("om", "fra", "about", "the" …) are dropped;
+2. each word loses its Danish inflection ending (-en, -et, -er, -erne, -ens, -s …), and a compound that is
+   not itself a label word is split into label words ("dagsordens|forslag" → dagsorden + forslag);
+   a word that is still unknown may be a typo and is compared by spelling (difflib, strict cut-off);
+3. every label is scored by how much of the query it explains and how much of the label the query covers,
+   each word weighted by how rare it is among the topics (so "faglig" counts less than "sparring");
+   an exact label scores 1;
+4. topics one step broader, narrower (``skos:broader``) or related (``skos:related``) than a match join
+   with a lower score, so "specialiseret rådgivning" also finds who gives advice in general.
+
+The index is built once per model (``memo``) and never scans triples per query. Text that matches no
+topic raises ``UnknownTopic`` with the closest topics by spelling; it is never an empty answer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from graph.errors import Candidate, UnknownTopic
+from graph.model import Model
+from graph.reporting import memo
+from graph.text import ascii_fold, normalise, words
+from ontology.namespace import SKOS
+
+__all__ = ["STOP_WORDS", "TopicIndex", "TopicMatch", "match_topics", "stem", "topic_index"]
+
+#: Words that carry no topic, in Danish and English ("who do I contact about …").
+# fmt: off
+STOP_WORDS = frozenset({
+    "om", "fra", "til", "i", "og", "en", "et", "af", "på", "paa", "med", "for", "der", "de", "den", "det",
+    "som", "hvem", "hvad", "hvor", "hvordan", "jeg", "vi", "kan", "skal", "må", "maa", "vil", "kontakt",
+    "kontakte", "spørge", "spoerge", "mht", "ang", "angående", "angaaende", "vedr", "vedrørende",
+    "vedroerende", "eller", "ved", "about", "from", "the", "a", "an", "of", "to", "in", "on", "and", "or",
+    "with", "who", "whom", "what", "where", "how", "we", "can", "should", "contact", "ask", "regarding", "re",
+    "at", "by"
+})
+# fmt: on
+# Longest first; stripped at most twice ("dagsordener" → "dagsorden" → "dagsord").
+_ENDINGS = ("ernes", "erne", "enes", "ene", "ers", "ens", "ets", "er", "en", "et", "es", "e", "s")
+_MIN_STEM = 3
+_MIN_PART = 4  # compound heads shorter than this split too eagerly ("råd|givning")
+_MIN_TAIL = 5  # an unknown tail shorter than this is an ending, not a word ("-ning", "-isk")
+# word equal; sharing a compound's last part ("forslag" in "dagsordensforslag"); sharing another part; typo
+_SIM_STEM, _SIM_LAST, _SIM_PART, _SIM_FUZZY = 1.0, 0.8, 0.6, 0.75
+_FUZZY_CUTOFF = 0.85
+_RELATED_FACTOR = {"broader": 0.5, "narrower": 0.5, "related": 0.35}
+_KEEP_RELATIVE = 0.6  # direct matches below this share of the best one are noise ("faglig" alone)
+_MIN_SCORE = 0.2
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A Danish-leaning stem of one folded word; applied alike to labels and queries."""
+    for _ in range(2):
+        for ending in _ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+                word = word[: -len(ending)]
+                if len(word) > _MIN_STEM and word[-1] == word[-2] and word[-1] not in "aeiouy":
+                    word = word[:-1]  # "tilbudd" → "tilbud", as in Snowball's Danish stemmer
+                break
+        else:
+            break
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    """One key for æ/ae/e, ø/oe/o, å/aa/a: people type all of them."""
+    return ascii_fold(text).replace("aa", "a").replace("oe", "o").replace("ae", "e")
+
+
+@dataclass(frozen=True)
+class _Token:
+    stem: str
+    parts: frozenset[str]  # the stem itself and, for compounds, the label words inside it
+    last: str = ""  # the compound's last part: in Danish the word it is a kind of ("dagsordens|forslag")
+
+
+@dataclass(frozen=True)
+class _Label:
+    topic: str
+    text: str
+    key: str  # folded full text, for exact matches
+    tokens: tuple[_Token, ...]
+    preferred: bool
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    """One topic the text was taken to mean, and why."""
+
+    id: str
+    score: float
+    via: str  # "id", "label", "words", "broader", "narrower", "related"
+    matched: str  # the label that matched (or the topic a broader/narrower one was reached from)
+    from_topic: str | None = None
+
+    def as_json(self, model: Model, lang: str = "da") -> dict[str, Any]:
+        return {
+            **model.ref(self.id, lang),
+            "score": round(self.score, 3),
+            "via": self.via,
+            "matched_label": self.matched,
+            "from": model.ref(self.from_topic, lang) if self.from_topic else None,
+        }
+
+
+class TopicIndex:
+    """Every topic label as stems, an inverted index over stems, IDF weights and SKOS neighbours."""
+
+    def __init__(self, model: Model) -> None:
+        self.topics: dict[str, str] = {
+            nid: d["label"] for nid, d in model.nx.nodes(data=True) if d.get("kind") == "topic"
+        }
+        raw = {nid: _label_texts(model, nid) for nid in self.topics}
+        self.vocab = {stem(_fold(w)) for texts in raw.values() for t, _ in texts for w in _content_words(t)}
+        self.vocab = {w for w in self.vocab if len(w) >= _MIN_PART}
+        self.labels: list[_Label] = []
+        self.by_part: dict[str, set[int]] = defaultdict(set)
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        for nid, texts in raw.items():
+            for text, preferred in texts:
+                label = _Label(nid, text, _fold(normalise(text)), self.tokens(text), preferred)
+                self.by_key[label.key].append(len(self.labels))
+                for tok in label.tokens:
+                    for part in tok.parts:
+                        self.by_part[part].add(len(self.labels))
+                self.labels.append(label)
+        df: dict[str, set[str]] = defaultdict(set)
+        for label in self.labels:
+            for tok in label.tokens:
+                for part in tok.parts:
+                    df[part].add(label.topic)
+        n = max(len(self.topics), 1)
+        self.idf = {part: 1.0 + math.log(n / len(ts)) for part, ts in df.items()}
+        self.max_idf = 1.0 + math.log(n) if n > 1 else 1.0
+        self.known_parts = sorted(self.by_part)
+        self.neighbours = _neighbours(model, self.topics)
+
+    # ------------------------------------------------------------------ text → tokens
+    def tokens(self, text: str) -> tuple[_Token, ...]:
+        return tuple(self._token(w) for w in _content_words(text))
+
+    def _token(self, word: str) -> _Token:
+        folded = _fold(word)
+        s = stem(folded)
+        split = self._split(folded)
+        return _Token(s, frozenset({s, *split}), split[-1] if split else s)
+
+    def _split(self, word: str, depth: int = 0) -> list[str]:
+        """Label words inside a compound, longest head first ("dagsordens|forslag" → dagsorden, forslag).
+
+        A split needs a label word as head and, as tail, another label word or an unknown word of at least
+        ``_MIN_TAIL`` letters, so derivational endings ("rådgiv|ning", "psykolog|isk") are not words.
+        """
+        if depth > 2 or len(word) < 2 * _MIN_PART - 1:
+            return []
+        for i in range(len(word) - _MIN_PART + 1, _MIN_PART - 1, -1):
+            head, tail = word[:i], word[i:]
+            heads = [head] + ([head[:-1]] if head[-1] in "se" and len(head) > _MIN_PART else [])
+            for h in heads:
+                if stem(h) not in self.vocab or stem(h) == stem(word):
+                    continue
+                rest = stem(tail)
+                if rest in self.vocab:
+                    return [stem(h), rest]
+                inner = self._split(tail, depth + 1)
+                if inner or len(rest) >= _MIN_TAIL:
+                    return [stem(h), *(inner or [rest])]
+        for i in range(_MIN_STEM, len(word) - _MIN_TAIL + 1):  # a known word at the end: "børne|psykiatri"
+            rest = stem(word[i:])
+            if rest in self.vocab and len(rest) >= _MIN_TAIL and rest != stem(word):
+                return [stem(word[:i]), rest]
+        return []
+
+    # ------------------------------------------------------------------ scoring
+    def match(self, text: str) -> list[TopicMatch]:
+        key = _fold(normalise(text))
+        best: dict[str, TopicMatch] = {}
+        for i in self.by_key.get(key, ()):
+            lab = self.labels[i]
+            _offer(best, TopicMatch(lab.topic, 1.0 if lab.preferred else 0.99, "label", lab.text))
+        query = self._with_fuzzy(self.tokens(text))
+        for i in self._candidates(query):
+            lab = self.labels[i]
+            score = self._score(query, lab.tokens)
+            if score >= _MIN_SCORE:
+                _offer(best, TopicMatch(lab.topic, min(score, 0.98), "words", lab.text))
+        if not best:
+            return []
+        top = max(m.score for m in best.values())
+        direct = {t: m for t, m in best.items() if m.score >= top * _KEEP_RELATIVE}
+        found = dict(direct)
+        for tid, m in direct.items():
+            for rel, others in self.neighbours.get(tid, {}).items():
+                for other in others:
+                    if other not in direct:
+                        label = self.topics[tid]
+                        _offer(found, TopicMatch(other, m.score * _RELATED_FACTOR[rel], rel, label, tid))
+        return sorted(found.values(), key=lambda m: (-m.score, self.topics[m.id]))
+
+    def _with_fuzzy(self, query: tuple[_Token, ...]) -> tuple[_Token, ...]:
+        """Unknown words that are near a label word by spelling (typos) take that word as a part."""
+        out = []
+        for tok in query:
+            if any(p in self.by_part for p in tok.parts) or len(tok.stem) < _MIN_PART:
+                out.append(tok)
+                continue
+            close = difflib.get_close_matches(tok.stem, self.known_parts, n=1, cutoff=_FUZZY_CUTOFF)
+            out.append(_Token(tok.stem, frozenset({*tok.parts, *(f"~{c}" for c in close)}), tok.last))
+        return tuple(out)
+
+    def _candidates(self, query: tuple[_Token, ...]) -> set[int]:
+        found: set[int] = set()
+        for tok in query:
+            for part in tok.parts:
+                found |= self.by_part.get(part.lstrip("~"), set())
+        return found
+
+    def _score(self, query: tuple[_Token, ...], label: tuple[_Token, ...]) -> float:
+        if not query or not label:
+            return 0.0
+        q_weights = [self._weight(t) for t in query]
+        l_weights = [self._weight(t) for t in label]
+        q_sims = [max(_similarity(q, lt) for lt in label) for q in query]
+        l_sims = [max(_similarity(q, lt) for q in query) for lt in label]
+        if not any(q_sims):
+            return 0.0
+        q_cov = sum(w * s for w, s in zip(q_weights, q_sims, strict=True)) / sum(q_weights)
+        l_cov = sum(w * s for w, s in zip(l_weights, l_sims, strict=True)) / sum(l_weights)
+        return 0.6 * q_cov + 0.4 * l_cov
+
+    def _weight(self, tok: _Token) -> float:
+        known = [self.idf[p.lstrip("~")] for p in tok.parts if p.lstrip("~") in self.idf]
+        return min(known) if known else self.max_idf
+
+    # ------------------------------------------------------------------ suggestions
+    def suggest(self, text: str, n: int = 5) -> list[Candidate]:
+        """Closest topics by spelling, whole label first, then word by word."""
+        keys = sorted(self.by_key)
+        hits = difflib.get_close_matches(_fold(normalise(text)), keys, n=n * 2, cutoff=0.5)
+        for tok in self.tokens(text):
+            hits += difflib.get_close_matches(tok.stem, self.known_parts, n=2, cutoff=0.6)
+        out: list[Candidate] = []
+        for hit in hits:
+            ids = [self.labels[i].topic for i in self.by_key.get(hit, ())]
+            ids += sorted({self.labels[i].topic for i in self.by_part.get(hit, ())})
+            for tid in ids:
+                if all(c.id != tid for c in out):
+                    out.append(Candidate(tid, self.topics[tid], "topic"))
+        if not out or not [w for w in words(normalise(text)) if w not in STOP_WORDS]:
+            # nothing near, or only words like "om"/"about": offer the topics there are, so the user can choose
+            out = [Candidate(t, lab, "topic") for t, lab in sorted(self.topics.items(), key=lambda x: x[1])]
+        return out[:n]
+
+
+def topic_index(model: Model) -> TopicIndex:
+    """The topic index of a model, built on first use and kept as long as the model lives."""
+    return memo(model, "topic-index", lambda: TopicIndex(model))
+
+
+def match_topics(model: Model, text: str) -> list[TopicMatch]:
+    """The topics ``text`` is taken to mean, best first (score 1 = an exact label).
+
+    Raises ``UnknownTopic`` (with the nearest topics as suggestions) when nothing matches.
+    """
+    text = (text or "").strip()
+    index = topic_index(model)
+    if text in index.topics:
+        return [TopicMatch(text, 1.0, "id", index.topics[text])]
+    found = index.match(text) if text else []
+    if not found:
+        raise UnknownTopic(text, index.suggest(text))
+    return found
+
+
+# ---------------------------------------------------------------------- helpers
+def _content_words(text: str) -> list[str]:
+    ws = words(normalise(text))
+    content = [w for w in ws if w not in STOP_WORDS]
+    return content or ws
+
+
+def _label_texts(model: Model, nid: str) -> list[tuple[str, bool]]:
+    prefs = {v for v in model.labels_by_lang.get(nid, {}).values() if v} | {model.nx.nodes[nid]["label"]}
+    alts = set(model.alt_labels.get(nid, [])) - prefs
+    return [(t, True) for t in sorted(prefs)] + [(t, False) for t in sorted(alts)]
+
+
+def _neighbours(model: Model, topics: dict[str, str]) -> dict[str, dict[str, set[str]]]:
+    """broader / narrower / related topics, read once from the RDF (both directions of each)."""
+    out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    pairs: Iterable[tuple[Any, str, str]] = (
+        (SKOS.broader, "broader", "narrower"),
+        (SKOS.narrower, "narrower", "broader"),
+        (SKOS.related, "related", "related"),
+    )
+    for pred, forward, backward in pairs:
+        for s, o in model.rdf.subject_objects(pred):
+            a, b = str(s), str(o)
+            if a in topics and b in topics and a != b:
+                out[a][forward].add(b)
+                out[b][backward].add(a)
+    return {k: dict(v) for k, v in out.items()}
+
+
+def _similarity(q: _Token, label: _Token) -> float:
+    if q.stem == label.stem:
+        return _SIM_STEM
+    shared = q.parts & label.parts
+    if shared:  # a compound shares its last part: "dagsordens|forslag" is a kind of "forslag", not of "dagsorden"
+        q_ok = q.last in shared or q.last == q.stem
+        l_ok = label.last in shared or label.last == label.stem
+        return _SIM_LAST if q_ok and l_ok else _SIM_PART
+    if any(p.startswith("~") and p[1:] in label.parts for p in q.parts):
+        return _SIM_FUZZY
+    return 0.0
+
+
+def _offer(found: dict[str, TopicMatch], m: TopicMatch) -> None:
+    if m.id not in found or m.score > found[m.id].score:
+        found[m.id] = m

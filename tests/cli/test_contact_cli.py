@@ -1,0 +1,167 @@
+"""``contact``, ``gaps`` and ``topics`` as a user runs them: exit codes, JSON shape, Danish/English text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+
+runner = CliRunner()
+ID = "https://w3id.org/samarbejdskort/id/"
+DATA = Path(__file__).resolve().parents[2] / "data"
+needs_data = pytest.mark.skipif(
+    not (DATA / "randersklyngen-status-2024.ttl").exists() or not (DATA / "region-midtjylland.ttl").exists(),
+    reason="the bundled data (data/randersklyngen-status-2024.ttl, region-midtjylland.ttl) is not written yet",
+)
+TINY = """@prefix sk: <https://w3id.org/samarbejdskort/ns#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<http://ex.org/aby> a sk:Municipality ; skos:prefLabel "Aby Kommune"@da ; sk:sector sk:SectorMunicipal .
+<http://ex.org/ppr> a org:OrganizationalUnit ; skos:prefLabel "PPR, Aby"@da , "PPR, Aby (en)"@en ;
+    org:unitOf <http://ex.org/aby> ; sk:handlesTopic <http://ex.org/samtykke> .
+<http://ex.org/samtykke> a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "samtykke"@da , "consent"@en .
+<http://ex.org/f> a sk:ImplementationGroup ; skos:prefLabel "Gruppen"@da .
+<http://ex.org/s> a sk:Seat ; skos:prefLabel "Vakant plads"@da ; org:postIn <http://ex.org/f> ; sk:occupancy sk:Vacant .
+"""
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def as_json(result) -> dict[str, Any]:
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def entities(obj: Any) -> list[dict[str, Any]]:
+    if isinstance(obj, dict):
+        own = [obj] if "id" in obj and "kind" in obj else []
+        return own + [e for v in obj.values() for e in entities(v)]
+    if isinstance(obj, list):
+        return [e for v in obj for e in entities(v)]
+    return []
+
+
+@pytest.fixture()
+def tiny_file(tmp_path: Path) -> Path:
+    path = tmp_path / "lille.ttl"
+    path.write_text(TINY, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------------------------------------ tiny data
+def test_contact_json_on_own_data(tiny_file: Path) -> None:
+    p = as_json(run("contact", "samtykket", "--from", "Aby Kommune", "--data", str(tiny_file), "--json"))
+    assert p["topic"] == {"query": "samtykket", "id": "http://ex.org/samtykke", "label": "samtykke", "kind": "topic"}
+    assert p["answers"][0]["who"]["id"] == "http://ex.org/ppr"
+    assert p["answers"][0]["nearness"]["code"] == "own"
+    assert all(e["id"] and e["label"] for e in entities(p))
+
+
+def test_contact_text_is_danish_by_default_and_english_on_request(tiny_file: Path) -> None:
+    da = run("contact", "samtykke", "--from", "Aby Kommune", "--data", str(tiny_file), "--date", "2024-05-01")
+    assert da.exit_code == 0
+    assert "Hvem skal Aby Kommune kontakte om »samtykke«?" in da.stdout
+    assert "Nærhed: din egen organisation" in da.stdout
+    en = run("contact", "consent", "--from", "Aby Kommune", "--data", str(tiny_file), "--lang", "en")
+    assert "Whom should Aby Kommune contact about “consent”?" in en.stdout
+    assert "PPR, Aby (en)" in en.stdout and "Nearness: your own organisation" in en.stdout
+
+
+def test_unknown_topic_exits_2_with_suggestions_and_no_traceback(tiny_file: Path) -> None:
+    result = run("contact", "vejrudsigten", "--data", str(tiny_file), "--json")
+    assert result.exit_code == 2
+    body = json.loads(result.stdout)
+    assert body["error"] == "not_found" and body["suggestions"][0]["id"] == "http://ex.org/samtykke"
+    assert "unknown topic" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--from", "Atlantis"), "unknown entity"),
+        (("--date", "i morgen"), "is not a date"),
+        (("--scenario", "findes-ikke"), "unknown scenario"),
+    ],
+)
+def test_bad_input_exits_2(tiny_file: Path, args: tuple[str, ...], message: str) -> None:
+    result = run("contact", "samtykke", "--data", str(tiny_file), *args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_gaps_on_own_data_text_and_json(tiny_file: Path) -> None:
+    text = run("gaps", "--data", str(tiny_file), "--date", "2026-11-22")
+    assert text.exit_code == 0
+    assert "Huller i samarbejdsstrukturen (dato 2026-11-22)" in text.stdout
+    assert "[vakant plads] Pladsen »Vakant plads« i Gruppen er vakant." in text.stdout
+    p = as_json(run("gaps", "--data", str(tiny_file), "--json", "--lang", "en"))
+    assert p["summary"]["high"] >= 1 and p["gaps"][0]["kind"] == "vacant_seat"
+    assert all(e["id"] and e["label"] for e in entities(p))
+
+
+def test_gaps_unknown_scope_exits_2(tiny_file: Path) -> None:
+    result = run("gaps", "--scope", "Atlantis", "--data", str(tiny_file), "--json")
+    assert result.exit_code == 2 and json.loads(result.stdout)["error"] == "not_found"
+
+
+def test_topics_shows_how_the_text_was_understood(tiny_file: Path) -> None:
+    result = run("topics", "samtykkeerklæringen", "--data", str(tiny_file))
+    assert result.exit_code == 0 and "samtykke" in result.stdout
+
+
+def test_gaps_on_berlin_finds_the_one_vacant_post(interop: Path) -> None:
+    p = as_json(run("gaps", "--data", str(interop / "berlin" / "SenFin.ttl"), "--json"))
+    assert [g["kind"] for g in p["gaps"]] == ["vacant_post"]
+    assert "N.N." in p["gaps"][0]["text"]
+
+
+# ------------------------------------------------------------------------------------------------ bundled data
+@needs_data
+def test_acceptance_faglig_sparring_from_favrskov() -> None:
+    p = as_json(run("contact", "faglig sparring", "--from", "Favrskov Kommune", "--json"))
+    first = p["answers"][0]
+    assert first["who"]["id"] == ID + "bua/raadgivningsenhed" and first["rank"] == 1
+    assert len(first["conditions"]) == 3
+    text = run("contact", "faglig sparring", "--from", "Favrskov Kommune").stdout
+    assert "1. Rådgivningsenheden, BUA" in text and "Kun 1:1" in text
+
+
+@needs_data
+def test_acceptance_agenda_proposals_from_syddjurs() -> None:
+    p = as_json(run("contact", "dagsordensforslag", "--from", "Syddjurs Kommune", "--json"))
+    assert p["answers"][0]["who"]["id"] == ID + "forum/randers-implementeringsgruppe/plads/sekretaer"
+
+
+@needs_data
+def test_acceptance_specialised_advice_from_norddjurs() -> None:
+    p = as_json(run("contact", "specialiseret rådgivning", "--from", "Norddjurs", "--json"))
+    assert p["answers"][0]["who"]["id"] == ID + "viso"
+
+
+@needs_data
+def test_ambiguous_asker_exits_2_and_lists_candidates() -> None:
+    result = run("contact", "sparring", "--from", "PPR", "--json")
+    assert result.exit_code == 2
+    body = json.loads(result.stdout)
+    assert body["error"] == "ambiguous" and len(body["candidates"]) >= 2
+
+
+@needs_data
+def test_acceptance_gaps_lists_vacant_seat_and_missing_contact_persons() -> None:
+    p = as_json(run("gaps", "--json", "--date", "2026-11-22"))
+    by_kind: dict[str, list[str]] = {}
+    for g in p["gaps"]:
+        by_kind.setdefault(g["kind"], []).append(g["entity"]["id"])
+    assert ID + "forum/randers-implementeringsgruppe/plads/praksiskonsulent" in by_kind["vacant_seat"]
+    assert ID + "krav/fast-kontaktperson/bua" in by_kind["missing_contact_person"]
+    assert ID + "krav/fast-kontaktperson/favrskov" in by_kind["missing_contact_person"]
+    text = run("gaps", "--lang", "en", "--date", "2026-11-22").stdout
+    assert "Gaps in the collaboration structure" in text and "vacant seat" in text

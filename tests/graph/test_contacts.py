@@ -1,0 +1,341 @@
+"""Who do I contact about X: nearness, channels and their conditions, vacancies, dates, scenarios."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.contacts import contact, resolve_asker
+from graph.errors import AmbiguousEntity, EntityNotFound, InputError, UnknownTopic
+from tests.conftest import tiny
+
+EX = "http://example.org/"
+
+# Two municipalities in one cluster (Aby, Bby), one outside (Cby); child psychiatry with an advice unit that
+# Aby reaches through an open channel; a national advice body; a forum where Aby and psychiatry have seats,
+# a vacant GP seat and a held secretary seat; a requested contact person in psychiatry nobody was named for.
+GRAPH = """
+ex:region a sk:Region ; skos:prefLabel "Regionen"@da , "The region"@en ; sk:sector sk:SectorRegion .
+ex:psyk a sk:PsychiatricService ; skos:prefLabel "Børnepsykiatrien"@da , "Child psychiatry"@en ;
+    org:subOrganizationOf ex:region ; sk:sector sk:SectorPsychiatry .
+ex:raad a org:OrganizationalUnit ; skos:prefLabel "Rådgivningsenheden"@da , "Advice unit"@en ;
+    org:unitOf ex:psyk ; sk:sector sk:SectorPsychiatry ; sk:handlesTopic ex:sparring ;
+    prov:wasDerivedFrom ex:kilde-afsnit .
+ex:kilde-afsnit a sk:SourceSection ; sk:section "2. Rådgivning"@da ; dct:isPartOf ex:kilde .
+ex:kilde a sk:SourceDocument ; dct:title "Statusnotat"@da ; dct:date "2024-03-01"^^xsd:date .
+
+ex:aby a sk:Municipality ; skos:prefLabel "Aby Kommune"@da , "Aby Municipality"@en ; sk:sector sk:SectorMunicipal ;
+    org:memberOf ex:klynge .
+ex:aby-ppr a org:OrganizationalUnit ; skos:prefLabel "PPR, Aby Kommune"@da ; org:unitOf ex:aby ;
+    sk:sector sk:SectorMunicipal ; sk:handlesTopic ex:sparring .
+ex:bby a sk:Municipality ; skos:prefLabel "Bby Kommune"@da ; sk:sector sk:SectorMunicipal ; org:memberOf ex:klynge .
+ex:cby a sk:Municipality ; skos:prefLabel "Cby Kommune"@da ; sk:sector sk:SectorMunicipal .
+ex:klynge a sk:HealthCluster ; skos:prefLabel "Klyngen"@da .
+
+ex:kanal a sk:Channel ; skos:prefLabel "Sparring med Rådgivningsenheden"@da , "Sparring with the advice unit"@en ;
+    sk:channelFrom ex:aby ; sk:channelTo ex:raad ; sk:channelState sk:Open ;
+    sk:condition "Kun 1:1"@da , "1:1 only"@en , "Ingen konkrete sager"@da , "No concrete cases"@en ;
+    sk:handlesTopic ex:sparring ; prov:wasDerivedFrom ex:kilde-afsnit .
+ex:viso a sk:NationalBody ; skos:prefLabel "VISO"@da ; sk:sector sk:SectorNational ; sk:handlesTopic ex:special .
+
+ex:forum a sk:ImplementationGroup ; skos:prefLabel "Implementeringsgruppen"@da , "Implementation group"@en ;
+    sk:secretariatIn ex:bby .
+ex:seat-aby a sk:Seat ; skos:prefLabel "Plads for Aby"@da ; org:postIn ex:forum ; org:role sk:MemberRole ;
+    sk:onBehalfOf ex:aby ; sk:occupancy sk:HolderNotStated .
+ex:seat-psyk a sk:Seat ; skos:prefLabel "Plads for børnepsykiatrien"@da ; org:postIn ex:forum ;
+    org:role sk:MemberRole ; sk:onBehalfOf ex:psyk ; sk:occupancy sk:HolderNotStated .
+ex:seat-gp a sk:Seat ; skos:prefLabel "Praksiskonsulent (vakant)"@da , "Practice consultant (vacant)"@en ;
+    org:postIn ex:forum ; org:role sk:MemberRole ; sk:occupancy sk:Vacant ; sk:handlesTopic ex:henvisning .
+ex:seat-sek a sk:Seat ; skos:prefLabel "Sekretær"@da , "Secretary"@en ; org:postIn ex:forum ;
+    org:role sk:SecretaryRole ; org:heldBy ex:sara ; sk:handlesTopic ex:dagsorden .
+ex:sara a foaf:Person ; foaf:name "Sara Sekretær" ; sk:contactPoint ex:sara-kontakt , ex:forum-postkasse .
+ex:sara-kontakt a sk:ContactPoint ; skos:prefLabel "Saras mobil"@da ; vcard:hasTelephone <tel:+4512345678> ;
+    sk:functional false .
+ex:forum-postkasse a sk:ContactPoint ; skos:prefLabel "Gruppens postkasse"@da ;
+    vcard:hasEmail <mailto:gruppen@example.org> .
+
+ex:krav a sk:ContactPersonRequirement ; skos:prefLabel "Fast kontaktperson i børnepsykiatrien"@da ;
+    sk:requiredIn ex:psyk ; sk:requestedBy ex:aby ; sk:handlesTopic ex:kontakt .
+
+ex:gammel a org:OrganizationalUnit ; skos:prefLabel "Gammel samtykkeenhed"@da ; org:unitOf ex:aby ;
+    sk:validUntil "2020-12-31"^^xsd:date ; sk:handlesTopic ex:samtykke .
+ex:ny a org:OrganizationalUnit ; skos:prefLabel "Ny samtykkeenhed"@da ; org:unitOf ex:bby ;
+    sk:inScenario ex:scenarie ; sk:handlesTopic ex:samtykke .
+ex:scenarie a sk:Scenario ; sk:scenarioKey "ny-enhed" .
+ex:forslag a sk:Channel ; skos:prefLabel "Foreslået samtykkekanal"@da ; sk:status sk:Proposed ;
+    sk:channelFrom ex:cby ; sk:channelTo ex:cby-jura ; sk:channelState sk:Requested ; sk:handlesTopic ex:samtykke .
+ex:cby-jura a org:OrganizationalUnit ; skos:prefLabel "Jura, Cby"@da ; org:unitOf ex:cby .
+
+ex:sparring a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "sparring"@da , "sparring"@en ;
+    skos:altLabel "faglig sparring"@da .
+ex:special a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "specialiseret rådgivning"@da .
+ex:henvisning a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "henvisning"@da , "referral"@en .
+ex:dagsorden a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "dagsorden"@da , "agenda"@en .
+ex:kontakt a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "kontaktperson"@da .
+ex:samtykke a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "samtykke"@da , "consent"@en .
+ex:ingen a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "ingen varetager dette"@da .
+"""
+DAY = dt.date(2024, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return tiny(GRAPH)
+
+
+def ask(model, topic: str, asker: str | None = "Aby Kommune", **kw: Any) -> dict[str, Any]:
+    kw.setdefault("on", DAY)
+    lang = kw.pop("lang", "da")
+    return contact(model, topic, asker, **kw).as_json(lang)
+
+
+def whos(payload: dict[str, Any]) -> list[str]:
+    return [a["who"]["id"].removeprefix(EX) for a in payload["answers"]]
+
+
+# ------------------------------------------------------------------------------------------------ ranking
+def test_a_channel_from_my_organisation_comes_first(model) -> None:
+    p = ask(model, "faglig sparring")
+    assert whos(p)[:2] == ["raad", "aby-ppr"]
+    first = p["answers"][0]
+    assert first["nearness"]["code"] == "channel"
+    assert first["reach"][0]["via"] == "channel" and first["reach"][0]["id"] == EX + "kanal"
+    assert first["organisation"]["id"] == EX + "psyk"
+
+
+def test_own_organisation_before_cluster_before_region(model) -> None:
+    """Bby has no channel: Aby's PPR (same cluster) comes before psychiatry's advice unit (region)."""
+    p = ask(model, "sparring", "Bby Kommune")
+    assert whos(p)[:2] == ["aby-ppr", "raad"]
+    assert [a["nearness"]["code"] for a in p["answers"][:2]] == ["cluster", "region"]
+
+
+def test_a_channel_recorded_for_someone_else_says_so(model) -> None:
+    p = ask(model, "sparring", "Bby Kommune")
+    raad = next(a for a in p["answers"] if a["who"]["id"] == EX + "raad")
+    assert "ikke fra Bby Kommune" in raad["note"]
+    assert raad["reach"][0]["for_you"] is False
+
+
+def test_national_body_when_only_it_handles_the_topic(model) -> None:
+    p = ask(model, "specialiseret rådgivning", "Cby Kommune")
+    assert whos(p) == ["viso"]
+    assert p["answers"][0]["nearness"]["code"] == "national"
+
+
+def test_without_an_asker_answers_have_no_nearness_but_still_rank(model) -> None:
+    p = ask(model, "sparring", None)
+    assert p["asker"] is None
+    assert set(whos(p)) == {"raad", "aby-ppr"}
+    assert all(a["nearness"] is None for a in p["answers"])
+
+
+# ------------------------------------------------------------------------------------------------ conditions, why, sources
+def test_conditions_of_the_channel_in_the_chosen_language(model) -> None:
+    assert sorted(ask(model, "sparring")["answers"][0]["conditions"]) == ["Ingen konkrete sager", "Kun 1:1"]
+    assert sorted(ask(model, "sparring", lang="en")["answers"][0]["conditions"]) == ["1:1 only", "No concrete cases"]
+
+
+def test_why_is_the_chain_from_the_asker_to_the_answer(model) -> None:
+    first = ask(model, "sparring")["answers"][0]
+    assert first["why_text"].startswith(
+        "Aby Kommune → (kanal) Sparring med Rådgivningsenheden → (fører til) Rådgivningsenheden"
+    )
+    assert [s["relation"] for s in first["why"]] == ["channel_from", "channel_to", "handles"]
+    en = ask(model, "sparring", lang="en")["answers"][0]
+    assert "(channel)" in en["why_text"] and "(handles the topic) sparring" in en["why_text"]
+
+
+def test_sources_name_document_date_and_section(model) -> None:
+    src = ask(model, "sparring")["answers"][0]["sources"]
+    assert {"title": "Statusnotat", "section": "2. Rådgivning", "date": "2024-03-01"}.items() <= src[0].items()
+
+
+# ------------------------------------------------------------------------------------------------ vacancies, missing contacts
+def test_a_vacant_seat_is_named_and_followed_by_the_secretary_as_fallback(model) -> None:
+    p = ask(model, "henvisning")
+    vacant, fallback = p["answers"][:2]
+    assert vacant["who"]["id"] == EX + "seat-gp" and vacant["status"] == "vacant" and not vacant["fallback"]
+    assert fallback["who"]["id"] == EX + "seat-sek" and fallback["fallback"] is True
+    assert "Praksiskonsulent (vakant)" in fallback["note"] and "vakant" in fallback["note"]
+    assert fallback["reach"][0]["via"] == "holder" and fallback["reach"][0]["label"] == "Sara Sekretær"
+
+
+def test_a_missing_contact_person_names_the_body_and_falls_back_to_the_shared_forum(model) -> None:
+    p = ask(model, "kontaktperson")
+    missing = p["answers"][0]
+    assert missing["who"]["id"] == EX + "psyk" and missing["status"] == "missing"
+    assert "efterspurgt af Aby Kommune" in missing["note"]
+    fallback = p["answers"][1]
+    assert fallback["fallback"] and fallback["who"]["id"] == EX + "seat-sek"
+    assert any(g["kind"] == "missing_contact_person" for g in p["gaps"])
+
+
+def test_personal_contact_data_only_when_asked(model) -> None:
+    holder = ask(model, "dagsorden")["answers"][0]["reach"][0]
+    cps = {cp["label"]: cp for cp in holder["contact_points"]}
+    assert cps["Saras mobil"].get("withheld") is True and "phone" not in cps["Saras mobil"]
+    assert cps["Gruppens postkasse"]["email"] == ["gruppen@example.org"]
+    personal = ask(model, "dagsorden", include_personal=True)["answers"][0]["reach"][0]
+    assert {cp["label"]: cp for cp in personal["contact_points"]}["Saras mobil"]["phone"] == ["+4512345678"]
+
+
+# ------------------------------------------------------------------------------------------------ dates, scenarios, status
+def test_an_expired_unit_is_no_answer_after_its_end(model) -> None:
+    assert "gammel" not in whos(ask(model, "samtykke", on=DAY))
+    assert "gammel" in whos(ask(model, "samtykke", on=dt.date(2019, 1, 1)))
+
+
+def test_a_scenario_unit_answers_only_when_the_scenario_is_chosen(model) -> None:
+    assert "ny" not in whos(ask(model, "samtykke"))
+    assert "ny" in whos(ask(model, "samtykke", scenarios=("ny-enhed",)))
+
+
+def test_an_unknown_scenario_is_an_input_error(model) -> None:
+    with pytest.raises(InputError, match="ny-enhed"):
+        ask(model, "samtykke", scenarios=("findes-ikke",))
+
+
+def test_a_proposed_channel_is_marked_and_ranked_after_what_is_in_force(model) -> None:
+    p = ask(model, "samtykke", "Cby Kommune", scenarios=("ny-enhed",))
+    cby = next(a for a in p["answers"] if a["who"]["id"] == EX + "cby-jura")
+    assert cby["status"] == "channel_not_open" and cby["reach"][0]["state"] == "requested"
+    assert cby["nearness"]["code"] == "channel"
+
+
+def test_an_asker_that_has_ended_is_refused(model) -> None:
+    with pytest.raises(InputError, match="2020-12-31"):
+        ask(model, "samtykke", "Gammel samtykkeenhed")
+
+
+# ------------------------------------------------------------------------------------------------ bad input
+def test_unknown_topic_is_an_error_with_suggestions(model) -> None:
+    with pytest.raises(UnknownTopic) as err:
+        ask(model, "xyzzy")
+    assert err.value.suggestions
+
+
+def test_unknown_asker_is_an_error(model) -> None:
+    with pytest.raises(EntityNotFound):
+        ask(model, "sparring", "Atlantis Kommune")
+
+
+def test_ambiguous_asker_is_an_error_naming_the_candidates(model) -> None:
+    with pytest.raises(AmbiguousEntity) as err:
+        ask(model, "sparring", "Kommune")
+    assert len(err.value.candidates) >= 2
+
+
+def test_a_name_shared_by_an_organisation_and_its_unit_means_the_organisation() -> None:
+    m = tiny(
+        """
+        ex:n a sk:Municipality ; skos:prefLabel "Norddjurs Kommune"@da ; skos:altLabel "Norddjurs"@da .
+        ex:p a org:OrganizationalUnit ; skos:prefLabel "PPR Norddjurs"@da ; skos:altLabel "Norddjurs"@da ; org:unitOf ex:n .
+        """
+    )
+    assert resolve_asker(m, "Norddjurs") == EX + "n"
+
+
+def test_a_topic_nobody_handles_gives_an_empty_answer_list_not_an_error(model) -> None:
+    p = ask(model, "ingen varetager dette")
+    assert p["answers"] == [] and p["topic"]["id"] == EX + "ingen"
+
+
+# ------------------------------------------------------------------------------------------------ shape
+def _entities(obj: Any) -> list[dict[str, Any]]:
+    if isinstance(obj, dict):
+        found = [obj] if "id" in obj and "kind" in obj else []
+        return found + [e for v in obj.values() for e in _entities(v)]
+    if isinstance(obj, list):
+        return [e for v in obj for e in _entities(v)]
+    return []
+
+
+def test_json_shape_is_stable_and_every_entity_has_id_and_label(model) -> None:
+    p = ask(model, "henvisning")
+    assert set(p) == {"topic", "matched_topics", "asker", "date", "scenarios", "answers", "gaps"}
+    keys = {"rank", "who", "kind", "organisation", "topic", "nearness", "reach", "conditions", "why", "why_text"}
+    keys |= {"fallback", "note", "status", "sources"}
+    assert all(set(a) == keys for a in p["answers"])
+    assert [a["rank"] for a in p["answers"]] == list(range(1, len(p["answers"]) + 1))
+    assert all(e.get("id") and e.get("label") for e in _entities(p))
+    assert p["date"] == "2024-06-01" and p["topic"]["query"] == "henvisning"
+
+
+def test_many_seats_of_one_forum_become_one_answer_for_the_forum() -> None:
+    seats = "\n".join(
+        f'ex:s{i} a sk:Seat ; skos:prefLabel "Plads {i}"@da ; org:postIn ex:f ; sk:onBehalfOf ex:k{i} ; '
+        f"sk:occupancy sk:HolderNotStated ; sk:handlesTopic ex:t .\n"
+        f'ex:k{i} a sk:Municipality ; skos:prefLabel "Kommune {i}"@da ; sk:sector sk:SectorMunicipal .'
+        for i in range(5)
+    )
+    m = tiny(
+        seats
+        + """
+        ex:f a sk:ImplementationGroup ; skos:prefLabel "Fælles gruppe"@da .
+        ex:t a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "behandlingstilbud"@da .
+        """
+    )
+    p = contact(m, "behandlingstilbud", "Kommune 0").as_json()
+    assert [a["who"]["id"] for a in p["answers"]] == [EX + "s0", EX + "f"]
+    assert "4 pladser" in p["answers"][1]["note"]
+
+
+# ------------------------------------------------------------------------------------------------ bundled data
+DATA = Path(__file__).resolve().parents[2] / "data"
+needs_data = pytest.mark.skipif(
+    not (DATA / "randersklyngen-status-2024.ttl").exists() or not (DATA / "region-midtjylland.ttl").exists(),
+    reason="the bundled data (data/randersklyngen-status-2024.ttl, region-midtjylland.ttl) is not written yet",
+)
+ID = "https://w3id.org/samarbejdskort/id/"
+TODAY = dt.date(2026, 11, 22)
+
+
+@needs_data
+def test_bundled_faglig_sparring_from_favrskov_is_buas_advice_unit_with_its_three_conditions(bundled) -> None:
+    first = contact(bundled, "faglig sparring", "Favrskov Kommune", on=TODAY).as_json()["answers"][0]
+    assert first["who"]["id"] == ID + "bua/raadgivningsenhed"
+    assert first["reach"][0]["id"] == ID + "kanal/bua-raadgivning"
+    conditions = " ".join(first["conditions"])
+    assert len(first["conditions"]) == 3
+    assert "1:1" in conditions and "konkrete sager" in conditions and "samtykke" in conditions
+
+
+@needs_data
+def test_bundled_agenda_proposals_from_syddjurs_go_to_the_randers_groups_secretary(bundled) -> None:
+    first = contact(bundled, "dagsordensforslag", "Syddjurs Kommune", on=TODAY).as_json()["answers"][0]
+    assert first["who"]["id"] == ID + "forum/randers-implementeringsgruppe/plads/sekretaer"
+    assert first["organisation"]["id"] == ID + "forum/randers-implementeringsgruppe"
+
+
+@needs_data
+def test_bundled_specialised_advice_from_norddjurs_is_viso(bundled) -> None:
+    p = contact(bundled, "specialiseret rådgivning", "Norddjurs", on=TODAY).as_json()
+    assert p["asker"]["id"] == ID + "kommune/norddjurs"
+    assert p["answers"][0]["who"]["id"] == ID + "viso"
+    assert any(g["entity"]["id"] == ID + "viso" or "VISO" in g["text"] for g in p["gaps"])
+
+
+@needs_data
+def test_bundled_contact_persons_are_missing_and_the_randers_secretary_stands_in(bundled) -> None:
+    p = contact(bundled, "faste kontaktpersoner", "Favrskov Kommune", on=TODAY).as_json()
+    missing = [a for a in p["answers"] if a["status"] == "missing"]
+    assert {a["who"]["id"] for a in missing} >= {ID + "kommune/favrskov", ID + "bua"}
+    fallbacks = [a for a in p["answers"] if a["fallback"]]
+    assert fallbacks[0]["who"]["id"] == ID + "forum/randers-implementeringsgruppe/plads/sekretaer"
+
+
+def test_a_third_party_post_without_holder_falls_back_to_its_organisation() -> None:
+    m = tiny(
+        """
+        ex:ref a org:Organization ; skos:prefLabel "Referat IV C"@de ; org:hasPost ex:lead .
+        ex:lead a org:Post ; rdfs:label "Referatsleitung" ; rdfs:comment "N.N." ; sk:handlesTopic ex:t .
+        ex:t a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "Haushalt"@de .
+        """
+    )
+    first, fallback = contact(m, "Haushalt").as_json()["answers"]
+    assert first["who"]["id"] == EX + "lead" and first["status"] == "vacant"
+    assert fallback["who"]["id"] == EX + "ref" and fallback["fallback"] is True

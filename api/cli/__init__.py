@@ -9,7 +9,15 @@ from api.cli.app import app
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = ("api.cli.core", "api.cli.questions", "api.cli.render", "api.cli.serve", "api.cli.bench")
+_COMMAND_MODULES = (
+    "api.cli.core",
+    "api.cli.questions",
+    "api.cli.chains",
+    "api.cli.contact",
+    "api.cli.render",
+    "api.cli.serve",
+    "api.cli.bench",
+)
 
 
 def _register() -> None:

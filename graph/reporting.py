@@ -1,0 +1,446 @@
+"""Reporting chains: from a forum, unit, post or organisation up to the top, with the right that applies.
+
+A coordinator asks "where does this group's work end up, and by what right?". The answer follows every
+upward relation at once: the primary line (``reports_to``, ``part_of``, a post's ``post_in``) and the
+parallel lines (``gives_status_to``, ``raises_decisions_to``, ``communicates_with``), so a group that
+reports to its cluster steering group *and* gives status to SSG shows both. Each step carries its
+``basis`` (the competence or duty), status (proposed lines are marked), scenario and sources.
+
+The upward relations are materialised once per (model, date, scenarios) as a ``DiGraph`` whose edges hold
+every line between the two bodies; a chain is then a breadth-first walk over a handful of nodes, so
+repeated questions cost microseconds even on a national-scale graph. Cycles are found on the way
+(depth-first back edges) and reported, never followed twice.
+
+JSON shape of ``Chain.as_json(lang)`` (stable; every entity is a ``model.ref``: ``{"id", "label", "kind"}``)::
+
+    {
+      "entity": Ref,                       # where the chain starts
+      "on": "YYYY-MM-DD" | null,           # the date the lines were checked against
+      "scenarios": [str],                  # scenarios applied
+      "primary": [Ref, ...],               # the main line, start first (reports_to / post_in / part_of)
+      "steps": [                           # every upward line among the reached bodies, by depth
+        {"from": Ref, "to": Ref,
+         "kind": "reports_to" | "part_of" | "post_in" | "gives_status_to" | "raises_decisions_to"
+                 | "communicates_with",
+         "line": "primary" | "parallel",
+         "depth": int,                     # 1 = a line leaving the start
+         "basis": [str],                   # competence or duty, in ``lang`` (Danish when missing)
+         "status": str | null,             # the line's own status (proposed, approved, active …)
+         "proposed": bool,                 # the line or the body it leads to is only proposed
+         "scenario": str | null,           # the scenario the line (or its target) belongs to
+         "closes_cycle": bool,             # this line leads back to a body already on the way up
+         "sources": [Source]}              # SourceRef.as_json(); a plain ORG triple cites its subject
+      ],
+      "tops": [Ref, ...],                  # reached bodies with no further upward line
+      "cycles": [[Ref, ...], ...]          # each cycle once, in walking order
+    }
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import networkx as nx
+
+from graph.errors import EntityNotFound, InputError, SamarbejdskortError
+from graph.model import Model, in_force
+
+__all__ = [
+    "CHAIN_KINDS",
+    "PARALLEL_KINDS",
+    "PRIMARY_KINDS",
+    "Chain",
+    "Line",
+    "Step",
+    "chain",
+    "check_scenarios",
+    "edge_sources",
+    "memo",
+    "require_in_force",
+    "upward_graph",
+]
+
+#: Lines that make up the chain of command, in order of preference when a body has several.
+PRIMARY_KINDS: tuple[str, ...] = ("reports_to", "post_in", "part_of")
+#: Lines that run beside it: status, decisions to raise, communication.
+PARALLEL_KINDS: tuple[str, ...] = ("raises_decisions_to", "gives_status_to", "communicates_with")
+_ORDER = {k: i for i, k in enumerate(PRIMARY_KINDS + PARALLEL_KINDS)}
+#: What a chain can start from (persons, topics and channels have no reporting line of their own).
+CHAIN_KINDS: tuple[str, ...] = ("organisation", "unit", "forum", "cluster", "partnership", "collaboration", "post")
+_MAX_CYCLES = 20
+#: Texts by language, as hashable pairs: (("da", ("…",)), ("en", ("…",))).
+Basis = tuple[tuple[str, tuple[str, ...]], ...]
+#: Edge kinds whose RDF statement sits on the edge's target (``?channel sk:channelFrom ?org`` → org → channel).
+_STATED_ON_TARGET = frozenset({"channel_from"})
+
+T = TypeVar("T")
+
+
+# ------------------------------------------------------------------------------------------------ caching
+class _Memo:
+    """Values derived from one model, kept as long as the model lives (an LRU of ``size`` per model).
+
+    Small on purpose: a national path graph is tens of MB, and a server sees one key per day × scenario
+    set × via set.
+
+    Keyed by object identity *and* ``model.version``: a model edited in place gets a new version, and
+    a model that is garbage-collected takes its entries with it (no stale hit on a reused ``id``).
+    """
+
+    def __init__(self, size: int = 12) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._stores: dict[int, tuple[weakref.ref[Model], OrderedDict[Hashable, Any]]] = {}
+
+    def get(self, model: Model, key: Hashable, build: Callable[[], T]) -> T:
+        full = (model.version, key)
+        store = self._store(model)
+        with self._lock:
+            if full in store:
+                store.move_to_end(full)
+                return store[full]
+        value = build()
+        with self._lock:
+            store[full] = value
+            while len(store) > self._size:
+                store.popitem(last=False)
+        return value
+
+    def _store(self, model: Model) -> OrderedDict[Hashable, Any]:
+        mid = id(model)
+        with self._lock:
+            entry = self._stores.get(mid)
+            if entry is not None and entry[0]() is model:
+                return entry[1]
+            store: OrderedDict[Hashable, Any] = OrderedDict()
+            stores = self._stores
+
+            def forget(_ref: weakref.ref[Model]) -> None:  # runs when the model dies; no lock (may run in GC)
+                stores.pop(mid, None)
+
+            stores[mid] = (weakref.ref(model, forget), store)
+            return store
+
+
+_MEMO = _Memo()
+
+
+def memo(model: Model, key: Hashable, build: Callable[[], T]) -> T:
+    """``build()`` once per model version and key; shared by the question modules' materialised graphs."""
+    return _MEMO.get(model, key, build)
+
+
+# ------------------------------------------------------------------------------------------------ checks
+def check_scenarios(model: Model, scenarios: Iterable[str]) -> tuple[str, ...]:
+    """The chosen scenario keys, sorted and unique; a key the data does not know is an InputError.
+
+    A typo would otherwise silently give the answer without the scenario.
+    """
+    chosen = tuple(sorted({s.strip() for s in scenarios if s and s.strip()}))
+    known = memo(model, "scenario-keys", lambda: _scenario_keys(model))
+    unknown = [s for s in chosen if s not in known]
+    if unknown:
+        valid = ", ".join(sorted(known)) or "none in these data"
+        raise InputError(f"unknown scenario '{unknown[0]}' (known: {valid})")
+    return chosen
+
+
+def _scenario_keys(model: Model) -> frozenset[str]:
+    keys = {d["scenario"] for _, d in model.nx.nodes(data=True) if d.get("scenario")}
+    keys |= {d["scenario"] for _, _, d in model.nx.edges(data=True) if d.get("scenario")}
+    return frozenset(keys)
+
+
+def require_in_force(model: Model, nid: str, on: dt.date | None, scenarios: tuple[str, ...]) -> None:
+    """Refuse an entity that does not apply on the date/scenarios, saying why and what would make it apply."""
+    d = model.node(nid)
+    if in_force(d, on, scenarios):
+        return
+    label = d["label"]
+    if d.get("status") in ("ended", "rejected"):
+        raise InputError(f"'{label}' has status {d['status']}; it has no lines in force")
+    if d.get("scenario") and d["scenario"] not in scenarios:
+        raise InputError(f"'{label}' exists only in scenario '{d['scenario']}'; choose that scenario to use it")
+    span = f"{d.get('valid_from') or '…'} – {d.get('valid_until') or '…'}"
+    raise InputError(f"'{label}' is valid {span}, not on {on}")
+
+
+# ------------------------------------------------------------------------------------------------ result
+@dataclass(frozen=True)
+class Line:
+    """One upward relation between two bodies as the data states it."""
+
+    kind: str
+    status: str | None = None
+    scenario: str | None = None
+    basis: Basis = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def primary(self) -> bool:
+        return self.kind in PRIMARY_KINDS
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line walked upwards: ``from_id`` → ``to_id`` at ``depth`` (1 = leaving the start)."""
+
+    from_id: str
+    to_id: str
+    kind: str
+    depth: int
+    basis: Basis
+    status: str | None
+    proposed: bool
+    scenario: str | None
+    sources: tuple[str, ...]
+    closes_cycle: bool = False
+
+    @property
+    def primary(self) -> bool:
+        return self.kind in PRIMARY_KINDS
+
+    def as_json(self, model: Model, lang: str = "da") -> dict[str, Any]:
+        return {
+            "from": model.ref(self.from_id, lang),
+            "to": model.ref(self.to_id, lang),
+            "kind": self.kind,
+            "line": "primary" if self.primary else "parallel",
+            "depth": self.depth,
+            "basis": _in_lang(self.basis, lang),
+            "status": self.status,
+            "proposed": self.proposed,
+            "scenario": self.scenario,
+            "closes_cycle": self.closes_cycle,
+            "sources": [s.as_json() for s in model.sources_of(self.sources)],
+        }
+
+
+def _in_lang(basis: Basis, lang: str) -> list[str]:
+    """The texts in ``lang``, else Danish, else whatever language there is."""
+    by = dict(basis)
+    return list(by.get(lang) or by.get("da") or next(iter(by.values()), ()))
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The reporting chain of one entity on a date under chosen scenarios."""
+
+    entity: str
+    steps: tuple[Step, ...]
+    tops: tuple[str, ...]
+    primary: tuple[str, ...]
+    cycles: tuple[tuple[str, ...], ...]
+    on: dt.date | None
+    scenarios: tuple[str, ...]
+    model: Model = field(repr=False, compare=False)
+
+    def as_json(self, lang: str = "da") -> dict[str, Any]:
+        ref = self.model.ref
+        return {
+            "entity": ref(self.entity, lang),
+            "on": self.on.isoformat() if self.on else None,
+            "scenarios": list(self.scenarios),
+            "primary": [ref(n, lang) for n in self.primary],
+            "steps": [s.as_json(self.model, lang) for s in self.steps],
+            "tops": [ref(n, lang) for n in self.tops],
+            "cycles": [[ref(n, lang) for n in c] for c in self.cycles],
+        }
+
+
+# ------------------------------------------------------------------------------------------------ query
+def chain(model: Model, entity: str, *, on: dt.date | None = None, scenarios: Iterable[str] = ()) -> Chain:
+    """The reporting chain from ``entity`` (name, abbreviation or IRI) up to the top.
+
+    Raises EntityNotFound / AmbiguousEntity for the name, InputError for an unknown scenario or an
+    entity that does not apply on ``on`` under ``scenarios``.
+    """
+    scen = check_scenarios(model, scenarios)
+    nid = _resolve_body(model, entity)
+    require_in_force(model, nid, on, scen)
+    up = upward_graph(model, on, scen)
+    depth = _depths(up, nid)
+    closing, cycles = _cycles(up, nid)
+    return Chain(
+        entity=nid,
+        steps=_steps(model, up, depth, closing),
+        tops=_tops(model, up, depth),
+        primary=_primary(model, up, nid),
+        cycles=cycles,
+        on=on,
+        scenarios=scen,
+        model=model,
+    )
+
+
+def _tops(model: Model, up: nx.DiGraph, depth: dict[str, int]) -> tuple[str, ...]:
+    """Reached bodies with no line further up, nearest first."""
+    ends = (n for n in depth if n not in up or up.out_degree(n) == 0)
+    return tuple(sorted(ends, key=lambda n: (depth[n], model.label(n), n)))
+
+
+def _resolve_body(model: Model, text: str) -> str:
+    """The body meant by ``text``; a person, topic or channel gets an error saying what a chain starts from."""
+    try:
+        return model.resolve(text, kinds=CHAIN_KINDS)
+    except EntityNotFound:
+        try:
+            other = model.resolve(text)
+        except SamarbejdskortError:
+            other = None
+        if other is None:
+            raise
+        kind = model.node(other)["kind"]
+        raise InputError(
+            f"'{model.label(other)}' is a {kind}; a reporting chain starts at an organisation, unit, forum or post"
+        ) from None
+
+
+def upward_graph(model: Model, on: dt.date | None, scenarios: tuple[str, ...]) -> nx.DiGraph:
+    """Every upward line in force, one DiGraph edge per pair of bodies with ``lines``: tuple[Line, ...]."""
+    return memo(model, ("upward", on, scenarios), lambda: _build_upward(model, on, scenarios))
+
+
+def _build_upward(model: Model, on: dt.date | None, scenarios: tuple[str, ...]) -> nx.DiGraph:
+    g = model.nx
+    applies: dict[str, bool] = {}
+
+    def ok(n: str) -> bool:
+        if n not in applies:
+            applies[n] = in_force(g.nodes[n], on, scenarios)
+        return applies[n]
+
+    lines: dict[tuple[str, str], list[Line]] = {}
+    for u, v, e in g.edges(data=True):
+        kind = e["kind"]
+        if kind not in _ORDER or (kind == "post_in" and g.nodes[u]["kind"] != "post"):
+            continue
+        if u == v or not (in_force(e, on, scenarios) and ok(u) and ok(v)):
+            continue
+        basis = tuple(sorted((lang, tuple(texts)) for lang, texts in (e.get("basis") or {}).items()))
+        scenario = e.get("scenario") or g.nodes[v].get("scenario")
+        sources = edge_sources(g, u, v, e)
+        lines.setdefault((u, v), []).append(Line(kind, e.get("status"), scenario, basis, sources))
+    up = nx.DiGraph()
+    up.add_edges_from(
+        (u, v, {"lines": tuple(sorted(found, key=lambda x: (_ORDER[x.kind], x.status or "")))})
+        for (u, v), found in lines.items()
+    )
+    return up
+
+
+def edge_sources(g: nx.MultiDiGraph, u: str, v: str, e: Mapping[str, Any]) -> tuple[str, ...]:
+    """A qualified line cites its own sources; a plain ORG triple is cited by the entity it was stated on."""
+    if e.get("sources") or "via" in e:
+        return tuple(e.get("sources") or ())
+    subject = v if e["kind"] in _STATED_ON_TARGET else u
+    return tuple(g.nodes[subject].get("sources") or ())
+
+
+def _depths(up: nx.DiGraph, start: str) -> dict[str, int]:
+    """Breadth-first distance of every body reachable upwards (each visited once: cycles end here)."""
+    depth = {start: 0}
+    queue = [start]
+    for node in queue:
+        if node not in up:
+            continue
+        for succ in up.successors(node):
+            if succ not in depth:
+                depth[succ] = depth[node] + 1
+                queue.append(succ)
+    return depth
+
+
+def _cycles(up: nx.DiGraph, start: str) -> tuple[set[tuple[str, str]], tuple[tuple[str, ...], ...]]:
+    """Back edges of a depth-first walk from ``start`` and the cycle each one closes."""
+    if start not in up:
+        return set(), ()
+    closing: set[tuple[str, str]] = set()
+    cycles: list[tuple[str, ...]] = []
+    seen: set[frozenset[str]] = set()
+    on_path: dict[str, int] = {start: 0}
+    path = [start]
+    stack = [iter(sorted(up.successors(start)))]
+    done: set[str] = set()
+    while stack:
+        nxt = next(stack[-1], None)
+        if nxt is None:
+            stack.pop()
+            finished = path.pop()
+            on_path.pop(finished)
+            done.add(finished)
+            continue
+        if nxt in on_path:
+            closing.add((path[-1], nxt))
+            cyc = tuple(path[on_path[nxt] :])
+            if frozenset(cyc) not in seen and len(cycles) < _MAX_CYCLES:
+                seen.add(frozenset(cyc))
+                cycles.append(cyc)
+        elif nxt not in done:
+            on_path[nxt] = len(path)
+            path.append(nxt)
+            stack.append(iter(sorted(up.successors(nxt))))
+    return closing, tuple(cycles)
+
+
+def _steps(model: Model, up: nx.DiGraph, depth: dict[str, int], closing: set[tuple[str, str]]) -> tuple[Step, ...]:
+    nodes = model.nx.nodes
+    out = []
+    for u in depth:
+        if u not in up:
+            continue
+        for v in up.successors(u):
+            target_proposed = nodes[v].get("status") == "proposed"
+            for line in up.edges[u, v]["lines"]:
+                out.append(
+                    Step(
+                        from_id=u,
+                        to_id=v,
+                        kind=line.kind,
+                        depth=depth[u] + 1,
+                        basis=line.basis,
+                        status=line.status,
+                        proposed=line.status == "proposed" or target_proposed,
+                        scenario=line.scenario,
+                        sources=line.sources,
+                        closes_cycle=(u, v) in closing,
+                    )
+                )
+    label = {n: nodes[n]["label"] for n in depth}
+    out.sort(key=lambda s: (s.depth, not s.primary, _ORDER[s.kind], label[s.from_id], label[s.to_id]))
+    return tuple(out)
+
+
+def _primary(model: Model, up: nx.DiGraph, start: str) -> tuple[str, ...]:
+    """Follow the best primary line from each body.
+
+    Preference: a line of a chosen scenario (the user asked to see it), then one in force over a proposed
+    one, then reports_to over post_in over part_of, then the target's label (stable output).
+    """
+    path = [start]
+    seen = {start}
+    node = start
+    while node in up:
+        options = []
+        for succ in up.successors(node):
+            if succ in seen:  # a cycle: the main line does not go round it
+                continue
+            ranks = [
+                (line.scenario is None, line.status == "proposed", _ORDER[line.kind])
+                for line in up.edges[node, succ]["lines"]
+                if line.primary
+            ]
+            if ranks:
+                options.append((min(ranks), model.label(succ), succ))
+        if not options:
+            break
+        node = min(options)[2]
+        seen.add(node)
+        path.append(node)
+    return tuple(path)

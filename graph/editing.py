@@ -1,0 +1,681 @@
+"""Edits: what an editor may change, turned into exact triples and validated before commit.
+
+Each edit is a small JSON-describable object (``op`` names it). ``plan_edits`` turns a batch into a
+``Delta`` — triples to add and to remove — built only from terms the program makes: IRIs minted under
+``id:`` (slug + short uuid), entities found with ``model.resolve``, and ``Literal``s for user text.
+Nothing is deleted when something ends: ``end`` sets ``sk:validUntil`` and ``sk:status sk:Ended``.
+Every touched entity cites a fresh ``sk:SourceSection`` that says who changed it, when and why.
+``check_delta`` applies a delta to a copy of the graph and runs the SHACL rules on the touched nodes;
+a new violation rejects the whole batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+from rdflib import Graph, URIRef
+from rdflib import Literal as Lit
+from rdflib.term import Node
+
+from graph.changelog import Triple, slug
+from graph.errors import EditRejected, EntityNotFound, ValidationFailed
+from graph.model import Model
+from graph.validation import Finding, validate
+from ontology.namespace import DCTERMS, FOAF, ID, ORG, PROV, RDF, SK, SKOS, VCARD
+
+__all__ = [
+    "ChangeEntity",
+    "CreateChannel",
+    "CreateContactPoint",
+    "CreateForum",
+    "CreateMembership",
+    "CreateOrganisation",
+    "CreateSeat",
+    "CreateTopic",
+    "Delta",
+    "Edit",
+    "EditBatch",
+    "EditFinding",
+    "EndEntity",
+    "FillSeat",
+    "LinkTopic",
+    "UnlinkTopic",
+    "VacateSeat",
+    "check_delta",
+    "edit_adapter",
+    "neighbourhood",
+    "plan_edits",
+]
+
+
+def _no_control(text: str) -> str:
+    if any(ord(c) < 32 and c not in "\t" for c in text):
+        raise ValueError("control characters are not allowed")
+    return text
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(_no_control)
+]
+LongText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), AfterValidator(_no_control)
+]
+Ref = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+LocalName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
+Email = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, max_length=200, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"
+    ),
+]
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, max_length=30, pattern=r"^\+?[0-9][0-9 ]{5,24}$")]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500, pattern=r"^https?://[^\s<>\"{}|\\^`]+$")]
+
+Status = Literal["proposed", "approved", "active"]
+Sector = Literal["municipal", "somatic", "psychiatry", "general_practice", "region", "national", "cross_sector"]
+Role = Literal["chair", "co_chair", "secretary", "member", "project_leader"]
+State = Literal["open", "being_set_up", "requested", "not_stated"]
+OrgType = Literal[
+    "organisation",
+    "unit",
+    "municipality",
+    "region",
+    "hospital",
+    "psychiatric_service",
+    "general_practice",
+    "national_body",
+]
+ForumType = Literal[
+    "implementation_group",
+    "cluster_steering_group",
+    "steering_group",
+    "committee",
+    "administrative_forum",
+    "working_group",
+    "partnership",
+]
+
+_STATUS = {
+    "proposed": SK.Proposed,
+    "approved": SK.Approved,
+    "active": SK.Active,
+    "ended": SK.Ended,
+    "rejected": SK.Rejected,
+}
+_SECTOR = {
+    "municipal": SK.SectorMunicipal,
+    "somatic": SK.SectorSomatic,
+    "psychiatry": SK.SectorPsychiatry,
+    "general_practice": SK.SectorGeneralPractice,
+    "region": SK.SectorRegion,
+    "national": SK.SectorNational,
+    "cross_sector": SK.SectorCrossSector,
+}
+_ROLE = {
+    "chair": SK.ChairRole,
+    "co_chair": SK.CoChairRole,
+    "secretary": SK.SecretaryRole,
+    "member": SK.MemberRole,
+    "project_leader": SK.ProjectLeaderRole,
+}
+_STATE = {"open": SK.Open, "being_set_up": SK.BeingSetUp, "requested": SK.Requested, "not_stated": SK.StateNotStated}
+_OCCUPANCY = {"vacant": SK.Vacant, "not_stated": SK.HolderNotStated}
+_ORG_TYPE = {
+    "organisation": ORG.Organization,
+    "unit": ORG.OrganizationalUnit,
+    "municipality": SK.Municipality,
+    "region": SK.Region,
+    "hospital": SK.Hospital,
+    "psychiatric_service": SK.PsychiatricService,
+    "general_practice": SK.GeneralPractice,
+    "national_body": SK.NationalBody,
+}
+_FORUM_TYPE = {
+    "implementation_group": SK.ImplementationGroup,
+    "cluster_steering_group": SK.ClusterSteeringGroup,
+    "steering_group": SK.SteeringGroup,
+    "committee": SK.Committee,
+    "administrative_forum": SK.AdministrativeForum,
+    "working_group": SK.WorkingGroup,
+    "partnership": SK.Partnership,
+}
+_BODIES = ("organisation", "unit", "forum", "cluster", "partnership", "collaboration")
+
+
+class _Edit(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _Create(_Edit):
+    ref: LocalName | None = Field(None, description="name later edits in the batch use as '#name'")
+
+
+class CreateOrganisation(_Create):
+    op: Literal["create_organisation"] = "create_organisation"
+    label_da: Text
+    label_en: Text | None = None
+    type: OrgType = "organisation"
+    sector: Sector
+    part_of: Ref | None = None
+    abbreviation: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)] | None = None
+    valid_from: dt.date | None = None
+
+
+class CreateForum(_Create):
+    op: Literal["create_forum"] = "create_forum"
+    label_da: Text
+    label_en: Text | None = None
+    type: ForumType = "working_group"
+    status: Status = "active"
+    reports_to: Ref | None = None
+    part_of: Ref | None = None
+    secretariat_in: Ref | None = None
+    valid_from: dt.date | None = None
+
+
+class CreateSeat(_Create):
+    op: Literal["create_seat"] = "create_seat"
+    forum: Ref
+    label_da: Text
+    label_en: Text | None = None
+    role: Role = "member"
+    on_behalf_of: Ref | None = None
+    seats_min: Annotated[int, Field(ge=0, le=1000)] | None = None
+    seats_max: Annotated[int, Field(ge=0, le=1000)] | None = None
+    decision_authority: bool | None = None
+    occupancy: Literal["vacant", "not_stated"] = "vacant"
+
+
+class FillSeat(_Create):
+    """Name the holder of a seat: a new person, personal contact details kept non-functional."""
+
+    op: Literal["fill_seat"] = "fill_seat"
+    seat: Ref
+    name: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200), AfterValidator(_no_control)
+    ]
+    email: Email | None = None
+    phone: Phone | None = None
+
+
+class VacateSeat(_Edit):
+    op: Literal["vacate_seat"] = "vacate_seat"
+    seat: Ref
+
+
+class CreateMembership(_Create):
+    op: Literal["create_membership"] = "create_membership"
+    member: Ref
+    organisation: Ref
+    role: Role | None = None
+    status: Status | None = None
+    valid_from: dt.date | None = None
+
+
+class CreateChannel(_Create):
+    op: Literal["create_channel"] = "create_channel"
+    label_da: Text
+    label_en: Text | None = None
+    channel_from: Ref
+    channel_to: Annotated[list[Ref], Field(min_length=1, max_length=20)]
+    state: State = "not_stated"
+    topics: Annotated[list[Ref], Field(max_length=20)] = []
+    conditions_da: Annotated[list[LongText], Field(max_length=20)] = []
+    conditions_en: Annotated[list[LongText], Field(max_length=20)] = []
+
+
+class CreateContactPoint(_Create):
+    op: Literal["create_contact_point"] = "create_contact_point"
+    entity: Ref
+    label_da: Text
+    label_en: Text | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+    url: Url | None = None
+    functional: bool = True
+
+
+class CreateTopic(_Create):
+    op: Literal["create_topic"] = "create_topic"
+    label_da: Text
+    label_en: Text | None = None
+    alt_labels: Annotated[list[Text], Field(max_length=30)] = []
+
+
+class LinkTopic(_Edit):
+    op: Literal["link_topic"] = "link_topic"
+    entity: Ref
+    topic: Ref
+
+
+class UnlinkTopic(_Edit):
+    op: Literal["unlink_topic"] = "unlink_topic"
+    entity: Ref
+    topic: Ref
+
+
+class ChangeEntity(_Edit):
+    """Set (replace) plain facts of any entity; fields left out stay as they are."""
+
+    op: Literal["change"] = "change"
+    entity: Ref
+    label_da: Text | None = None
+    label_en: Text | None = None
+    status: Status | None = None
+    sector: Sector | None = None
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    state: State | None = None
+    occupancy: Literal["vacant", "not_stated"] | None = None
+
+
+class EndEntity(_Edit):
+    """End an entity (organisation, forum, seat, membership, channel, …) without deleting it."""
+
+    op: Literal["end"] = "end"
+    entity: Ref
+    on: dt.date | None = Field(None, description="last day in force; today when left out")
+
+
+Edit = Annotated[
+    CreateOrganisation
+    | CreateForum
+    | CreateSeat
+    | FillSeat
+    | VacateSeat
+    | CreateMembership
+    | CreateChannel
+    | CreateContactPoint
+    | CreateTopic
+    | LinkTopic
+    | UnlinkTopic
+    | ChangeEntity
+    | EndEntity,
+    Field(discriminator="op"),
+]
+edit_adapter: TypeAdapter[Any] = TypeAdapter(list[Edit])
+
+
+class EditBatch(_Edit):
+    """What ``POST /api/edits`` takes: the edits (applied together or not at all) and why."""
+
+    edits: Annotated[list[Edit], Field(min_length=1, max_length=100)]
+    reason: LongText
+
+
+@dataclass
+class Delta:
+    """The exact change to the data graph, plus what the validator and the log need."""
+
+    added: set[Triple] = field(default_factory=set)
+    removed: set[Triple] = field(default_factory=set)
+    focus: set[URIRef] = field(default_factory=set)
+    created: list[str] = field(default_factory=list)
+    source: set[Triple] = field(default_factory=set)
+
+    def effective(self, g: Graph) -> tuple[list[Triple], list[Triple]]:
+        """(added, removed) as they would really change ``g``: no-ops dropped, sorted."""
+        added = sorted((t for t in self.added if t not in g), key=str)
+        removed = sorted((t for t in self.removed if t in g and t not in self.added), key=str)
+        return added, removed
+
+
+class EditFinding(Finding):
+    """A SHACL finding that also renders itself for ``api.errors.error_body``."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message_da,
+            "message_en": self.message_en,
+            "focus": self.focus,
+            "focus_label": self.focus_label,
+            "path": self.path,
+            "value": self.value,
+        }
+
+
+def plan_edits(
+    model: Model, edits: Sequence[Any], *, user: str, reason: str, at: dt.datetime, change_iri: str
+) -> Delta:
+    """Turn a batch of edits into one delta (raises EntityNotFound/AmbiguousEntity/EditRejected)."""
+    items = edit_adapter.validate_python([e.model_dump() if isinstance(e, BaseModel) else e for e in edits])
+    b = _Builder(model, Delta(), at.date())
+    b.source_doc(change_iri, user, reason, at)
+    for edit in items:
+        handler = getattr(b, "do_" + edit.op)
+        handler(edit)
+    substantive = b.delta.added - b.delta.source
+    if not substantive and not b.delta.removed:
+        raise EditRejected("the edits would change nothing")
+    return b.delta
+
+
+def check_delta(model: Model, delta: Delta) -> Graph:
+    """The graph after the delta, if the delta adds no SHACL violation (else ValidationFailed).
+
+    The full graph is copied (it becomes the next model); the rules run on the touched nodes and their
+    neighbourhood only (``neighbourhood``), which is all the shapes look at and keeps pyshacl fast.
+    """
+    added, removed = delta.effective(model.rdf)
+    for t in (*added, *removed):
+        if not all(isinstance(x, URIRef | Lit) for x in t):
+            raise EditRejected("facts with blank nodes cannot be edited; give the entity an IRI first")
+    after = Graph()
+    after.addN((s, p, o, after) for s, p, o in model.rdf)
+    for t in removed:
+        after.remove(t)
+    for t in added:
+        after.add(t)
+    focus = {t[0] for t in (*added, *removed) if isinstance(t[0], URIRef)} | delta.focus
+    focus |= {t[2] for t in (*added, *removed) if isinstance(t[2], URIRef) and (t[2], RDF.type, None) in after}
+    new = _violations(after, focus)
+    if new:
+        before = _violations(model.rdf, {n for n in focus if (n, None, None) in model.rdf})
+        new = [f for f in new if _key(f) not in {_key(b) for b in before}]
+        if new:
+            raise ValidationFailed(findings=tuple(EditFinding(**vars(f)) for f in new))
+    return after
+
+
+def neighbourhood(g: Graph, focus: Iterable[Node]) -> Graph:
+    """The statements SHACL needs to judge ``focus``: theirs, their neighbours' and next neighbours'.
+
+    Our shapes follow at most one inverse step and one more step out (``^org:postIn/org:role``,
+    ``^sk:about/sk:aspect``) and check the types of values (``sh:class``); rdf:type objects are
+    not followed (a class would pull in all its instances). A test compares this with the full graph.
+    """
+    start = set(focus)
+    near: set[Node] = set(start)
+    for n in start:
+        near |= {o for p, o in g.predicate_objects(n) if p != RDF.type and not isinstance(o, Lit)}
+        near |= {s for s, _ in g.subject_predicates(n)}
+    nodes = set(near)
+    for n in near:
+        nodes |= {o for p, o in g.predicate_objects(n) if p != RDF.type and not isinstance(o, Lit)}
+    sub = Graph()
+    sub.addN((s, p, o, sub) for n in nodes for s, p, o in g.triples((n, None, None)))
+    return sub
+
+
+def _violations(g: Graph, focus: set[URIRef]) -> list[Finding]:
+    if not focus:
+        return []
+    return list(validate(neighbourhood(g, focus), focus_nodes=sorted(focus)).violations)
+
+
+def _key(f: Finding) -> tuple[str, str, str | None, str | None]:
+    return (f.rule, f.focus, f.path, f.value)
+
+
+class _Builder:
+    """Collects triples for one batch; knows the current graph and what the batch already minted."""
+
+    def __init__(self, model: Model, delta: Delta, today: dt.date) -> None:
+        self.model, self.g, self.delta, self.today = model, model.rdf, delta, today
+        self.minted: dict[str, URIRef] = {}
+        self.section: URIRef = ID["x"]
+
+    # ------------------------------------------------------------------ primitives
+    def add(self, s: URIRef, p: URIRef, o: Node) -> None:
+        self.delta.added.add((s, p, o))
+
+    def replace(self, s: URIRef, p: URIRef, o: Node | None, *, lang: str | None = None) -> None:
+        """Make ``o`` the only value of ``p`` (of language ``lang`` when given); None removes them all."""
+
+        def same_lang(v: Node) -> bool:
+            return lang is None or (isinstance(v, Lit) and v.language == lang)
+
+        for old in list(self.g.objects(s, p)):
+            if same_lang(old):
+                self.delta.removed.add((s, p, old))
+        for t in [t for t in self.delta.added if t[0] == s and t[1] == p and same_lang(t[2])]:
+            self.delta.added.discard(t)
+        if o is not None:
+            self.add(s, p, o)
+
+    def mint(self, prefix: str, label: str, ref: str | None) -> URIRef:
+        iri = ID[f"{prefix}/{slug(label)}-{uuid.uuid4().hex[:8]}"]
+        if ref is not None:
+            if ref in self.minted:
+                raise EditRejected(f"'#{ref}' is named twice in the batch")
+            self.minted[ref] = iri
+        self.delta.created.append(str(iri))
+        self.delta.focus.add(iri)
+        return iri
+
+    def ref(self, text: str, kinds: Iterable[str] | None, what: str) -> URIRef:
+        """A local '#name', an IRI of a typed entity, or a name resolved by the model's index."""
+        if text.startswith("#"):
+            if text[1:] not in self.minted:
+                raise EntityNotFound(text, what=what)
+            return self.minted[text[1:]]
+        allowed = set(kinds) if kinds is not None else None
+        if text in self.model.nx:
+            if allowed is not None and self.model.nx.nodes[text]["kind"] not in allowed:
+                raise EditRejected(f"{what} must be one of {sorted(allowed)}, not {self.model.nx.nodes[text]['kind']}")
+            iri = text
+        elif allowed is None and re.match(r"^https?://", text) and (URIRef(text), RDF.type, None) in self.g:
+            iri = text  # memberships, reporting lines: typed but not nodes of the projection
+        else:
+            iri = self.model.resolve(text, kinds=kinds)
+        if not re.match(r"^[a-z][a-z0-9+.-]*:", iri):
+            raise EditRejected(f"{what} '{text}' has no IRI (blank node) and cannot be edited")
+        return URIRef(iri)
+
+    def labels(self, s: URIRef, da: str | None, en: str | None) -> None:
+        if da is not None:
+            self.replace(s, SKOS.prefLabel, Lit(da, lang="da"), lang="da")
+        if en is not None:
+            self.replace(s, SKOS.prefLabel, Lit(en, lang="en"), lang="en")
+
+    def sourced(self, s: URIRef) -> None:
+        self.add(s, PROV.wasDerivedFrom, self.section)
+        self.delta.focus.add(s)
+
+    def source_doc(self, change_iri: str, user: str, reason: str, at: dt.datetime) -> None:
+        """One source document per change, so every edited fact still cites who, when and why."""
+        token = change_iri.rsplit("/", 1)[-1]
+        doc, self.section = ID[f"kilde/redigering/{token}"], ID[f"kilde/redigering/{token}/begrundelse"]
+        triples = {
+            (doc, RDF.type, SK.SourceDocument),
+            (doc, DCTERMS.title, Lit(f"Redigering i samarbejdskort ved {user}", lang="da")),
+            (doc, DCTERMS.title, Lit(f"Edit in samarbejdskort by {user}", lang="en")),
+            (doc, DCTERMS.date, Lit(at.date())),
+            (doc, PROV.wasGeneratedBy, URIRef(change_iri)),
+            (self.section, RDF.type, SK.SourceSection),
+            (self.section, SK.section, Lit(reason)),
+            (self.section, DCTERMS.isPartOf, doc),
+        }
+        self.delta.added |= triples
+        self.delta.source |= triples
+
+    def lifecycle(self, s: URIRef, status: str | None, valid_from: dt.date | None) -> None:
+        if status is not None:
+            self.replace(s, SK.status, _STATUS[status])
+        if valid_from is not None:
+            self.replace(s, SK.validFrom, Lit(valid_from))
+
+    # ------------------------------------------------------------------ edits
+    def do_create_organisation(self, e: CreateOrganisation) -> None:
+        s = self.mint("organisation", e.label_da, e.ref)
+        self.add(s, RDF.type, _ORG_TYPE[e.type])
+        self.labels(s, e.label_da, e.label_en)
+        self.add(s, SK.sector, _SECTOR[e.sector])
+        if e.abbreviation:
+            self.add(s, SK.abbreviation, Lit(e.abbreviation))
+        if e.part_of:
+            parent = self.ref(e.part_of, _BODIES, "part_of")
+            self.add(s, ORG.unitOf if e.type == "unit" else ORG.subOrganizationOf, parent)
+        self.lifecycle(s, None, e.valid_from)
+        self.sourced(s)
+
+    def do_create_forum(self, e: CreateForum) -> None:
+        s = self.mint("forum", e.label_da, e.ref)
+        self.add(s, RDF.type, _FORUM_TYPE[e.type])
+        self.labels(s, e.label_da, e.label_en)
+        self.add(s, SK.sector, SK.SectorCrossSector)
+        self.lifecycle(s, e.status, e.valid_from)
+        if e.part_of:
+            self.add(s, ORG.subOrganizationOf, self.ref(e.part_of, _BODIES, "part_of"))
+        if e.secretariat_in:
+            self.add(s, SK.secretariatIn, self.ref(e.secretariat_in, _BODIES, "secretariat_in"))
+        if e.reports_to:
+            target = self.ref(e.reports_to, _BODIES, "reports_to")
+            line = self.mint("linje", f"{e.label_da} rapporterer", None)
+            self.add(line, RDF.type, SK.ReportingLine)
+            self.add(line, SK.fromBody, s)
+            self.add(line, SK.toBody, target)
+            self.add(line, SK.lineKind, ORG.reportsTo)
+            self.add(line, SK.status, _STATUS[e.status])
+            self.sourced(line)
+        self.sourced(s)
+
+    def do_create_seat(self, e: CreateSeat) -> None:
+        forum = self.ref(e.forum, _BODIES, "forum")
+        s = self.mint("plads", e.label_da, e.ref)
+        self.add(s, RDF.type, SK.Seat)
+        self.labels(s, e.label_da, e.label_en)
+        self.add(s, ORG.postIn, forum)
+        self.add(s, ORG.role, _ROLE[e.role])
+        self.add(s, SK.occupancy, _OCCUPANCY[e.occupancy])
+        if e.on_behalf_of:
+            self.add(s, SK.onBehalfOf, self.ref(e.on_behalf_of, _BODIES, "on_behalf_of"))
+        if e.seats_min is not None:
+            self.add(s, SK.seatsMin, Lit(e.seats_min))
+        if e.seats_max is not None:
+            self.add(s, SK.seatsMax, Lit(e.seats_max))
+        if e.decision_authority is not None:
+            self.add(s, SK.requiresDecisionAuthority, Lit(e.decision_authority))
+        self.sourced(s)
+        self.delta.focus.add(forum)
+
+    def do_fill_seat(self, e: FillSeat) -> None:
+        seat = self.ref(e.seat, ("post",), "seat")
+        held = (seat, ORG.heldBy, None) in self.g or (None, ORG.holds, seat) in self.g
+        if held or any(t[:2] == (seat, ORG.heldBy) for t in self.delta.added):
+            raise EditRejected("the seat already has a holder; vacate it first (vacate_seat)")
+        person = self.mint("person", e.name, e.ref)
+        self.add(person, RDF.type, FOAF.Person)
+        self.add(person, FOAF.name, Lit(e.name))
+        if e.email or e.phone:
+            cp = ID[f"{str(person)[len(str(ID)) :]}/kontakt"]
+            self.add(person, SK.contactPoint, cp)
+            self.add(cp, RDF.type, SK.ContactPoint)
+            self.add(cp, SKOS.prefLabel, Lit(f"Kontaktoplysninger: {e.name}", lang="da"))
+            self.add(cp, SKOS.prefLabel, Lit(f"Contact details: {e.name}", lang="en"))
+            self.add(cp, SK.functional, Lit(False))
+            if e.email:
+                self.add(cp, VCARD.hasEmail, URIRef(f"mailto:{e.email}"))
+            if e.phone:
+                self.add(cp, VCARD.hasTelephone, URIRef("tel:" + e.phone.replace(" ", "")))
+            self.sourced(cp)
+        self.add(seat, ORG.heldBy, person)
+        self.replace(seat, SK.occupancy, SK.Held)
+        self.sourced(person)
+        self.sourced(seat)
+
+    def do_vacate_seat(self, e: VacateSeat) -> None:
+        seat = self.ref(e.seat, ("post",), "seat")
+        self.replace(seat, ORG.heldBy, None)
+        for person in self.g.subjects(ORG.holds, seat):
+            self.delta.removed.add((person, ORG.holds, seat))
+        self.replace(seat, SK.occupancy, SK.Vacant)
+        self.sourced(seat)
+
+    def do_create_membership(self, e: CreateMembership) -> None:
+        member = self.ref(e.member, _BODIES, "member")
+        body = self.ref(e.organisation, _BODIES, "organisation")
+        s = self.mint("medlemskab", f"{self.model.label(str(member))} i {self.model.label(str(body))}", e.ref)
+        self.add(s, RDF.type, ORG.Membership)
+        self.add(s, ORG.member, member)
+        self.add(s, ORG.organization, body)
+        if e.role:
+            self.add(s, ORG.role, _ROLE[e.role])
+        self.lifecycle(s, e.status, e.valid_from)
+        self.sourced(s)
+        self.delta.focus |= {member, body}
+
+    def do_create_channel(self, e: CreateChannel) -> None:
+        s = self.mint("kanal", e.label_da, e.ref)
+        self.add(s, RDF.type, SK.Channel)
+        self.labels(s, e.label_da, e.label_en)
+        self.add(s, SK.channelFrom, self.ref(e.channel_from, _BODIES, "channel_from"))
+        for target in e.channel_to:
+            self.add(s, SK.channelTo, self.ref(target, _BODIES, "channel_to"))
+        self.add(s, SK.channelState, _STATE[e.state])
+        for topic in e.topics:
+            self.add(s, SK.handlesTopic, self.ref(topic, ("topic",), "topic"))
+        for lang, texts in (("da", e.conditions_da), ("en", e.conditions_en)):
+            for text in texts:
+                self.add(s, SK.condition, Lit(text, lang=lang))
+        self.sourced(s)
+
+    def do_create_contact_point(self, e: CreateContactPoint) -> None:
+        if not (e.email or e.phone or e.url):
+            raise EditRejected("a contact point needs an e-mail address, a phone number or a web address")
+        owner = self.ref(e.entity, None, "entity")
+        s = self.mint("kontakt", e.label_da, e.ref)
+        self.add(s, RDF.type, SK.ContactPoint)
+        self.labels(s, e.label_da, e.label_en)
+        self.add(s, SK.functional, Lit(e.functional))
+        if e.email:
+            self.add(s, VCARD.hasEmail, URIRef(f"mailto:{e.email}"))
+        if e.phone:
+            self.add(s, VCARD.hasTelephone, URIRef("tel:" + e.phone.replace(" ", "")))
+        if e.url:
+            self.add(s, VCARD.hasURL, URIRef(e.url))
+        self.add(owner, SK.contactPoint, s)
+        self.sourced(s)
+        self.sourced(owner)
+
+    def do_create_topic(self, e: CreateTopic) -> None:
+        s = self.mint("emne", e.label_da, e.ref)
+        self.add(s, RDF.type, SKOS.Concept)
+        self.add(s, SKOS.inScheme, SK.topics)
+        self.labels(s, e.label_da, e.label_en)
+        for alt in e.alt_labels:
+            self.add(s, SKOS.altLabel, Lit(alt, lang="da"))
+        self.sourced(s)
+
+    def do_link_topic(self, e: LinkTopic) -> None:
+        entity = self.ref(e.entity, None, "entity")
+        self.add(entity, SK.handlesTopic, self.ref(e.topic, ("topic",), "topic"))
+        self.sourced(entity)
+
+    def do_unlink_topic(self, e: UnlinkTopic) -> None:
+        entity, topic = self.ref(e.entity, None, "entity"), self.ref(e.topic, ("topic",), "topic")
+        if (entity, SK.handlesTopic, topic) not in self.g:
+            raise EditRejected(f"'{e.entity}' is not linked to the topic '{e.topic}'")
+        self.delta.removed.add((entity, SK.handlesTopic, topic))
+        self.sourced(entity)
+
+    def do_change(self, e: ChangeEntity) -> None:
+        s = self.ref(e.entity, None, "entity")
+        fields = e.model_dump(exclude={"op", "entity"}, exclude_none=True)
+        if not fields:
+            raise EditRejected("say what to change (label_da, label_en, status, sector, dates, state, occupancy)")
+        self.labels(s, e.label_da, e.label_en)
+        self.lifecycle(s, e.status, e.valid_from)
+        if e.valid_until is not None:
+            self.replace(s, SK.validUntil, Lit(e.valid_until))
+        if e.sector is not None:
+            self.replace(s, SK.sector, _SECTOR[e.sector])
+        if e.state is not None:
+            self.replace(s, SK.channelState, _STATE[e.state])
+        if e.occupancy is not None:
+            self.replace(s, SK.occupancy, _OCCUPANCY[e.occupancy])
+        self.sourced(s)
+
+    def do_end(self, e: EndEntity) -> None:
+        s = self.ref(e.entity, None, "entity")
+        self.replace(s, SK.validUntil, Lit(e.on or self.today))
+        self.replace(s, SK.status, SK.Ended)
+        self.sourced(s)

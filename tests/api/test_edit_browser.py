@@ -1,0 +1,106 @@
+"""In a real browser: sign in, fill the vacant practice-consultant seat of the Randers implementation group
+through the form with the keyboard, and see the gap disappear from the gap dashboard."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import pytest
+import uvicorn
+
+from api.app import create_app
+from api.settings import Settings
+from tests.api.test_auth import EDITOR, TOKENS
+from tests.store.support import free_port
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SEAT = "https://w3id.org/samarbejdskort/id/forum/randers-implementeringsgruppe/plads/praksiskonsulent"
+SEAT_PATH = "/rediger/plads/forum/randers-implementeringsgruppe/plads/praksiskonsulent"
+VACANT_LINK = f'#hul-vacant_seat a[href*="{quote(SEAT, safe="")}"]'  # the seat in the dashboard's vacant-seat list
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    pytest.importorskip("playwright.sync_api")
+    folder = tmp_path_factory.mktemp("browser")
+    app = create_app(Settings(store=str(folder / "store"), tokens=TOKENS))
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(20)
+
+
+def vacant_seat_gaps(base: str) -> list[str]:
+    gaps = httpx.get(base + "/api/gaps", timeout=30).json()["gaps"]
+    return [g["entity"]["id"] for g in gaps if g["kind"] == "vacant_seat"]
+
+
+def test_fill_the_vacant_practice_consultant_seat_in_the_browser(server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    if SEAT not in vacant_seat_gaps(server):
+        pytest.skip("the bundled data has no vacant practice-consultant seat in the Randers implementation group")
+    dashboard = httpx.get(server + "/huller", headers={"Accept": "text/html"}, timeout=30)
+    has_dashboard = dashboard.status_code == 200
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = browser.new_page()
+            if has_dashboard:
+                page.goto(server + "/huller")
+                assert page.locator(VACANT_LINK).count() == 1
+
+            page.goto(server + SEAT_PATH)  # anonymous: sent to the login form first
+            assert "/login" in page.url
+            page.fill("#token", EDITOR)
+            page.press("#token", "Enter")
+            page.wait_for_url(f"**{SEAT_PATH}")
+            assert "praksiskonsulent" in page.content()
+
+            page.fill("#name", "Peter Praksis")
+            page.fill("#email", "peter.praksis@example.org")
+            page.fill("#reason", "Udpeget af PLO-Midtjylland (test)")
+            page.focus("#reason")
+            page.keyboard.press("Tab")  # the submit button comes next: the form works without a mouse
+            page.keyboard.press("Enter")
+            page.wait_for_url("**gemt=*")
+            assert page.locator("[role=status]").count() == 1
+            assert "Peter Praksis" in page.content()
+
+            if has_dashboard:
+                page.goto(server + "/huller")
+                assert page.locator("h1").count() == 1
+                assert page.locator(VACANT_LINK).count() == 0
+                assert "peter.praksis@example.org" not in page.content()
+        finally:
+            browser.close()
+    assert SEAT not in vacant_seat_gaps(server)

@@ -1,0 +1,14 @@
+"""One router per area: entities, questions, data, diagrams, edits (``api.routers.edits``) and the pages."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+__all__ = ["all_routers"]
+
+
+def all_routers() -> list[APIRouter]:
+    """The routers in include order; imported when the app is built, not when this package is imported."""
+    from api.routers import data, diagrams, edits, entities, pages, questions
+
+    return [entities.router, questions.router, data.router, diagrams.router, edits.router, pages.router]

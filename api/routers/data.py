@@ -1,0 +1,154 @@
+"""The data as a whole: statistics, validation, export and a read-only SPARQL endpoint."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import LangDep, ModelDep, SettingsDep, StoreDep, UserDep
+from graph.errors import InputError
+from graph.reporting import memo
+from graph.validation import Finding
+from graph.validation import validate as run_validation
+
+__all__ = ["EXPORT_FORMATS", "FindingOut", "StatsOut", "ValidationOut", "router"]
+
+router = APIRouter(prefix="/api", tags=["data"])
+
+EXPORT_FORMATS: dict[str, tuple[str, str]] = {
+    "turtle": ("text/turtle; charset=utf-8", "ttl"),
+    "json-ld": ("application/ld+json", "jsonld"),
+    "n-triples": ("application/n-triples; charset=utf-8", "nt"),
+}
+SPARQL_RESULTS = "application/sparql-results+json"
+
+
+class FileStat(BaseModel):
+    path: str
+    format: str
+    triples: int
+
+
+class StatsOut(BaseModel):
+    """``samarbejdskort stats --json``."""
+
+    triples: int
+    nodes: int
+    edges: int
+    node_kinds: dict[str, int]
+    edge_kinds: dict[str, int]
+    files: list[FileStat]
+    sources: int
+    version: str
+
+
+class FindingOut(BaseModel):
+    id: str
+    label: str
+    severity: str
+    rule: str
+    message: str
+    path: str | None
+    value: str | None
+    sources: list[str]
+
+
+class ValidationOut(BaseModel):
+    """``samarbejdskort validate --json``."""
+
+    conforms: bool
+    violations: list[FindingOut]
+    warnings: list[FindingOut]
+
+
+@router.get("/stats", response_model=StatsOut, summary="How much is in the map")
+def stats(model: ModelDep) -> Any:
+    return model.stats()
+
+
+@router.get("/validate", response_model=ValidationOut, summary="Check the data against the SHACL rules")
+def validate(model: ModelDep, lang: LangDep) -> Any:
+    """Violations (malformed data) and warnings (governance gaps the sources imply), as the CLI reports them."""
+    report = memo(model, "api-validation", lambda: run_validation(model.rdf))  # pySHACL once per data version
+    return {
+        "conforms": report.conforms,
+        "violations": [_finding(f, lang) for f in report.violations],
+        "warnings": [_finding(f, lang) for f in report.warnings],
+    }
+
+
+@router.get(
+    "/export",
+    summary="The whole data set as RDF",
+    response_class=Response,
+    responses={200: {"content": {media: {} for media, _ in EXPORT_FORMATS.values()}}},
+)
+def export(store: StoreDep, user: UserDep, format: Literal["turtle", "json-ld", "n-triples"] = "turtle") -> Response:
+    """Turtle, JSON-LD or N-Triples; a person's own e-mail and phone only for signed-in users."""
+    media, suffix = EXPORT_FORMATS[format]
+    headers = {"Content-Disposition": f'inline; filename="samarbejdskort.{suffix}"'}
+    return Response(store.export(format, include_personal=user is not None), media_type=media, headers=headers)
+
+
+@router.get(
+    "/sparql",
+    summary="Read-only SPARQL 1.1 query",
+    response_class=JSONResponse,
+    responses={200: {"content": {SPARQL_RESULTS: {}}}},
+)
+def sparql_get(store: StoreDep, settings: SettingsDep, query: Annotated[str, Query(min_length=1)]) -> Response:
+    """SELECT/ASK over the data; updates, SERVICE and LOAD are refused; time and rows are capped."""
+    result = store.query(query, timeout_s=settings.sparql_timeout_s, limit=settings.sparql_limit)
+    return JSONResponse(result, media_type=SPARQL_RESULTS)
+
+
+@router.post(
+    "/sparql",
+    summary="Read-only SPARQL 1.1 query (POST)",
+    response_class=JSONResponse,
+    responses={200: {"content": {SPARQL_RESULTS: {}}}},
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/sparql-query": {"schema": {"type": "string"}},
+                "application/x-www-form-urlencoded": {
+                    "schema": {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}
+                },
+            }
+        }
+    },
+)
+async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """The SPARQL protocol's two POST forms: a form field ``query`` or a bare ``application/sparql-query`` body."""
+    query = await _posted_query(request)
+    result = await run_in_threadpool(
+        store.query, query, timeout_s=settings.sparql_timeout_s, limit=settings.sparql_limit
+    )
+    return JSONResponse(result, media_type=SPARQL_RESULTS)
+
+
+async def _posted_query(request: Request) -> str:
+    if request.headers.get("content-type", "").startswith("application/sparql-query"):
+        query = (await request.body()).decode("utf-8", errors="replace")
+    else:
+        query = str((await request.form()).get("query") or "")
+    if not query.strip():
+        raise InputError("no SPARQL query given (form field 'query' or an application/sparql-query body)")
+    return query
+
+
+def _finding(f: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "id": f.focus,
+        "label": f.focus_label,
+        "severity": f.severity,
+        "rule": f.rule,
+        "message": f.message(lang),
+        "path": f.path,
+        "value": f.value,
+        "sources": list(f.sources),
+    }

@@ -1,0 +1,72 @@
+"""The questions: whom to contact, where a body reports, how two entities connect, where the gaps are.
+
+Each endpoint returns ``result.as_json(lang)``: the same JSON as the CLI's ``--json`` (the shapes are
+documented in the question modules).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import DateDep, LangDep, ModelDep, ScenariosDep, UserDep
+from graph.contacts import contact as ask_contact
+from graph.gaps import find_gaps
+from graph.paths import MAX_PATHS, VIA_GROUPS, find_paths
+from graph.reporting import chain as reporting_chain
+
+__all__ = ["ViaQuery", "router"]
+
+router = APIRouter(prefix="/api", tags=["questions"])
+
+Text = Annotated[str, Query(min_length=1)]
+ViaQuery = Annotated[
+    list[str] | None, Query(description=f"Relation groups, repeated or comma-separated: {', '.join(VIA_GROUPS)}")
+]
+
+
+@router.get("/contact", response_model=dict[str, Any], summary="Whom do I contact about a topic?")
+def contact(
+    model: ModelDep,
+    lang: LangDep,
+    on: DateDep,
+    scenarios: ScenariosDep,
+    user: UserDep,
+    topic: Text,
+    asker: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> Any:
+    """Who handles ``topic``, nearest to the ``asker`` organisation first, with why, conditions and sources."""
+    answer = ask_contact(
+        model, topic, asker or None, on=on, scenarios=scenarios, limit=limit, include_personal=user is not None
+    )
+    return answer.as_json(lang)
+
+
+@router.get("/chain", response_model=dict[str, Any], summary="Where does a body's work end up?")
+def chain(model: ModelDep, lang: LangDep, on: DateDep, scenarios: ScenariosDep, entity: Text) -> Any:
+    """The reporting chain from ``entity`` to the top, with the basis of every line."""
+    return reporting_chain(model, entity, on=on, scenarios=scenarios).as_json(lang)
+
+
+@router.get("/path", response_model=dict[str, Any], summary="How does one entity reach another?")
+def path(
+    model: ModelDep,
+    lang: LangDep,
+    on: DateDep,
+    scenarios: ScenariosDep,
+    a: Text,
+    b: Text,
+    via: ViaQuery = None,
+    max_paths: Annotated[int, Query(ge=1, le=MAX_PATHS)] = 3,
+) -> Any:
+    """The cheapest paths from ``a`` to ``b`` over the chosen relation groups, each step in words."""
+    answer = find_paths(model, a, b, via=via or None, max_paths=max_paths, on=on, scenarios=scenarios)
+    return answer.as_json(lang)
+
+
+@router.get("/gaps", response_model=dict[str, Any], summary="Where are the gaps?")
+def gaps(model: ModelDep, lang: LangDep, on: DateDep, scenarios: ScenariosDep, scope: str | None = None) -> Any:
+    """Vacant seats, missing chairs and contact persons, channels not open, questions the sources leave open."""
+    return find_gaps(model, scope=scope or None, on=on, scenarios=scenarios).as_json(lang)

@@ -1,0 +1,36 @@
+"""Settings of the web app, read from ``SAMARBEJDSKORT_*`` environment variables.
+
+Built only when asked (``get_settings``), never at import time, so tests and the
+``serve`` command can pass their own ``Settings`` to ``create_app``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "get_settings"]
+
+
+class Settings(BaseSettings):
+    """What the app needs to start: where the data and the store are, tokens, query limits."""
+
+    model_config = SettingsConfigDict(env_prefix="SAMARBEJDSKORT_")
+
+    data: list[str] = []
+    """Seed files or folders; empty means the bundled data set."""
+    store: str | None = "var/store"
+    """Folder of the persistent store, an http(s) URL of a remote one, or None for memory only."""
+    tokens: str = ""
+    """API tokens as ``TOKEN:ROLE:NAME,...`` (read by ``api.auth``)."""
+    sparql_timeout_s: float = 5.0
+    sparql_limit: int = 10000
+    default_lang: Literal["da", "en"] = "da"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The settings from the environment, built once (tests override this dependency)."""
+    return Settings()

@@ -1,0 +1,102 @@
+"""The app factory, settings, lifespan and the ``serve`` command: no work at import, one store per process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+import api.app as app_module
+from api.app import create_app
+from api.cli import app as cli
+from api.settings import Settings, get_settings
+from graph.model import load
+
+
+def test_settings_come_from_prefixed_environment_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAMARBEJDSKORT_DATA", '["a.ttl", "b/"]')
+    monkeypatch.setenv("SAMARBEJDSKORT_STORE", "http://127.0.0.1:7878/query")
+    monkeypatch.setenv("SAMARBEJDSKORT_SPARQL_LIMIT", "7")
+    monkeypatch.setenv("SAMARBEJDSKORT_DEFAULT_LANG", "en")
+    s = Settings()
+    assert s.data == ["a.ttl", "b/"] and s.store == "http://127.0.0.1:7878/query"
+    assert s.sparql_limit == 7 and s.sparql_timeout_s == 5.0 and s.default_lang == "en"
+
+
+def test_defaults_and_cached_get_settings() -> None:
+    s = Settings()
+    assert s.data == [] and s.store == "var/store" and s.tokens == "" and s.default_lang == "da"
+    assert get_settings() is get_settings()
+
+
+def test_importing_the_app_does_no_work_and_create_app_opens_nothing(tmp_path: Path) -> None:
+    assert not hasattr(app_module, "app"), "no module-level app: uvicorn uses the factory"
+    app = create_app(Settings(store=str(tmp_path / "never-opened")))
+    assert isinstance(app, FastAPI) and not hasattr(app.state, "store")
+    assert not (tmp_path / "never-opened").exists()
+
+
+class FakeStore:
+    """Just enough of ``graph.store.Store`` to watch the lifespan."""
+
+    def __init__(self) -> None:
+        self._model = load()
+        self.closed = False
+
+    @property
+    def version(self) -> str:
+        return "fake-version"
+
+    def model(self) -> Any:
+        return self._model
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_lifespan_opens_the_store_once_with_the_settings_and_closes_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seed = tmp_path / "seed.ttl"
+    seed.write_text("", encoding="utf-8")
+    opened: list[tuple[Any, Any]] = []
+    store = FakeStore()
+
+    def fake_open(location: Any, *, seed_paths: Any = None) -> FakeStore:
+        opened.append((location, seed_paths))
+        return store
+
+    monkeypatch.setattr(app_module, "open_store", fake_open)
+    with TestClient(create_app(Settings(store="somewhere", data=[str(tmp_path)]))) as client:
+        assert client.get("/api/stats").headers["etag"] == '"fake-version"'
+        client.get("/api/search?q=BUA")
+        assert not store.closed
+    assert opened == [("somewhere", [seed])]
+    assert store.closed
+
+
+def test_tests_can_override_the_settings_dependency(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_module, "open_store", lambda *a, **k: FakeStore())
+    app = create_app(Settings(store=None))
+    app.dependency_overrides[get_settings] = lambda: Settings(store=None, default_lang="en")
+    with TestClient(app) as client:
+        html = client.get("/", headers={"Accept": "text/html"}).text
+    assert '<html lang="en">' in html
+
+
+def test_serve_runs_uvicorn_on_the_factory_with_the_given_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    calls: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda target, **kw: calls.append((target, kw)))
+    result = CliRunner().invoke(cli, ["serve", "--port", "8123", "--data", "data", "--store", "/tmp/sk-store"])
+    assert result.exit_code == 0, result.output
+    ((target, kw),) = calls
+    assert kw["factory"] is True and kw["host"] == "127.0.0.1" and kw["port"] == 8123
+    built = target()
+    assert isinstance(built, FastAPI)
+    assert built.state.settings.data == ["data"] and built.state.settings.store == "/tmp/sk-store"

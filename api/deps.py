@@ -20,6 +20,7 @@ from api.auth import User, current_user
 from api.settings import Settings, get_settings
 from graph.errors import InputError
 from graph.model import Model
+from graph.privacy import public_model
 from graph.store import Store
 
 __all__ = [
@@ -56,9 +57,14 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def get_model(store: StoreDep) -> Model:
-    """The current model (rebuilt by the store after an edit, shared by every request)."""
-    return store.model()
+def get_model(store: StoreDep, user: Annotated[User | None, Depends(current_user)]) -> Model:
+    """The current model for this caller: the full one when signed in, else the public view.
+
+    The public view (``graph.privacy``) has no person's name, IRI, e-mail or phone, so no handler,
+    template or diagram can leak them to an anonymous caller by mistake.
+    """
+    model = store.model()
+    return model if user is not None else public_model(model)
 
 
 ModelDep = Annotated[Model, Depends(get_model)]

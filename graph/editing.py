@@ -481,13 +481,16 @@ class _Builder:
         self.delta.focus.add(s)
 
     def source_doc(self, change_iri: str, user: str, reason: str, at: dt.datetime) -> None:
-        """One source document per change, so every edited fact still cites who, when and why."""
+        """One source document per change, so every edited fact still cites when and why.
+
+        Who made the change is kept in the change log (editors only), not in the public source title.
+        """
         token = change_iri.rsplit("/", 1)[-1]
         doc, self.section = ID[f"kilde/redigering/{token}"], ID[f"kilde/redigering/{token}/begrundelse"]
         triples = {
             (doc, RDF.type, SK.SourceDocument),
-            (doc, DCTERMS.title, Lit(f"Redigering i samarbejdskort ved {user}", lang="da")),
-            (doc, DCTERMS.title, Lit(f"Edit in samarbejdskort by {user}", lang="en")),
+            (doc, DCTERMS.title, Lit(f"Redigering i samarbejdskort {at.date().isoformat()}", lang="da")),
+            (doc, DCTERMS.title, Lit(f"Edit in samarbejdskort {at.date().isoformat()}", lang="en")),
             (doc, DCTERMS.date, Lit(at.date())),
             (doc, PROV.wasGeneratedBy, URIRef(change_iri)),
             (self.section, RDF.type, SK.SourceSection),

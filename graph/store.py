@@ -50,6 +50,7 @@ from graph.editing import Delta, check_delta, edit_adapter, plan_edits
 from graph.errors import ConflictError, EditRejected, EntityNotFound, InputError, SamarbejdskortError
 from graph.loading import bundled_data_paths, parse_bytes, read_graph
 from graph.model import Model, model_from_graph
+from graph.privacy import public_graph
 from ontology.namespace import DCTERMS, FOAF, ID, ORG, PROV, RDF, RDFS, SK, SKOS, VCARD, XSD
 
 __all__ = ["ExportFormat", "GraphStore", "QueryRefused", "Store", "StoreUnavailable", "open_store"]
@@ -165,7 +166,8 @@ class GraphStore:
         """The data graph as Turtle, JSON-LD or N-Triples; personal e-mail/phone only when asked."""
         if fmt not in _FORMATS:
             raise InputError(f"unknown export format '{fmt}' (turtle, json-ld, n-triples)")
-        mem = _memory_store(self._backend.dump(DATA_GRAPH), include_personal=include_personal)
+        data = self._backend.dump(DATA_GRAPH) if include_personal else _public_ntriples(self.model())
+        mem = _memory_store(data, include_personal=include_personal)
         prefixes = _PREFIXES if fmt == "turtle" else None
         return mem.dump(format=_FORMATS[fmt], from_graph=ox.DefaultGraph(), prefixes=prefixes) or b""
 
@@ -340,8 +342,9 @@ class GraphStore:
         return records_from_graph(g)
 
     def _snapshot(self) -> tuple[str, bytes]:
+        """What the query process serves: the public view (no person's name or contact data)."""
         with self._write:
-            return self.version, self._backend.dump(DATA_GRAPH)
+            return self.version, _public_ntriples(self.model())
 
 
 def _parse_edits(edits: Sequence[Any]) -> list[Any]:
@@ -526,6 +529,11 @@ _REDACT = (
     "FILTER(?p NOT IN (" + ", ".join(f"<{p}>" for p in _KEEP_ON_PERSONAL_POINT) + ")) } UNION "
     "{ VALUES ?p { " + " ".join(f"<{p}>" for p in _PERSONAL) + f" }} ?s a <{FOAF.Person}> ; ?p ?o }} }}"
 )
+
+
+def _public_ntriples(model: Model) -> bytes:
+    """The public view of the data as N-Triples (``graph.privacy``)."""
+    return public_graph(model).serialize(format="nt", encoding="utf-8")
 
 
 def _memory_store(ntriples: bytes, *, include_personal: bool) -> ox.Store:

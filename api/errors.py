@@ -15,6 +15,7 @@ from graph.errors import (
     NoPathError,
     PermissionDenied,
     SamarbejdskortError,
+    StoreUnavailable,
     ValidationFailed,
 )
 
@@ -39,6 +40,7 @@ _TABLE: tuple[tuple[type[SamarbejdskortError], ErrorMapping], ...] = (
     (ValidationFailed, ErrorMapping(422, 1, "violations")),
     (ConflictError, ErrorMapping(412, 2, "stale")),
     (PermissionDenied, ErrorMapping(403, 2, "forbidden")),
+    (StoreUnavailable, ErrorMapping(503, 3, "store_unavailable")),
     (SamarbejdskortError, ErrorMapping(400, 2, "error")),
 )
 

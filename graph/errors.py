@@ -18,7 +18,9 @@ __all__ = [
     "InputError",
     "NoPathError",
     "PermissionDenied",
+    "QueryRefused",
     "SamarbejdskortError",
+    "StoreUnavailable",
     "UnknownTopic",
     "ValidationFailed",
 ]
@@ -96,6 +98,14 @@ class EditRejected(InputError):
 
 class ConflictError(SamarbejdskortError):
     """The data changed since the client read it (stale ETag)."""
+
+
+class QueryRefused(InputError):
+    """A SPARQL query that is not a read-only query, cannot be parsed, or ran out of time."""
+
+
+class StoreUnavailable(SamarbejdskortError):
+    """The remote SPARQL store did not answer as expected."""
 
 
 class PermissionDenied(SamarbejdskortError):

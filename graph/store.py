@@ -47,7 +47,14 @@ from graph.changelog import (
     version_of,
 )
 from graph.editing import Delta, check_delta, edit_adapter, plan_edits
-from graph.errors import ConflictError, EditRejected, EntityNotFound, InputError, SamarbejdskortError
+from graph.errors import (
+    ConflictError,
+    EditRejected,
+    EntityNotFound,
+    InputError,
+    QueryRefused,
+    StoreUnavailable,
+)
 from graph.loading import bundled_data_paths, parse_bytes, read_graph
 from graph.model import Model, model_from_graph
 from graph.privacy import public_graph
@@ -71,14 +78,6 @@ _PREFIXES = {
 _SYSTEM_USER = "samarbejdskort"
 _REMOTE_RECHECK_S = 5.0
 _MAX_QUERY_CHARS = 20_000
-
-
-class QueryRefused(InputError):
-    """A SPARQL query that is not a read-only query, cannot be parsed, or ran out of time."""
-
-
-class StoreUnavailable(SamarbejdskortError):
-    """The remote SPARQL store did not answer as expected."""
 
 
 class Store(Protocol):

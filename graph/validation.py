@@ -72,12 +72,32 @@ class Finding:
         """The message in ``lang`` ("da" or "en"); Danish for anything else but English."""
         return self.message_en if lang.lower().startswith("en") else self.message_da
 
+    def as_json(self, lang: str = "da") -> dict[str, object]:
+        """The finding as the CLI's ``--json`` and the API return it (``id`` and ``label`` first)."""
+        return {
+            "id": self.focus,
+            "label": self.focus_label,
+            "severity": self.severity,
+            "rule": self.rule,
+            "message": self.message(lang),
+            "path": self.path,
+            "value": self.value,
+            "sources": list(self.sources),
+        }
+
 
 @dataclass(frozen=True)
 class ValidationReport:
     """All findings, violations first, then by focus label."""
 
     findings: tuple[Finding, ...]
+
+    def as_json(self, lang: str = "da") -> dict[str, object]:
+        return {
+            "conforms": self.conforms,
+            "violations": [f.as_json(lang) for f in self.violations],
+            "warnings": [f.as_json(lang) for f in self.warnings],
+        }
 
     @property
     def violations(self) -> tuple[Finding, ...]:

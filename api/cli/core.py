@@ -18,11 +18,7 @@ def validate(data: DataOpt = None, as_json: JsonOpt = False, lang: LangOpt = Lan
     """Tjek data mod reglerne. Exit 0: ingen overtrædelser (advarsler vises), 1: overtrædelser, 2: dårligt input."""
     model = guarded(lambda: load_model(data), as_json)
     report = run_validation(model.rdf)
-    payload = {
-        "conforms": report.conforms,
-        "violations": [_finding(f, model, lang.value) for f in report.violations],
-        "warnings": [_finding(f, model, lang.value) for f in report.warnings],
-    }
+    payload = report.as_json(lang.value)
     emit(payload, as_json, lambda: validation_text(payload, lang.value))
     if not report.conforms:
         raise typer.Exit(1)
@@ -73,16 +69,3 @@ def generate(
         raise typer.BadParameter(f"'{out}': use a .ttl or .nt file name", param_hint="--out")
     n = write(scale, seed, out)
     typer.echo(f"{n} tripler skrevet til {out}")
-
-
-def _finding(f: Any, model: Any, lang: str) -> dict[str, Any]:
-    return {
-        "id": f.focus,
-        "label": f.focus_label,
-        "severity": f.severity,
-        "rule": f.rule,
-        "message": f.message(lang),
-        "path": f.path,
-        "value": f.value,
-        "sources": list(f.sources),
-    }

@@ -12,7 +12,6 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import LangDep, ModelDep, SettingsDep, StoreDep, UserDep
 from graph.errors import InputError
 from graph.reporting import memo
-from graph.validation import Finding
 from graph.validation import validate as run_validation
 
 __all__ = ["EXPORT_FORMATS", "FindingOut", "StatsOut", "ValidationOut", "router"]
@@ -74,11 +73,7 @@ def stats(model: ModelDep) -> Any:
 def validate(model: ModelDep, lang: LangDep) -> Any:
     """Violations (malformed data) and warnings (governance gaps the sources imply), as the CLI reports them."""
     report = memo(model, "api-validation", lambda: run_validation(model.rdf))  # pySHACL once per data version
-    return {
-        "conforms": report.conforms,
-        "violations": [_finding(f, lang) for f in report.violations],
-        "warnings": [_finding(f, lang) for f in report.warnings],
-    }
+    return report.as_json(lang)
 
 
 @router.get(
@@ -139,16 +134,3 @@ async def _posted_query(request: Request) -> str:
     if not query.strip():
         raise InputError("no SPARQL query given (form field 'query' or an application/sparql-query body)")
     return query
-
-
-def _finding(f: Finding, lang: str) -> dict[str, Any]:
-    return {
-        "id": f.focus,
-        "label": f.focus_label,
-        "severity": f.severity,
-        "rule": f.rule,
-        "message": f.message(lang),
-        "path": f.path,
-        "value": f.value,
-        "sources": list(f.sources),
-    }

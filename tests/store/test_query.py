@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.store import GraphStore, QueryRefused, open_store
+from graph.errors import QueryRefused
+from graph.store import GraphStore, open_store
 from tests.store.support import PERSON_EMAIL, SEAT, small_data
 
 SK = "https://w3id.org/samarbejdskort/ns#"

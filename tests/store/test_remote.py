@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from graph.errors import ConflictError
-from graph.store import QueryRefused, StoreUnavailable, open_store
+from graph.errors import ConflictError, QueryRefused, StoreUnavailable
+from graph.store import open_store
 from tests.store.support import PERSON_EMAIL, SEAT, oxigraph_server, small_data
 
 USER = "Eva Editor"

@@ -39,10 +39,12 @@ JSON shape of ``Chain.as_json(lang)`` (stable; every entity is a ``model.ref``: 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -105,7 +107,8 @@ class _Memo:
             if full in store:
                 store.move_to_end(full)
                 return store[full]
-        value = build()
+        with _gc_paused():
+            value = build()
         with self._lock:
             store[full] = value
             while len(store) > self._size:
@@ -129,6 +132,22 @@ class _Memo:
 
 
 _MEMO = _Memo()
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic GC during a bulk build.
+
+    A build allocates hundreds of thousands of tuples and dicts (no cycles); with a national model in
+    memory each triggered collection re-scans millions of objects: measured, half the build time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def memo(model: Model, key: Hashable, build: Callable[[], T]) -> T:

@@ -154,17 +154,20 @@ def chain_text(p: dict[str, Any], lang: str) -> str:
 
 
 def _tree(p: dict[str, Any], lang: str, notes: _Footnotes) -> list[str]:
-    """Depth-first from the start; each body is expanded once, under the first line that reaches it.
+    """Depth-first from the start; each body is expanded once, under the first primary line reaching it.
 
-    Steps come ordered by depth, so that line is one of least depth; lines that close a cycle are never
-    chosen (they lead back to a body already shown), so every reached body is expanded exactly once.
+    Steps come ordered by depth, so that is the nearest primary line (else the nearest parallel one). Lines
+    that close a cycle are never chosen, and the other lines form a DAG, so every reached body is expanded
+    exactly once; other lines to a body with lines of its own point to it ("see above/below").
     """
     children: dict[str, list[dict[str, Any]]] = defaultdict(list)
     parent: dict[str, int] = {}
-    for i, s in enumerate(p["steps"]):
+    for s in p["steps"]:
         children[s["from"]["id"]].append(s)
-        if not s["closes_cycle"]:
-            parent.setdefault(s["to"]["id"], i)
+    for line in ("primary", "parallel"):  # the main line carries a body where it can
+        for i, s in enumerate(p["steps"]):
+            if s["line"] == line and not s["closes_cycle"]:
+                parent.setdefault(s["to"]["id"], i)
     steps_index = {id(s): i for i, s in enumerate(p["steps"])}
     out = [p["entity"]["label"]]
     expanded = {p["entity"]["id"]}
@@ -173,7 +176,11 @@ def _tree(p: dict[str, Any], lang: str, notes: _Footnotes) -> list[str]:
         for s in children.get(node, []):
             target = s["to"]["id"]
             here = parent.get(target) == steps_index[id(s)] and target not in expanded
-            mark = "" if here else _repeat_mark(s, target in expanded, lang)
+            mark = (
+                ""
+                if here or not (children.get(target) or s["closes_cycle"])
+                else _repeat_mark(s, target in expanded, lang)
+            )
             out.append("  " * indent + _step_line(s, lang) + mark + notes.cite(s["sources"]))
             out.extend("  " * (indent + 2) + f"{_w('basis', lang)}: {b}" for b in s["basis"])
             if here:

@@ -84,11 +84,12 @@ from typing import Any
 
 import networkx as nx
 
+from graph.applicability import check_scenarios, require_in_force
+from graph.cache import memo
 from graph.describe import contact_point
 from graph.errors import AmbiguousEntity
 from graph.gaps import Gap, all_gaps
 from graph.model import Model, in_force
-from graph.reporting import check_scenarios, memo, require_in_force
 from graph.topics import TopicMatch, match_topics
 
 __all__ = ["ASKER_KINDS", "NEARNESS", "Answer", "ContactAnswer", "Step", "contact", "resolve_asker"]

@@ -65,8 +65,9 @@ from typing import Any
 import networkx as nx
 from rdflib import Literal, URIRef
 
+from graph.applicability import check_scenarios, require_in_force
+from graph.cache import memo
 from graph.model import Model, in_force
-from graph.reporting import check_scenarios, memo, require_in_force
 from ontology.namespace import PROV, RDFS, SK, SKOS
 
 __all__ = ["GAP_KINDS", "SEVERITIES", "Cut", "Gap", "GapReport", "all_gaps", "find_gaps", "single_points"]

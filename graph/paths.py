@@ -78,10 +78,12 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
+from graph.applicability import check_scenarios, require_in_force
+from graph.cache import memo
 from graph.errors import InputError, NoPathError
 from graph.model import Model, in_force
 from graph.projection import LINE_KINDS
-from graph.reporting import check_scenarios, edge_sources, memo, require_in_force
+from graph.reporting import edge_sources
 
 __all__ = [
     "DEFAULT_VIA",

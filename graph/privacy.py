@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
 from collections.abc import Iterator
-from weakref import ref
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from graph.cache import memo
 from graph.model import Model, model_from_graph
 from ontology.namespace import DCTERMS, FOAF, ID, RDFS, SK, SKOS, VCARD
 
@@ -59,8 +58,6 @@ _PERSONAL_PREDICATES = frozenset(
     }
 )
 _SALT = secrets.token_hex(16)  # per process: opaque IRIs cannot be reversed by guessing name slugs
-_cache: dict[int, tuple[ref[Model], Model]] = {}
-_lock = threading.Lock()
 
 
 def hidden_entities(model: Model) -> set[str]:
@@ -88,21 +85,14 @@ def public_graph(model: Model) -> Graph:
 
 
 def public_model(model: Model) -> Model:
-    """The public view, built once per model object and reused by every anonymous request."""
-    key = id(model)
-    with _lock:
-        hit = _cache.get(key)
-        if hit is not None and hit[0]() is model:
-            return hit[1]
+    """The public view, built once per model version and reused by every anonymous request."""
+    return memo(model, "public-view", lambda: _build_public(model))
+
+
+def _build_public(model: Model) -> Model:
     if not hidden_entities(model):
-        public = model
-    else:
-        public = model_from_graph(public_graph(model), files=model.files, version=model.version)
-    with _lock:
-        for k in [k for k, (r, _) in _cache.items() if r() is None]:
-            del _cache[k]
-        _cache[key] = (ref(model), public)
-    return public
+        return model
+    return model_from_graph(public_graph(model), files=model.files, version=model.version)
 
 
 def _rewrite(g: Graph, hidden: set[URIRef]) -> Iterator[tuple[Node, Node, Node]]:

@@ -39,17 +39,14 @@ JSON shape of ``Chain.as_json(lang)`` (stable; every entity is a ``model.ref``: 
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import threading
-import weakref
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import networkx as nx
 
+from graph.applicability import check_scenarios, require_in_force
+from graph.cache import memo
 from graph.errors import EntityNotFound, InputError, SamarbejdskortError
 from graph.model import Model, in_force
 
@@ -82,112 +79,6 @@ Basis = tuple[tuple[str, tuple[str, ...]], ...]
 _STATED_ON_TARGET = frozenset({"channel_from"})
 
 T = TypeVar("T")
-
-
-# ------------------------------------------------------------------------------------------------ caching
-class _Memo:
-    """Values derived from one model, kept as long as the model lives (an LRU of ``size`` per model).
-
-    Small on purpose: a national path graph is tens of MB, and a server sees one key per day × scenario
-    set × via set.
-
-    Keyed by object identity *and* ``model.version``: a model edited in place gets a new version, and
-    a model that is garbage-collected takes its entries with it (no stale hit on a reused ``id``).
-    """
-
-    def __init__(self, size: int = 12) -> None:
-        self._size = size
-        self._lock = threading.Lock()
-        self._stores: dict[int, tuple[weakref.ref[Model], OrderedDict[Hashable, Any]]] = {}
-
-    def get(self, model: Model, key: Hashable, build: Callable[[], T]) -> T:
-        full = (model.version, key)
-        store = self._store(model)
-        with self._lock:
-            if full in store:
-                store.move_to_end(full)
-                return store[full]
-        with _gc_paused():
-            value = build()
-        with self._lock:
-            store[full] = value
-            while len(store) > self._size:
-                store.popitem(last=False)
-        return value
-
-    def _store(self, model: Model) -> OrderedDict[Hashable, Any]:
-        mid = id(model)
-        with self._lock:
-            entry = self._stores.get(mid)
-            if entry is not None and entry[0]() is model:
-                return entry[1]
-            store: OrderedDict[Hashable, Any] = OrderedDict()
-            stores = self._stores
-
-            def forget(_ref: weakref.ref[Model]) -> None:  # runs when the model dies; no lock (may run in GC)
-                stores.pop(mid, None)
-
-            stores[mid] = (weakref.ref(model, forget), store)
-            return store
-
-
-_MEMO = _Memo()
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC during a bulk build.
-
-    A build allocates hundreds of thousands of tuples and dicts (no cycles); with a national model in
-    memory each triggered collection re-scans millions of objects: measured, half the build time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def memo(model: Model, key: Hashable, build: Callable[[], T]) -> T:
-    """``build()`` once per model version and key; shared by the question modules' materialised graphs."""
-    return _MEMO.get(model, key, build)
-
-
-# ------------------------------------------------------------------------------------------------ checks
-def check_scenarios(model: Model, scenarios: Iterable[str]) -> tuple[str, ...]:
-    """The chosen scenario keys, sorted and unique; a key the data does not know is an InputError.
-
-    A typo would otherwise silently give the answer without the scenario.
-    """
-    chosen = tuple(sorted({s.strip() for s in scenarios if s and s.strip()}))
-    known = memo(model, "scenario-keys", lambda: _scenario_keys(model))
-    unknown = [s for s in chosen if s not in known]
-    if unknown:
-        valid = ", ".join(sorted(known)) or "none in these data"
-        raise InputError(f"unknown scenario '{unknown[0]}' (known: {valid})")
-    return chosen
-
-
-def _scenario_keys(model: Model) -> frozenset[str]:
-    keys = {d["scenario"] for _, d in model.nx.nodes(data=True) if d.get("scenario")}
-    keys |= {d["scenario"] for _, _, d in model.nx.edges(data=True) if d.get("scenario")}
-    return frozenset(keys)
-
-
-def require_in_force(model: Model, nid: str, on: dt.date | None, scenarios: tuple[str, ...]) -> None:
-    """Refuse an entity that does not apply on the date/scenarios, saying why and what would make it apply."""
-    d = model.node(nid)
-    if in_force(d, on, scenarios):
-        return
-    label = d["label"]
-    if d.get("status") in ("ended", "rejected"):
-        raise InputError(f"'{label}' has status {d['status']}; it has no lines in force")
-    if d.get("scenario") and d["scenario"] not in scenarios:
-        raise InputError(f"'{label}' exists only in scenario '{d['scenario']}'; choose that scenario to use it")
-    span = f"{d.get('valid_from') or '…'} – {d.get('valid_until') or '…'}"
-    raise InputError(f"'{label}' is valid {span}, not on {on}")
 
 
 # ------------------------------------------------------------------------------------------------ result

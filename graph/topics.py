@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from graph.cache import memo
 from graph.errors import Candidate, UnknownTopic
 from graph.model import Model
-from graph.reporting import memo
 from graph.text import ascii_fold, normalise, words
 from ontology.namespace import SKOS
 

@@ -10,8 +10,8 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import LangDep, ModelDep, SettingsDep, StoreDep, UserDep
+from graph.cache import memo
 from graph.errors import InputError
-from graph.reporting import memo
 from graph.validation import validate as run_validation
 
 __all__ = ["EXPORT_FORMATS", "FindingOut", "StatsOut", "ValidationOut", "router"]

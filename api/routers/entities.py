@@ -8,11 +8,11 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import DateDep, LangDep, ModelDep, ScenariosDep, UserDep
+from graph.cache import memo
 from graph.describe import describe
 from graph.errors import InputError
 from graph.model import Model
 from graph.projection import NODE_KINDS
-from graph.reporting import memo
 from graph.topics import match_topics
 
 __all__ = ["Ref", "TopicOut", "all_of_kinds", "parse_kinds", "router"]

@@ -58,10 +58,7 @@ __all__ = [
     "Line",
     "Step",
     "chain",
-    "check_scenarios",
     "edge_sources",
-    "memo",
-    "require_in_force",
     "upward_graph",
 ]
 

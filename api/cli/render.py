@@ -35,6 +35,7 @@ class View(StrEnum):
     organisation = "organisation"
     network = "network"
     ego = "ego"
+    sheet = "sheet"
 
 
 class Format(StrEnum):
@@ -49,7 +50,10 @@ ListOpt = list[str] | None
 
 @app.command("render")
 def render_command(
-    view: Annotated[View, typer.Argument(help="organisation (forumdiagram), network (samarbejdsnetværk) eller ego.")],
+    view: Annotated[
+        View,
+        typer.Argument(help="organisation (forumdiagram), network (samarbejdsnetværk), ego eller sheet (forumark)."),
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Fil at skrive (.html, .svg, .pdf, .png).")],
     focus: Annotated[str | None, typer.Option("--focus", help="Enhed i centrum: navn, forkortelse eller IRI.")] = None,
     depth: Annotated[int, typer.Option("--depth", min=0, max=6, help="Ego: antal skridt ud.")] = 1,
@@ -73,31 +77,39 @@ def render_command(
     fmt: Annotated[
         Format | None, typer.Option("--format", help="html, svg, pdf eller png; standard: --out-endelsen.")
     ] = None,
+    dpi: Annotated[int, typer.Option("--dpi", min=50, max=600, help="Opløsning for PNG.")] = 150,
     data: DataOpt = None,
     lang: LangOpt = Lang.da,
 ) -> None:
     """Tegn et diagram: organisationsdiagram, samarbejdsnetværk eller nabolag, interaktivt eller til print."""
 
-    def run() -> tuple[str, Diagram]:
+    def run() -> str:
         kind = _format(out, fmt)
         overlays = [x for x in (chain, path, contact) if x]
         if len(overlays) > 1:
             raise InputError("choose one of --chain, --path and --contact")
         if asker and not contact:
             raise InputError("--from belongs to --contact")
-        if view is View.ego and not focus:
-            raise InputError("the ego view needs --focus ENTITY")
+        if view in (View.ego, View.sheet) and not focus:
+            raise InputError(f"the {view.value} view needs --focus ENTITY")
+        if view is View.sheet and kind == "html":
+            raise InputError("a forum sheet is for print: use .pdf, .svg or .png")
         model = load_model(data)
         on, scen = parse_date(date), tuple(scenario or ())
+        if view is View.sheet:
+            from viz.sheet import forum_sheet
+
+            assert focus is not None
+            _write_bytes(out, forum_sheet(model, focus, on=on, scenarios=scen, lang=lang.value, fmt=kind))
+            return f"{out} ({kind})"
         hl = _highlight(model, lang.value, on, scen, chain=chain, path=path, contact=contact, asker=asker, gaps=gaps)
         filters = _filters(model, sector, cluster, forum_kind, status)
         diagram = _view(model, view, focus, depth, on, scen, filters, hl, lang.value)
-        _write(diagram, kind, out)
-        return kind, diagram
+        _write(diagram, kind, out, dpi)
+        grouped = f"; {diagram.notes[0]}" if diagram.notes else ""
+        return f"{out} ({kind}): {len(diagram.nodes)} enheder / entities, {len(diagram.edges)} linjer / lines{grouped}"
 
-    kind, diagram = guarded(run, False)
-    grouped = f"; {diagram.notes[0]}" if diagram.notes else ""
-    typer.echo(f"{out} ({kind}): {len(diagram.nodes)} enheder / entities, {len(diagram.edges)} linjer / lines{grouped}")
+    typer.echo(guarded(run, False))
 
 
 def _format(out: Path, fmt: Format | None) -> str:
@@ -190,16 +202,20 @@ def _filters(model: Model, sector: ListOpt, cluster: ListOpt, forum_kind: ListOp
     )
 
 
-def _write(diagram: Diagram, kind: str, out: Path) -> None:
+def _write(diagram: Diagram, kind: str, out: Path, dpi: int = 150) -> None:
+    if kind == "html":
+        from viz.html import to_html
+
+        _write_bytes(out, to_html(diagram).encode("utf-8"))
+    else:
+        from viz.static import render_static
+
+        _write_bytes(out, render_static(diagram, kind, dpi=dpi))
+
+
+def _write_bytes(out: Path, data: bytes) -> None:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        if kind == "html":
-            from viz.html import to_html
-
-            out.write_text(to_html(diagram), encoding="utf-8")
-        else:
-            from viz.static import render_static
-
-            out.write_bytes(render_static(diagram, kind))
+        out.write_bytes(data)
     except OSError as exc:
         raise InputError(f"cannot write '{out}': {exc.strerror or exc}") from None

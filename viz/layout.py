@@ -1,0 +1,69 @@
+"""Server-side positions (Graphviz through pygraphviz, in-process) for the interactive page.
+
+vis-network's force layout needs minutes above a few hundred nodes and its ``improvedLayout`` struggles
+even earlier (see PITFALLS.md), and its hierarchical layout lets wide boxes overlap. So hierarchies get
+``dot`` positions (the same layout as the printed diagram: seats stacked in columns under their forum), and
+networks above ``PHYSICS_LIMIT`` nodes get ``sfdp`` positions; the page then starts with physics off.
+"""
+
+from __future__ import annotations
+
+from viz.diagram import DEdge, Diagram, DNode
+from viz.dotgraph import build, route_graphviz_messages
+
+__all__ = ["PHYSICS_LIMIT", "box_size", "positions"]
+
+#: Above this many nodes the page gets precomputed positions and no physics.
+PHYSICS_LIMIT = 350
+_SFDP_SCALE = 1.0
+_SFDP_K = "0.6"  # inches between neighbours; with 0.6 in marks and overlap scaling: room for a label
+_CHAR = 0.6  # average DejaVu Sans glyph width per pixel of font size
+
+
+def box_size(n: DNode) -> tuple[float, float]:
+    """Width and height (px) of a node's box as vis-network draws it (font 15, seats 12, wrapped labels)."""
+    font = 12 if n.kind in ("post", "requirement") else 15
+    margin = 5 if font == 12 else 8
+    lines = n.label.split("\n")
+    width = max(len(line) for line in lines) * font * _CHAR + 2 * margin
+    return min(width, 230 + 2 * margin), len(lines) * font * 1.25 + 2 * margin
+
+
+def positions(diagram: Diagram, prog: str | None = None) -> dict[str, tuple[float, float]]:
+    """Node id → (x, y) in screen pixels (y grows downwards, as in vis-network)."""
+    import pygraphviz as pgv  # a compiled extension: import only when a layout is actually needed
+
+    route_graphviz_messages()
+    prog = prog or ("dot" if diagram.hierarchical else "sfdp")
+    if prog == "dot":
+        a, names = build(
+            diagram,
+            _box_attrs,
+            _no_attrs,
+            {"rankdir": "TB", "nodesep": "0.3", "ranksep": "0.5", "newrank": "true", "splines": "false"},
+        )
+        scale = 1.0
+    else:
+        a = pgv.AGraph(strict=False, directed=False)
+        a.graph_attr.update(overlap="scale", splines="false", outputorder="edgesfirst", K=_SFDP_K)
+        a.node_attr.update(label="", shape="circle", width="0.6", height="0.6", fixedsize="true")
+        names = {n.id: str(i) for i, n in enumerate(diagram.nodes)}
+        a.add_nodes_from(names.values())
+        a.add_edges_from((names[e.u], names[e.v]) for e in diagram.edges if e.u in names and e.v in names)
+        scale = _SFDP_SCALE
+    a.layout(prog=prog)
+    out: dict[str, tuple[float, float]] = {}
+    for n in diagram.nodes:
+        pos = a.get_node(names[n.id]).attr.get("pos") or "0,0"
+        x, y = (float(p) for p in pos.rstrip("!").split(",")[:2])
+        out[n.id] = (round(x * scale, 1), round(-y * scale, 1))
+    return out
+
+
+def _box_attrs(n: DNode) -> dict[str, str]:
+    w, h = box_size(n)
+    return {"label": "", "shape": "box", "fixedsize": "true", "width": f"{w / 72:.2f}", "height": f"{h / 72:.2f}"}
+
+
+def _no_attrs(e: DEdge) -> dict[str, str]:
+    return {}

@@ -1,0 +1,274 @@
+"""Printable diagrams: a ``Diagram`` as SVG, PDF or PNG through pygraphviz, in-process.
+
+Hierarchies and small neighbourhoods are laid out top-down with ``dot`` and carry their legend as a
+cluster subgraph. Larger networks become a poster: positions from ``sfdp`` (via ``viz.layout``) stretched
+to the page, small marks sized by degree, names on the busiest and on every marked entity, and the legend
+pinned beside the drawing. Either way the page is sized for A4 landscape, set in DejaVu Sans so æøå
+print, and headed by a caption naming the data's date and sources. All user text is passed as escaped plain
+text (``viz.dotgraph.gv_text``); SVG output escapes it again as XML.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from viz.diagram import DEdge, Diagram, DNode, LegendEntry
+from viz.dotgraph import build, gv_text
+from viz.layout import positions
+from viz.style import (
+    EDGE_STYLES,
+    FADED,
+    FADED_TEXT,
+    FLAG_STYLES,
+    FONT,
+    NODE_STYLES,
+    SECTORS,
+    edge_style,
+    node_style,
+    sector_style,
+)
+
+if TYPE_CHECKING:
+    import pygraphviz as pgv
+
+__all__ = ["A4_LANDSCAPE", "FORMATS", "render_static", "to_agraph"]
+
+#: Drawing area of an A4 landscape page (inches: 297 × 210 mm less margins).
+A4_LANDSCAPE = "11.2,7.7"
+FORMATS = ("svg", "pdf", "png")
+_CAPTION_WIDTH = 170
+_LEGEND_ROWS = 4
+_DOT_LIMIT = 60  # networks up to this size are drawn with dot, larger ones as a poster
+_LABELLED = 45  # names shown on a poster
+_PAGE_PT = (760.0, 500.0)  # poster drawing area in points, before the legend column
+_HIGHLIGHT = FLAG_STYLES["highlight"].border
+
+
+def render_static(diagram: Diagram, fmt: str = "svg", *, dpi: int = 150) -> bytes:
+    """The diagram as ``svg``, ``pdf`` or ``png`` bytes."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    a = to_agraph(diagram)
+    if fmt == "png":
+        a.graph_attr["dpi"] = str(dpi)
+    out = fmt if fmt != "png" else "png:cairo"
+    if _layered(diagram):
+        a.layout(prog="dot")
+        data: bytes = a.draw(format=out)
+    else:
+        data = a.draw(format=out, prog="nop2")  # positions are pinned already
+    return data
+
+
+def _layered(diagram: Diagram) -> bool:
+    return diagram.hierarchical or len(diagram.nodes) <= _DOT_LIMIT
+
+
+def to_agraph(diagram: Diagram) -> pgv.AGraph:
+    """The styled Graphviz graph: ready for ``dot``, or (posters) with every position pinned."""
+    poster = not _layered(diagram)
+    graph_attrs = {
+        "rankdir": "TB",
+        "size": A4_LANDSCAPE,
+        "ratio": "compress" if diagram.hierarchical else "auto",
+        "fontname": FONT,
+        "fontsize": "11",
+        "labelloc": "t",
+        "labeljust": "l",
+        "nodesep": "0.4",
+        "ranksep": "0.45",
+        "pad": "0.25",
+        "newrank": "true",
+        "outputorder": "edgesfirst",
+    }
+    if not poster:
+        graph_attrs["label"] = gv_text(_heading(diagram) + "\n", newline="\\l")
+    labelled = _labelled(diagram) if poster else set()
+    a, names = build(diagram, lambda n: _node_attrs(n, poster, n.id in labelled), _edge_attrs, graph_attrs)
+    a.node_attr.update(fontname=FONT)
+    a.edge_attr.update(fontname=FONT, fontsize="8")
+    if poster:
+        _pin(a, diagram, names)
+    else:
+        _legend_cluster(a, diagram.legend)
+    return a
+
+
+def _heading(d: Diagram) -> str:
+    caption = "\n".join(textwrap.wrap(d.caption, _CAPTION_WIDTH))
+    return "\n".join(x for x in (d.title, d.highlight_caption, caption, *d.notes) if x)
+
+
+def _labelled(d: Diagram) -> set[str]:
+    ranked = sorted(d.nodes, key=lambda n: -n.weight)
+    marked = {n.id for n in d.nodes if n.flags & {"highlight", "focus", "gap", "vacant"}}
+    return {n.id for n in ranked[:_LABELLED]} | marked
+
+
+def _node_attrs(n: DNode, poster: bool, labelled: bool) -> dict[str, str]:
+    ns = node_style(n.kind)
+    sec = sector_style(n.sector)
+    border, width, style = sec.border, "1.2", ns.dot_style
+    for flag in ("not_stated", "proposed", "scenario", "vacant", "gap", "aggregate", "highlight", "focus"):
+        if flag in n.flags:
+            fs = FLAG_STYLES[flag]
+            border, width = fs.border, f"{fs.width * 0.8:.1f}"
+            if fs.dot in ("dashed", "dotted", "bold"):
+                style = f"{ns.dot_style},{fs.dot}"
+    fill, text = sec.fill, "#1a1a1a"
+    if "faded" in n.flags:
+        fill, border, text = "#f5f5f5", FADED, FADED_TEXT
+    seat = n.kind in ("post", "requirement")
+    attrs = {
+        "label": gv_text(n.label),
+        "tooltip": gv_text(n.tooltip),
+        "shape": "box" if seat else ns.dot_shape,
+        "style": style,
+        "fillcolor": fill,
+        "color": border,
+        "penwidth": width,
+        "fontcolor": text,
+        "fontsize": "9" if seat else ("12" if n.kind in ("forum", "partnership") else "10"),
+        "margin": "0.06,0.03" if seat else "0.1,0.05",
+        "class": " ".join(sorted({n.kind, *n.flags})),
+    }
+    if poster:  # small marks; names only where they help
+        short = n.label.replace("\n", " ")
+        short = short if len(short) <= 30 else short[:28] + "…"
+        if labelled:
+            attrs.update(label=gv_text(short), fontsize="7", shape="box", margin="0.02,0.01", height="0.1")
+        else:
+            size = f"{0.06 + 0.03 * min(n.weight, 60) ** 0.5:.2f}"
+            shape = ns.dot_shape if ns.dot_shape in ("ellipse", "box", "hexagon") else "box"
+            attrs.update(label="", width=size, height=size, fixedsize="true", shape=shape)
+    return attrs
+
+
+def _edge_attrs(e: DEdge) -> dict[str, str]:
+    es = edge_style(e.kind)
+    colour, width, style = es.colour, es.width, es.dot
+    if "proposed" in e.flags or "scenario" in e.flags:
+        flag = FLAG_STYLES["scenario" if "scenario" in e.flags else "proposed"]
+        colour, style = flag.border, es.dot if es.dot != "solid" else "dashed"
+    if "highlight" in e.flags:
+        colour, width = _HIGHLIGHT, max(width, 1.5) * 2
+    elif "faded" in e.flags:
+        colour = FADED
+    if e.count > 1:
+        width += min(4.0, e.count / 4)
+    arrows = es.arrows.split(";")
+    attrs = {
+        "color": colour,
+        "penwidth": f"{width:.1f}",
+        "style": style,
+        "arrowhead": es.arrowhead if "to" in arrows else "none",
+        "arrowtail": es.arrowhead if "from" in arrows else "none",
+        "dir": "both" if "from" in arrows else "forward",
+        "class": " ".join(sorted({e.kind, *e.flags})),
+    }
+    if e.label:
+        attrs["label"] = gv_text(e.label)
+        attrs["fontcolor"] = colour
+    if e.tooltip:
+        attrs["tooltip"] = gv_text(e.tooltip)
+    return attrs
+
+
+# ---------------------------------------------------------------------- legend
+def _legend_attrs(entry: LegendEntry) -> dict[str, str]:
+    attrs = {"shape": "box", "style": "filled,rounded", "label": gv_text(entry.label), "fontsize": "8"}
+    if entry.what == "sector":
+        s = SECTORS[entry.key]
+        attrs.update(fillcolor=s.fill, color=s.border)
+    elif entry.what == "node":
+        attrs.update(shape=NODE_STYLES[entry.key].dot_shape, style="filled", fillcolor="#ffffff")
+    else:
+        fs = FLAG_STYLES[entry.key]
+        style = "filled,rounded" + (f",{fs.dot}" if fs.dot in ("dashed", "dotted", "bold") else "")
+        attrs.update(fillcolor="#ffffff", color=fs.border, style=style, penwidth=f"{fs.width * 0.8:.1f}")
+    return attrs
+
+
+def _legend_line(entry: LegendEntry) -> dict[str, str]:
+    es = EDGE_STYLES[entry.key]
+    return {
+        "color": es.colour,
+        "style": es.dot,
+        "penwidth": str(es.width),
+        "arrowhead": es.arrowhead if "to" in es.arrows else "none",
+    }
+
+
+def _legend_cluster(a: pgv.AGraph, legend: list[LegendEntry]) -> None:
+    """The legend as a framed cluster in columns (dot places it beside the diagram)."""
+    if not legend:
+        return
+    box = a.add_subgraph(
+        name="cluster_legend", label="Signaturforklaring / Legend", fontsize="10", style="rounded", color="#bbbbbb"
+    )
+    column: list[str] = []
+    for i, entry in enumerate(legend):
+        name = f"legend{i}"
+        if entry.what == "edge":
+            box.add_node(f"{name}a", shape="plaintext", label="", width="0.5", height="0.2")
+            box.add_node(name, shape="plaintext", label=gv_text(entry.label), fontsize="8", height="0.2")
+            box.add_subgraph([f"{name}a", name], name=f"legendrank{i}", rank="same")
+            box.add_edge(f"{name}a", name, **_legend_line(entry))
+            anchor = f"{name}a"
+        else:
+            box.add_node(name, height="0.25", **_legend_attrs(entry))
+            anchor = name
+        if column and len(column) % _LEGEND_ROWS:
+            box.add_edge(column[-1], anchor, style="invis")
+        column.append(anchor)
+
+
+# ---------------------------------------------------------------------- posters
+def _pin(a: pgv.AGraph, d: Diagram, names: dict[str, str]) -> None:
+    """Pin sfdp positions stretched to the page, then the heading above and the legend to the right."""
+    pos = positions(d, "sfdp")
+    xs, ys = sorted(p[0] for p in pos.values()), sorted(-p[1] for p in pos.values())
+    (x0, x1), (y0, y1) = _span(xs), _span(ys)  # stray components must not shrink the rest to a corner
+    width, height = _PAGE_PT
+    for nid, (x, y) in pos.items():  # each axis stretched to the page: names get the room there is
+        px = min(max((x - x0) / (x1 - x0), 0.0), 1.0) * width
+        py = min(max((-y - y0) / (y1 - y0), 0.0), 1.0) * height
+        a.get_node(names[nid]).attr["pos"] = f"{px:.1f},{py:.1f}!"
+    heading = _heading(d)
+    lines = heading.count("\n") + 1
+    a.add_node(
+        "heading",
+        shape="plaintext",
+        fontsize="10",
+        label=gv_text(heading + "\n", newline="\\l"),
+        pos=f"{width / 2:.0f},{height + 14 + lines * 6.5:.0f}!",
+    )
+    left, row = width + 30.0, 20.0
+    a.add_node(
+        "legend_title",
+        shape="plaintext",
+        fontsize="10",
+        label="Signaturforklaring / Legend",
+        pos=f"{left + 75:.0f},{height:.0f}!",
+    )
+    for i, entry in enumerate(d.legend, start=1):
+        y = height - i * row
+        name = f"legend{i}"
+        text_x = left + 45 + len(entry.label) * 2.2
+        if entry.what == "edge":
+            for end, x in (("a", left), ("b", left + 36)):
+                a.add_node(f"{name}{end}", shape="point", width="0.01", color="#ffffff", pos=f"{x:.0f},{y:.0f}!")
+            a.add_edge(f"{name}a", f"{name}b", **_legend_line(entry))
+            a.add_node(name, shape="plaintext", fontsize="8", label=gv_text(entry.label), pos=f"{text_x:.0f},{y:.0f}!")
+        else:
+            attrs = _legend_attrs(entry) | {"height": "0.22", "fontsize": "8", "margin": "0.04,0.01"}
+            a.add_node(name, pos=f"{left + 8 + len(entry.label) * 2.4:.0f},{y:.0f}!", **attrs)
+
+
+def _span(values: list[float]) -> tuple[float, float]:
+    """The 2nd to 98th percentile of sorted values (never an empty span)."""
+    if not values:
+        return 0.0, 1.0
+    lo, hi = values[int(len(values) * 0.02)], values[min(len(values) - 1, int(len(values) * 0.98))]
+    return (lo, hi) if hi > lo else (lo, lo + 1.0)

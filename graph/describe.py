@@ -144,7 +144,7 @@ def channel_details(model: Model, ch: str, *, lang: str = "da") -> dict[str, Any
 
 def contact_point(model: Model, cp: str, *, include_personal: bool = False) -> dict[str, Any]:
     """A contact point; a person's own e-mail/phone only when ``include_personal``."""
-    rdf = model.rdf
+    rdf = model.facts
     node = URIRef(cp)
     functional = rdf.value(node, SK.functional)
     is_functional = functional is None or bool(getattr(functional, "toPython", lambda: True)())
@@ -165,7 +165,7 @@ def contact_point(model: Model, cp: str, *, include_personal: bool = False) -> d
 
 def mandate_details(model: Model, mandate: str, *, lang: str = "da") -> dict[str, Any]:
     """Purpose, items, deadlines and meeting rules of a terms of reference."""
-    rdf = model.rdf
+    rdf = model.facts
     m = URIRef(mandate)
     d = model.nx.nodes[mandate] if mandate in model.nx else {}
     out: dict[str, Any] = {
@@ -207,7 +207,7 @@ def mandate_details(model: Model, mandate: str, *, lang: str = "da") -> dict[str
 
 
 def _meeting_rule(model: Model, rule: Any, lang: str) -> dict[str, Any]:
-    rdf = model.rdf
+    rdf = model.facts
     fields = {
         "meetings_per_year_min": SK.meetingsPerYearMin,
         "meetings_per_year_max": SK.meetingsPerYearMax,
@@ -272,7 +272,7 @@ def _text(pairs: dict[str, list[str]] | None, lang: str) -> list[str]:
 
 
 def _pref(model: Model, node: Any, lang: str) -> str:
-    return _literal_in(model.rdf.objects(node, SKOS.prefLabel), lang) or str(node)
+    return _literal_in(model.facts.objects(node, SKOS.prefLabel), lang) or str(node)
 
 
 def _literal_in(literals: Any, lang: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.errors import DataFileError
+from graph.facts import Facts, Term, to_rdflib
 
 __all__ = [
     "SUFFIX_FORMATS",
@@ -30,6 +32,7 @@ __all__ = [
     "detect_format",
     "expand_paths",
     "parse_bytes",
+    "parse_facts",
     "read_graph",
 ]
 
@@ -86,21 +89,39 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     return out
 
 
-@dataclass
 class ReadResult:
-    """A parsed set of files: the graph, what each file gave, and a digest of their bytes."""
+    """A parsed set of files: the triples, what each file gave, and a digest of their bytes.
 
-    graph: Graph
-    files: list[LoadedFile]
-    file_of: dict[Node, str]
-    digest: str
+    ``facts`` is the compact index the model is built from; ``graph`` (an rdflib ``Graph``) and
+    ``file_of`` (keyed by rdflib terms) are built from it on first use.
+    """
+
+    def __init__(self, facts: Facts, files: list[LoadedFile], first_file: dict[Term, str], digest: str) -> None:
+        self.facts = facts
+        self.files = files
+        self.first_file = first_file
+        self.digest = digest
+        self._graph: Graph | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def graph(self) -> Graph:
+        with self._lock:
+            if self._graph is None:
+                self._graph = self.facts.to_rdflib_graph()
+            return self._graph
+
+    @property
+    def file_of(self) -> dict[Node, str]:
+        """Subject → the name of the first file that states something about it (third-party provenance)."""
+        return {to_rdflib(s): name for s, name in self.first_file.items()}
 
 
 def read_graph(paths: Sequence[Path | str]) -> ReadResult:
-    """Parse every file into one graph; the first bad file stops loading with a clear error."""
-    g = Graph()
+    """Parse every file into one index; the first bad file stops loading with a clear error."""
+    facts = Facts()
     loaded: list[LoadedFile] = []
-    file_of: dict[Node, str] = {}
+    first_file: dict[Term, str] = {}
     digest = hashlib.sha256()
     for index, path in enumerate(expand_paths(paths)):
         try:
@@ -109,27 +130,35 @@ def read_graph(paths: Sequence[Path | str]) -> ReadResult:
             raise DataFileError(str(path), f"cannot be read ({exc.strerror})") from None
         digest.update(data)
         fmt = detect_format(path, data)
-        triples = list(parse_bytes(data, fmt, name=str(path), scope=f"f{index}"))
-        before = len(g)
-        g.addN((s, p, o, g) for s, p, o in triples)
-        for s, _, _ in triples:
-            file_of.setdefault(s, path.name)  # third-party entities cite the file that states them
-        loaded.append(LoadedFile(str(path), fmt.name, len(g) - before))
-    return ReadResult(g, loaded, file_of, digest.hexdigest()[:16])
+        added, subjects = facts.add_quads(_parse_quads(data, fmt, str(path), f"f{index}"), f"f{index}")
+        for s in subjects:
+            first_file.setdefault(s, path.name)  # third-party entities cite the file that states them
+        loaded.append(LoadedFile(str(path), fmt.name, added))
+    return ReadResult(facts, loaded, first_file, digest.hexdigest()[:16])
+
+
+def parse_facts(data: bytes, fmt: ox.RdfFormat, *, name: str, scope: str = "u", into: Facts | None = None) -> Facts:
+    """Check and parse one document given as bytes straight into a ``Facts`` index (named graphs merged)."""
+    facts = into if into is not None else Facts()
+    facts.add_quads(_parse_quads(data, fmt, name, scope), scope)
+    return facts
 
 
 def parse_bytes(data: bytes, fmt: ox.RdfFormat, *, name: str, scope: str = "u") -> Iterator[tuple[Node, Node, Node]]:
     """Check and parse one document given as bytes; yields rdflib triples (named graphs merged)."""
-    _check_bytes(data, fmt, name)
     terms: dict[object, Node] = {}
+    for q in _parse_quads(data, fmt, name, scope):
+        yield (_term(q.subject, terms, scope), _term(q.predicate, terms, scope), _term(q.object, terms, scope))
+
+
+def _parse_quads(data: bytes, fmt: ox.RdfFormat, name: str, scope: str) -> list[ox.Quad]:
+    _check_bytes(data, fmt, name)
     try:
-        quads = list(ox.parse(data, format=fmt, base_iri=f"urn:samarbejdskort:{scope}:"))
+        return list(ox.parse(data, format=fmt, base_iri=f"urn:samarbejdskort:{scope}:"))
     except SyntaxError as exc:
         raise DataFileError(name, f"{fmt.name} syntax error: {exc.msg}", _line_of(exc)) from None
     except (ValueError, OSError) as exc:
         raise DataFileError(name, f"cannot be parsed as {fmt.name}: {exc}", _line_of(exc)) from None
-    for q in quads:
-        yield (_term(q.subject, terms, scope), _term(q.predicate, terms, scope), _term(q.object, terms, scope))
 
 
 def _term(t: object, cache: dict[object, Node], scope: str) -> Node:

@@ -7,24 +7,29 @@ rebuilds it per request. Question modules read ``model.nx`` and the helpers here
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph
 from rdflib.term import Node
 
 from graph.errors import DataFileError
+from graph.facts import Facts, FactView, Lit, Term, from_rdflib, to_rdflib
 from graph.loading import (
     SUFFIX_FORMATS,
     LoadedFile,
     bundled_data_paths,
     expand_paths,
-    parse_bytes,
+    parse_facts,
     read_graph,
 )
 from graph.projection import project
@@ -32,7 +37,19 @@ from graph.resolution import LabelIndex
 from graph.vocab import Hierarchy
 from ontology.namespace import DCTERMS, PROV, SK
 
-__all__ = ["Model", "SourceRef", "in_force", "load", "model_from_graph", "model_from_text"]
+__all__ = [
+    "Model",
+    "SourceRef",
+    "in_force",
+    "load",
+    "model_from_bytes",
+    "model_from_facts",
+    "model_from_graph",
+    "model_from_text",
+]
+_DERIVED, _CITED, _PART_OF = str(PROV.wasDerivedFrom), str(DCTERMS.source), str(DCTERMS.isPartOf)
+_TITLE, _SECTION, _DATE, _DATE_TEXT = str(DCTERMS.title), str(SK.section), str(DCTERMS.date), str(SK.dateText)
+_SEED_FILE = str(SK.seedFile)
 
 
 @dataclass(frozen=True)
@@ -58,29 +75,87 @@ class SourceRef:
         }
 
 
-@dataclass
 class Model:
-    """Everything the questions need, built once."""
+    """Everything the questions need, built once.
 
-    rdf: Graph
-    nx: nx.MultiDiGraph
-    hierarchy: Hierarchy
-    files: tuple[LoadedFile, ...] = ()
-    version: str = "0"
-    alt_labels: dict[str, list[str]] = field(default_factory=dict)
-    labels_by_lang: dict[str, dict[str, str]] = field(default_factory=dict)
+    ``rdf`` (the rdflib ``Graph``) is built on first use from the compact index the model was
+    projected from: SHACL validation, editing and export need it, the questions do not. ``facts``
+    answers rdflib-style lookups (``value``, ``objects`` …) without building it.
+    """
+
+    def __init__(
+        self,
+        rdf: Graph | None,
+        nx: nx.MultiDiGraph,
+        hierarchy: Hierarchy,
+        files: tuple[LoadedFile, ...] = (),
+        version: str = "0",
+        alt_labels: dict[str, list[str]] | None = None,
+        labels_by_lang: dict[str, dict[str, str]] | None = None,
+        *,
+        facts: Facts | None = None,
+    ) -> None:
+        if rdf is None and facts is None:
+            raise ValueError("a Model needs its triples: an rdflib graph or a Facts index")
+        self._rdf = rdf
+        self._facts = facts
+        self._lock = threading.Lock()
+        self.nx = nx
+        self.hierarchy = hierarchy
+        self.files = files
+        self.version = version
+        self.alt_labels = alt_labels if alt_labels is not None else {}
+        self.labels_by_lang = labels_by_lang if labels_by_lang is not None else {}
+
+    def __repr__(self) -> str:
+        return f"<Model version={self.version} nodes={self.nx.number_of_nodes()} edges={self.nx.number_of_edges()}>"
+
+    @property
+    def rdf(self) -> Graph:
+        """The union of all files as an rdflib ``Graph`` (built once, on first use; do not modify)."""
+        if self._rdf is None:
+            with self._lock:
+                if self._rdf is None:
+                    self._rdf = self._facts.to_rdflib_graph()  # type: ignore[union-attr]
+        return self._rdf
+
+    @rdf.setter
+    def rdf(self, g: Graph) -> None:
+        with self._lock:
+            self._rdf, self._facts = g, None
+        self.__dict__.pop("facts", None)
+        self.__dict__.pop("sources", None)
+
+    @property
+    def rdf_built(self) -> bool:
+        """Whether ``rdf`` has been built (for benchmarks and tests: the questions should not need it)."""
+        return self._rdf is not None
+
+    def triple_index(self) -> Facts:
+        """The compact subject → predicate → objects index (``graph.facts.Facts``)."""
+        if self._facts is None:
+            with self._lock:
+                if self._facts is None:
+                    self._facts = Facts.from_graph(self._rdf)  # type: ignore[arg-type]
+        return self._facts
+
+    @cached_property
+    def facts(self) -> FactView:
+        """Read-only rdflib-style lookups (``value``, ``objects``, ``subjects`` …) without building ``rdf``."""
+        return FactView(self.triple_index())
 
     @cached_property
     def index(self) -> LabelIndex:
         entries = []
-        for nid, data in self.nx.nodes(data=True):
-            prefs = sorted({v for v in self.labels_by_lang.get(nid, {}).values() if v} | {data["label"]})
-            entries.append((nid, data["label"], data["kind"], prefs, self.alt_labels.get(nid, [])))
-        return LabelIndex(entries)
+        with _bulk():
+            for nid, data in self.nx.nodes(data=True):
+                prefs = sorted({v for v in self.labels_by_lang.get(nid, {}).values() if v} | {data["label"]})
+                entries.append((nid, data["label"], data["kind"], prefs, self.alt_labels.get(nid, [])))
+            return LabelIndex(entries)
 
     @cached_property
     def sources(self) -> dict[str, SourceRef]:
-        return _source_index(self.rdf, self.files)
+        return _source_index(self.triple_index(), self.files)
 
     # ------------------------------------------------------------------ lookups
     def resolve(self, text: str, *, kinds: Iterable[str] | None = None) -> str:
@@ -88,7 +163,7 @@ class Model:
         return self.index.resolve(text, kinds=kinds)
 
     def node(self, nid: str) -> dict[str, Any]:
-        return self.nx.nodes[nid]  # type: ignore[no-any-return]
+        return self.nx.nodes[nid]
 
     def label(self, nid: str, lang: str = "da") -> str:
         if nid in self.nx:
@@ -116,7 +191,7 @@ class Model:
         for _, _, k in self.nx.edges(data="kind"):
             edges[k] = edges.get(k, 0) + 1
         return {
-            "triples": len(self.rdf),
+            "triples": len(self.triple_index()),
             "nodes": self.nx.number_of_nodes(),
             "edges": self.nx.number_of_edges(),
             "node_kinds": dict(sorted(kinds.items())),
@@ -136,8 +211,10 @@ def in_force(attrs: dict[str, Any], on: dt.date | None = None, scenarios: Iterab
     if attrs.get("status") in ("rejected", "ended"):
         return False
     scen = attrs.get("scenario")
-    if scen is not None and scen not in set(scenarios):
-        return False
+    if scen is not None:
+        chosen = scenarios if isinstance(scenarios, tuple | frozenset | set) else set(scenarios)
+        if scen not in chosen:
+            return False
     if on is not None:
         start, end = attrs.get("valid_from"), attrs.get("valid_until")
         if (start is not None and on < start) or (end is not None and on > end):
@@ -150,27 +227,50 @@ def load(paths: Sequence[Path | str] | None = None) -> Model:
     files = expand_paths(paths) if paths else bundled_data_paths()
     if not files:
         raise DataFileError("data/", "no data files found")
-    read = read_graph(files)
-    return model_from_graph(read.graph, files=tuple(read.files), version=read.digest, file_of=read.file_of)
+    with _bulk():
+        read = read_graph(files)
+        return model_from_facts(read.facts, files=tuple(read.files), version=read.digest, file_of=read.first_file)
 
 
-def model_from_graph(
-    g: Graph, *, files: tuple[LoadedFile, ...] = (), version: str | None = None, file_of: dict[Node, str] | None = None
+def model_from_facts(
+    facts: Facts,
+    *,
+    files: tuple[LoadedFile, ...] = (),
+    version: str,
+    file_of: Mapping[Any, str] | None = None,
+    rdf: Graph | None = None,
 ) -> Model:
-    """Project an rdflib graph (used after edits and by tests)."""
-    hierarchy = Hierarchy(g)
-    proj = project(g, hierarchy, file_of)
-    if version is None:
-        version = hashlib.sha256(str(len(g)).encode() + str(sorted(map(str, list(g)[:50]))).encode()).hexdigest()[:16]
+    """Project a ``graph.facts.Facts`` index (the fast path: no rdflib terms until ``model.rdf`` is used)."""
+    with _bulk():
+        hierarchy = Hierarchy(facts)
+        proj = project(facts, hierarchy, file_of)
     return Model(
-        rdf=g,
+        rdf=rdf,
         nx=proj.nx,
         hierarchy=hierarchy,
         files=files,
         version=version,
         alt_labels=proj.alt,
         labels_by_lang=proj.labels,
+        facts=facts,
     )
+
+
+def model_from_bytes(data: bytes, fmt: ox.RdfFormat, *, version: str, name: str = "<data>", scope: str = "u") -> Model:
+    """A Model from one document given as bytes (e.g. a store's N-Triples dump), parsed straight to ``Facts``."""
+    with _bulk():
+        return model_from_facts(parse_facts(data, fmt, name=name, scope=scope), version=version)
+
+
+def model_from_graph(
+    g: Graph, *, files: tuple[LoadedFile, ...] = (), version: str | None = None, file_of: dict[Node, str] | None = None
+) -> Model:
+    """Project an rdflib graph (used after edits and by tests)."""
+    if version is None:
+        version = hashlib.sha256(str(len(g)).encode() + str(sorted(map(str, list(g)[:50]))).encode()).hexdigest()[:16]
+    facts = Facts.from_graph(g)
+    internal = {from_rdflib(k): v for k, v in file_of.items()} if file_of is not None else None
+    return model_from_facts(facts, files=files, version=version, file_of=internal, rdf=g)
 
 
 def model_from_text(text: str, fmt: str = "turtle") -> Model:
@@ -178,32 +278,70 @@ def model_from_text(text: str, fmt: str = "turtle") -> Model:
     ox_fmt = SUFFIX_FORMATS[
         "." + {"turtle": "ttl", "json-ld": "jsonld", "xml": "rdf", "nt": "nt", "trig": "trig"}.get(fmt, fmt)
     ]
-    g = Graph()
-    g.addN((s, p, o, g) for s, p, o in parse_bytes(text.encode("utf-8"), ox_fmt, name="<inline>"))
-    return model_from_graph(g, version=hashlib.sha256(text.encode()).hexdigest()[:16])
+    return model_from_bytes(
+        text.encode("utf-8"), ox_fmt, version=hashlib.sha256(text.encode()).hexdigest()[:16], name="<inline>"
+    )
 
 
-def _source_index(g: Graph, files: Sequence[LoadedFile]) -> dict[str, SourceRef]:
+def _source_index(g: Facts, files: Sequence[LoadedFile]) -> dict[str, SourceRef]:
     out: dict[str, SourceRef] = {}
-    targets = set(g.objects(None, PROV.wasDerivedFrom)) | set(g.objects(None, DCTERMS.source))
+    targets: dict[Term, None] = {}
+    for p in (_DERIVED, _CITED):
+        for objs in g.subjects_of(p).values():
+            targets.update(dict.fromkeys(objs))
     for t in targets:
-        if not isinstance(t, URIRef):
+        if type(t) is not str:
             continue
-        doc = g.value(t, DCTERMS.isPartOf) or t
-        title = g.value(doc, DCTERMS.title) or g.value(t, DCTERMS.title)
-        section = g.value(t, SK.section)
-        date = g.value(doc, DCTERMS.date) or g.value(doc, SK.dateText)
-        url = g.value(doc, DCTERMS.source)
-        seeds = tuple(sorted(str(f) for f in g.objects(doc, SK.seedFile)))
-        out[str(t)] = SourceRef(
-            id=str(t),
-            title=str(title) if title is not None else str(t),
-            section=str(section) if section is not None else None,
-            date=str(date) if isinstance(date, Literal) else None,
+        doc = _first(g.value(t, _PART_OF), t)
+        title = _first(_danish_first(g.objects(doc, _TITLE)), _danish_first(g.objects(t, _TITLE)))
+        section = _danish_first(g.objects(t, _SECTION))
+        date = _first(g.value(doc, _DATE), g.value(doc, _DATE_TEXT))
+        url = g.value(doc, _CITED)
+        seeds = tuple(sorted(_text(f) for f in g.objects(doc, _SEED_FILE)))
+        out[t] = SourceRef(
+            id=t,
+            title=_text(title) if title is not None else t,
+            section=_text(section) if section is not None else None,
+            date=_text(date) if type(date) is Lit else None,
             files=seeds,
-            url=str(url) if url is not None else (str(t) if doc == t and title is None else None),
+            url=_text(url) if url is not None else (t if doc == t and title is None else None),
         )
     for f in files:
         name = Path(f.path).name
         out[f"file:{name}"] = SourceRef(id=f"file:{name}", title=name, files=(name,))
     return out
+
+
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building: the model's many small containers hold no cycles
+    to free, and collections triggered by their allocation cost a third of the load time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _first(a: Term | None, b: Term | None) -> Term | None:
+    """``a or b`` with rdflib's truth value of terms (an empty or false literal counts as missing)."""
+    if a is not None and (type(a) is not Lit or bool(to_rdflib(a))):
+        return a
+    return b
+
+
+def _danish_first(values: list[Term]) -> Term | None:
+    """The Danish (then untagged, then English) text of several: the same whatever order the triples came in
+    (files in document order, a store's dump sorted), so the CLI and the API name a source alike."""
+    if len(values) < 2:
+        return values[0] if values else None
+    return min(values, key=lambda v: _LANG_RANK.get(v.language if type(v) is Lit else None, 3))
+
+
+_LANG_RANK: dict[str | None, int] = {"da": 0, None: 1, "en": 2}
+
+
+def _text(t: Term) -> str:
+    return t.value if type(t) is Lit else str(t)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import networkx as nx
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Graph, URIRef
 
+from graph.facts import Blank, Facts, Lit, Term, from_rdflib, python_value
 from graph.vocab import Hierarchy
 from ontology.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SK, SKOS, VCARD
 
@@ -110,6 +110,55 @@ _ROLE = {
 _PREF = (SKOS.prefLabel, RDFS.label, FOAF.name, VCARD.fn, DCTERMS.title)
 
 
+_S = str  # vocabulary terms as plain IRI strings, the keys of ``graph.facts.Facts``
+_T_STATUS = {_S(k): v for k, v in _STATUS.items()}
+_T_OCCUPANCY = {_S(k): v for k, v in _OCCUPANCY.items()}
+_T_STATE = {_S(k): v for k, v in _STATE.items()}
+_T_SECTOR = {_S(k): v for k, v in _SECTOR.items()}
+_T_ROLE = {_S(k): v for k, v in _ROLE.items()}
+_T_LINE_KINDS = {_S(k): v for k, v in LINE_KINDS.items()}
+_T_PLAIN_EDGES = tuple((_S(p), kind, rev) for p, kind, rev in _PLAIN_EDGES)
+_T_PREF = tuple(_S(p) for p in _PREF)
+_TYPE = _S(RDF.type)
+_HOLDS = _S(ORG.holds)
+_HELD_BY = _S(ORG.heldBy)
+_HAS_POST = _S(ORG.hasPost)
+_IN_SCHEME = _S(SKOS.inScheme)
+_TOPICS = _S(SK.topics)
+_HANDLES = _S(SK.handlesTopic)
+_ALT_LABEL = _S(SKOS.altLabel)
+_SECTOR_P = _S(SK.sector)
+_FORUM = _S(SK.Forum)
+_SEAT = _S(SK.Seat)
+_OCCUPANCY_P = _S(SK.occupancy)
+_ROLE_P = _S(ORG.role)
+_SEATS_MIN = _S(SK.seatsMin)
+_SEATS_MAX = _S(SK.seatsMax)
+_DECISION = _S(SK.requiresDecisionAuthority)
+_CHANNEL_STATE = _S(SK.channelState)
+_CONDITION = _S(SK.condition)
+_BIDIRECTIONAL = _S(SK.bidirectional)
+_ASPECT = _S(SK.aspect)
+_COMMENT = _S(RDFS.comment)
+_STATUS_P = _S(SK.status)
+_VALID_FROM = _S(SK.validFrom)
+_VALID_UNTIL = _S(SK.validUntil)
+_IN_SCENARIO = _S(SK.inScenario)
+_SCENARIO_KEY = _S(SK.scenarioKey)
+_DERIVED = _S(PROV.wasDerivedFrom)
+_SOURCE = _S(DCTERMS.source)
+_MEMBERSHIP = _S(ORG.Membership)
+_MEMBER = _S(ORG.member)
+_ORGANIZATION = _S(ORG.organization)
+_LINE = _S(SK.ReportingLine)
+_FROM_BODY = _S(SK.fromBody)
+_TO_BODY = _S(SK.toBody)
+_LINE_KIND = _S(SK.lineKind)
+_BASIS = _S(SK.basis)
+_PERSON = _S(FOAF.Person)
+_POST = _S(ORG.Post)
+
+
 class Projection:
     """The result of projecting: the graph plus the per-entity facts the questions need."""
 
@@ -119,83 +168,123 @@ class Projection:
         self.alt = alt
 
 
-def project(g: Graph, hierarchy: Hierarchy, file_of: dict[Node, str] | None = None) -> Projection:
-    """Build the typed MultiDiGraph; one pass per predicate family, no per-entity SPARQL."""
-    types: dict[Node, set[URIRef]] = defaultdict(set)
-    for s, o in g.subject_objects(RDF.type):
-        if isinstance(o, URIRef):
-            types[s].add(o)
-    _infer_untyped(g, hierarchy, types)
+def project(g: Graph | Facts, hierarchy: Hierarchy, file_of: Mapping[Any, str] | None = None) -> Projection:
+    """Build the typed MultiDiGraph; one pass per predicate family, no per-entity SPARQL.
 
-    kinds: dict[Node, str] = {}
+    ``g`` is an rdflib graph or (faster: no rdflib terms at all) a ``graph.facts.Facts`` index;
+    ``file_of`` maps subjects (terms of the same kind as ``g``'s) to the file that first states them.
+    """
+    if isinstance(g, Facts):
+        facts = g
+    else:
+        facts = Facts.from_graph(g)
+        if file_of is not None:
+            file_of = {from_rdflib(k): v for k, v in file_of.items()}
+    types: dict[Term, set[str]] = defaultdict(set)
+    for s, o in _by_object(facts, _TYPE):
+        if type(o) is str:
+            types[s].add(o)
+    _infer_untyped(facts, hierarchy, types)
+
+    kinds: dict[Term, str] = {}
+    topical = None
     for s, cls in types.items():
-        kind = hierarchy.kind(frozenset(cls))
+        kind = hierarchy.kind_iri(frozenset(cls))
         if kind == "concept":
-            kind = "topic" if _is_topic(g, s) else None
+            if topical is None:
+                topical = set(facts.subjects(_IN_SCHEME, _TOPICS)) | {
+                    o for _, objs in facts.subjects_of(_HANDLES).items() for o in objs
+                }
+            kind = "topic" if s in topical else None
         if kind is not None:
             kinds[s] = kind
 
     nxg = nx.MultiDiGraph()
-    labels, alt = _labels(g, hierarchy, kinds)
+    labels, alt = _labels(facts, hierarchy, kinds)
+    add_node = nxg.add_node
     for s, kind in kinds.items():
         if kind not in NODE_KINDS:
             continue
-        nid = str(s)
+        nid = _text(s)
         lab = labels.get(nid, {})
-        nxg.add_node(
+        add_node(
             nid,
             kind=kind,
             label=lab.get("da") or _local(nid),
             label_en=lab.get("en") or lab.get("da") or _local(nid),
-            **_node_attrs(g, s, kind, types[s], hierarchy, file_of),
+            **_node_attrs(facts, s, kind, types[s], hierarchy, file_of),
         )
-    _add_plain_edges(g, hierarchy, nxg)
-    _add_memberships(g, hierarchy, types, nxg)
-    _add_lines(g, hierarchy, types, nxg)
+    _add_plain_edges(facts, hierarchy, nxg)
+    _add_memberships(facts, hierarchy, types, nxg)
+    _add_lines(facts, hierarchy, types, nxg)
     _label_unnamed_posts(nxg, labels)
     return Projection(nxg, labels, alt)
 
 
-def _infer_untyped(g: Graph, h: Hierarchy, types: dict[Node, set[URIRef]]) -> None:
-    """Posts and persons are often only implied by org:holds / org:hasPost in third-party data."""
-    for p in h.subproperties(ORG.holds):
-        for s, o in g.subject_objects(p):
-            types[s] or types[s].add(FOAF.Person)
-            types[o] or types[o].add(ORG.Post)
-    for p in h.subproperties(ORG.heldBy):
-        for s, o in g.subject_objects(p):
-            types[o] or types[o].add(FOAF.Person)
-            types[s] or types[s].add(ORG.Post)
-    for p in h.subproperties(ORG.hasPost):
-        for _, o in g.subject_objects(p):
-            types[o] or types[o].add(ORG.Post)
+def _by_object(facts: Facts, p: str) -> Iterator[tuple[Term, Term]]:
+    """(subject, object) pairs grouped by object, as rdflib's memory store iterates ``subject_objects``."""
+    by_o: dict[Term, list[Term]] = {}
+    for s, objs in facts.subjects_of(p).items():
+        for o in objs:
+            by_o.setdefault(o, []).append(s)
+    for o, subjects in by_o.items():
+        for s in subjects:
+            yield s, o
 
 
-def _is_topic(g: Graph, s: Node) -> bool:
-    return (s, SKOS.inScheme, SK.topics) in g or (None, SK.handlesTopic, s) in g
+def _infer_untyped(g: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> None:
+    """Posts and persons are often only implied by org:holds / org:hasPost in third-party data.
+
+    Reading ``types[x]`` (a defaultdict) creates its entry: every end of these relations is considered.
+    """
+    for p in h.subproperties_iri(_HOLDS):
+        for s, o in _by_object(g, p):
+            if not types[s]:
+                types[s].add(_PERSON)
+            if not types[o]:
+                types[o].add(_POST)
+    for p in h.subproperties_iri(_HELD_BY):
+        for s, o in _by_object(g, p):
+            if not types[o]:
+                types[o].add(_PERSON)
+            if not types[s]:
+                types[s].add(_POST)
+    for p in h.subproperties_iri(_HAS_POST):
+        for _, o in _by_object(g, p):
+            if not types[o]:
+                types[o].add(_POST)
 
 
-def _labels(g: Graph, h: Hierarchy, kinds: dict[Node, str]) -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
+def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
     """Best label per language (da, en, untagged→'', others), and all alternative labels."""
-    found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    found: dict[str, dict[tuple[int, str], list[str]]] = {}
     alt: dict[str, list[str]] = defaultdict(list)
-    for rank, base in enumerate(_PREF):
-        for p in h.subproperties(base):
-            for s, o in g.subject_objects(p):
-                if s in kinds and isinstance(o, Literal) and str(o).strip():
-                    found[str(s)][(o.language or "").lower()[:2] + f"#{rank}"].append(" ".join(str(o).split()))
-    for p in h.subproperties(SKOS.altLabel):
+    for rank, base in enumerate(_T_PREF):
+        for p in h.subproperties_iri(base):
+            for s, objs in g.subjects_of(p).items():
+                if s not in kinds:
+                    continue
+                by = None
+                for o in objs:
+                    if type(o) is Lit and o.value.strip():
+                        if by is None:
+                            by = found.setdefault(_text(s), {})
+                        key = (rank, (o.language or "").lower()[:2])
+                        texts = by.get(key)
+                        if texts is None:
+                            texts = by[key] = []
+                        texts.append(" ".join(o.value.split()))
+    for p in h.subproperties_iri(_ALT_LABEL):
         for s, o in g.subject_objects(p):
-            if s in kinds and isinstance(o, Literal) and str(o).strip():
-                alt[str(s)].append(" ".join(str(o).split()))
+            if s in kinds and type(o) is Lit and o.value.strip():
+                alt[_text(s)].append(" ".join(o.value.split()))
     labels: dict[str, dict[str, str]] = {}
     for nid, by in found.items():
         best: dict[str, str] = {}
-        for key in sorted(by, key=lambda k: int(k.split("#")[1])):
-            lang = key.split("#")[0]
-            values = sorted(by[key])
-            best.setdefault(lang, values[0])
-            alt[nid].extend(values[1:])  # a second name on one IRI stays findable
+        for key in sorted(by, key=_rank_of) if len(by) > 1 else by:
+            values = sorted(by[key]) if len(by[key]) > 1 else by[key]
+            best.setdefault(key[1], values[0])
+            alt[nid].extend(values[1:])  # a second name on one IRI stays findable (an empty entry is kept too)
         chosen = dict(best)
         fallback = best.get("da") or best.get("") or best.get("en") or next(iter(best.values()))
         chosen["da"] = best.get("da") or fallback
@@ -207,114 +296,132 @@ def _labels(g: Graph, h: Hierarchy, kinds: dict[Node, str]) -> tuple[dict[str, d
     return labels, {k: sorted(set(v)) for k, v in alt.items()}
 
 
+def _rank_of(key: tuple[int, str]) -> int:
+    return key[0]
+
+
 def _node_attrs(
-    g: Graph, s: Node, kind: str, cls: set[URIRef], h: Hierarchy, file_of: dict[Node, str] | None
+    g: Facts, s: Term, kind: str, cls: set[str], h: Hierarchy, file_of: Mapping[Any, str] | None
 ) -> dict[str, Any]:
-    attrs: dict[str, Any] = {}
-    attrs.update(_lifecycle(g, s))
-    sector = g.value(s, SK.sector)
-    if sector in _SECTOR:
-        attrs["sector"] = _SECTOR[sector]  # type: ignore[index]
+    po = g.spo.get(s) or {}
+
+    def value(p: str) -> Term | None:
+        objs = po.get(p)
+        return objs[0] if objs else None
+
+    attrs: dict[str, Any] = _lifecycle(g, s)
+    sector = value(_SECTOR_P)
+    if sector in _T_SECTOR:
+        attrs["sector"] = _T_SECTOR[sector]
     if kind == "forum":
-        attrs["forum_kind"] = _most_specific(cls, h, SK.Forum)
-    if kind == "post":
-        attrs["is_seat"] = h.is_a(cls, SK.Seat)
-        occ = g.value(s, SK.occupancy)
-        attrs["occupancy"] = _OCCUPANCY.get(occ) if occ is not None else None  # type: ignore[arg-type]
-        role = g.value(s, ORG.role)
+        attrs["forum_kind"] = _most_specific(cls, h, _FORUM)
+    elif kind == "post":
+        attrs["is_seat"] = h.is_a_iri(cls, _SEAT)
+        occ = value(_OCCUPANCY_P)
+        attrs["occupancy"] = _T_OCCUPANCY.get(occ) if occ is not None else None
+        role = value(_ROLE_P)
         if role is not None:
-            attrs["role"] = _ROLE.get(role, _local(str(role)))  # type: ignore[arg-type]
-            attrs["role_iri"] = str(role)
-        for key, p in (("seats_min", SK.seatsMin), ("seats_max", SK.seatsMax)):
-            v = g.value(s, p)
-            if isinstance(v, Literal):
-                attrs[key] = int(v)
-        dec = g.value(s, SK.requiresDecisionAuthority)
-        if isinstance(dec, Literal):
-            attrs["decision_authority"] = bool(dec.toPython())
-    if kind == "channel":
-        state = g.value(s, SK.channelState)
-        attrs["state"] = _STATE.get(state, "not_stated") if state is not None else "not_stated"  # type: ignore[arg-type]
-        attrs["conditions"] = _lang_pairs(g.objects(s, SK.condition))
-        attrs["bidirectional"] = bool(getattr(g.value(s, SK.bidirectional), "toPython", lambda: False)())
-    if (
-        kind in ("forum", "organisation", "unit", "cluster", "partnership", "collaboration")
-        and not attrs.get("sector")
-        and kind in ("forum", "cluster", "partnership", "collaboration")
-    ):
+            attrs["role"] = _T_ROLE.get(role) or _local(_text(role))
+            attrs["role_iri"] = _text(role)
+        for key, p in (("seats_min", _SEATS_MIN), ("seats_max", _SEATS_MAX)):
+            v = value(p)
+            if type(v) is Lit:
+                attrs[key] = int(v.value)  # what int() of the rdflib literal gives
+        dec = value(_DECISION)
+        if type(dec) is Lit:
+            attrs["decision_authority"] = bool(python_value(dec))
+    elif kind == "channel":
+        state = value(_CHANNEL_STATE)
+        attrs["state"] = _T_STATE.get(state, "not_stated") if state is not None else "not_stated"
+        attrs["conditions"] = _lang_pairs(po.get(_CONDITION, ()))
+        bidi = value(_BIDIRECTIONAL)
+        attrs["bidirectional"] = bool(python_value(bidi)) if bidi is not None else False
+    if kind in ("forum", "cluster", "partnership", "collaboration") and not attrs.get("sector"):
         attrs["sector"] = "cross_sector"
     if kind == "open_question":
-        aspect = g.value(s, SK.aspect)
-        attrs["aspect"] = str(aspect) if aspect is not None else None
+        aspect = value(_ASPECT)
+        attrs["aspect"] = _text(aspect) if aspect is not None else None
     if kind in ("open_question", "requirement", "responsibility", "request", "mandate", "agreement"):
-        attrs["comment"] = _lang_pairs(g.objects(s, RDFS.comment))
+        attrs["comment"] = _lang_pairs(po.get(_COMMENT, ()))
     if not attrs.get("sources") and file_of is not None and s in file_of:
         attrs["sources"] = (f"file:{file_of[s]}",)
     return attrs
 
 
-def _lifecycle(g: Graph, s: Node) -> dict[str, Any]:
+def _lifecycle(g: Facts, s: Term) -> dict[str, Any]:
     """Status, validity, scenario and sources: the same for nodes and qualified edges."""
+    po = g.spo.get(s)
+    if not po:
+        return {}
     out: dict[str, Any] = {}
-    status = g.value(s, SK.status)
-    if status in _STATUS:
-        out["status"] = _STATUS[status]  # type: ignore[index]
-    for key, p in (("valid_from", SK.validFrom), ("valid_until", SK.validUntil)):
-        v = g.value(s, p)
-        if isinstance(v, Literal) and isinstance(v.toPython(), dt.date):
-            out[key] = v.toPython()
-    scen = g.value(s, SK.inScenario)
-    if scen is not None:
-        key = g.value(scen, SK.scenarioKey)
-        out["scenario"] = str(key) if key is not None else _local(str(scen))
-    srcs = sorted({str(o) for o in g.objects(s, PROV.wasDerivedFrom)} | {str(o) for o in g.objects(s, DCTERMS.source)})
-    if srcs:
-        out["sources"] = tuple(srcs)
+    status = po.get(_STATUS_P)
+    if status and status[0] in _T_STATUS:
+        out["status"] = _T_STATUS[status[0]]
+    for key, p in (("valid_from", _VALID_FROM), ("valid_until", _VALID_UNTIL)):
+        objs = po.get(p)
+        if objs and type(objs[0]) is Lit:
+            v = python_value(objs[0])
+            if isinstance(v, dt.date):
+                out[key] = v
+    scen = po.get(_IN_SCENARIO)
+    if scen:
+        scen_key = g.value(scen[0], _SCENARIO_KEY)
+        out["scenario"] = _text(scen_key) if scen_key is not None else _local(_text(scen[0]))
+    derived, cited = po.get(_DERIVED), po.get(_SOURCE)
+    if derived or cited:
+        out["sources"] = tuple(sorted({_text(o) for o in derived or ()} | {_text(o) for o in cited or ()}))
     return out
 
 
-def _add_plain_edges(g: Graph, h: Hierarchy, nxg: nx.MultiDiGraph) -> None:
-    for base, kind, reverse in _PLAIN_EDGES:
-        for p in h.subproperties(base):
-            for s, o in g.subject_objects(p):
-                u, v = (str(o), str(s)) if reverse else (str(s), str(o))
-                if u in nxg and v in nxg and not nxg.has_edge(u, v, key=kind):
-                    nxg.add_edge(u, v, key=kind, kind=kind)
+def _add_plain_edges(g: Facts, h: Hierarchy, nxg: nx.MultiDiGraph) -> None:
+    nodes = nxg._node  # membership test without the view's overhead
+    added: set[tuple[str, str, str]] = set()  # the graph has no other edges yet: this is has_edge(u, v, key)
+    add_edge = nxg.add_edge
+    for base, kind, reverse in _T_PLAIN_EDGES:
+        for p in h.subproperties_iri(base):
+            if p not in g.pso:
+                continue
+            for s, o in _by_object(g, p):
+                u, v = (_text(o), _text(s)) if reverse else (_text(s), _text(o))
+                if u in nodes and v in nodes and (u, v, kind) not in added:
+                    added.add((u, v, kind))
+                    add_edge(u, v, key=kind, kind=kind)
 
 
-def _add_memberships(g: Graph, h: Hierarchy, types: dict[Node, set[URIRef]], nxg: nx.MultiDiGraph) -> None:
+def _add_memberships(g: Facts, h: Hierarchy, types: dict[Term, set[str]], nxg: nx.MultiDiGraph) -> None:
     for m, cls in types.items():
-        if not h.is_a(cls, ORG.Membership):
+        if not h.is_a_iri(cls, _MEMBERSHIP):
             continue
-        member, organisation = g.value(m, ORG.member), g.value(m, ORG.organization)
-        if member is None or organisation is None or str(member) not in nxg or str(organisation) not in nxg:
+        member, organisation = g.value(m, _MEMBER), g.value(m, _ORGANIZATION)
+        if member is None or organisation is None or _text(member) not in nxg or _text(organisation) not in nxg:
             continue  # SHACL reports the malformed membership; the projection skips it
         attrs = _lifecycle(g, m)
-        role = g.value(m, ORG.role)
+        role = g.value(m, _ROLE_P)
         if role is not None:
-            attrs["role"] = _ROLE.get(role, _local(str(role)))  # type: ignore[arg-type]
-        nxg.add_edge(str(member), str(organisation), key="member_of", kind="member_of", via=_iri(m), **attrs)
+            attrs["role"] = _T_ROLE.get(role) or _local(_text(role))
+        nxg.add_edge(_text(member), _text(organisation), key="member_of", kind="member_of", via=_iri(m), **attrs)
 
 
-def _add_lines(g: Graph, h: Hierarchy, types: dict[Node, set[URIRef]], nxg: nx.MultiDiGraph) -> None:
+def _add_lines(g: Facts, h: Hierarchy, types: dict[Term, set[str]], nxg: nx.MultiDiGraph) -> None:
     for line, cls in types.items():
-        if not h.is_a(cls, SK.ReportingLine):
+        if not h.is_a_iri(cls, _LINE):
             continue
-        src, dst, kind_iri = g.value(line, SK.fromBody), g.value(line, SK.toBody), g.value(line, SK.lineKind)
-        kind = LINE_KINDS.get(kind_iri, "reports_to")  # type: ignore[arg-type]
-        if src is None or dst is None or str(src) not in nxg or str(dst) not in nxg:
+        src, dst, kind_iri = g.value(line, _FROM_BODY), g.value(line, _TO_BODY), g.value(line, _LINE_KIND)
+        kind = _T_LINE_KINDS.get(kind_iri, "reports_to")  # type: ignore[arg-type]
+        if src is None or dst is None or _text(src) not in nxg or _text(dst) not in nxg:
             continue
+        u, v = _text(src), _text(dst)
         attrs = _lifecycle(g, line)
-        basis = _lang_pairs(g.objects(line, SK.basis))
+        basis = _lang_pairs(g.objects(line, _BASIS))
         if basis:
             attrs["basis"] = basis
         # a qualified line replaces a plain triple stating the same thing
-        if nxg.has_edge(str(src), str(dst), key=kind) and not nxg.edges[str(src), str(dst), kind].get("via"):
-            nxg.remove_edge(str(src), str(dst), key=kind)
+        if nxg.has_edge(u, v, key=kind) and not nxg.edges[u, v, kind].get("via"):
+            nxg.remove_edge(u, v, key=kind)
         nxg.add_edge(
-            str(src),
-            str(dst),
-            key=kind if not nxg.has_edge(str(src), str(dst), key=kind) else f"{kind}:{line}",
+            u,
+            v,
+            key=kind if not nxg.has_edge(u, v, key=kind) else f"{kind}:{_text(line)}",
             kind=kind,
             via=_iri(line),
             **attrs,
@@ -350,23 +457,28 @@ def _first_org(nxg: nx.MultiDiGraph, post: str) -> str:
     )[0]
 
 
-def _most_specific(cls: set[URIRef], h: Hierarchy, root: URIRef) -> str:
-    below = [c for c in cls if root in h.superclasses(c)]
-    best = max(below, key=lambda c: len(h.superclasses(c)), default=root)
-    return _local(str(best))
+def _most_specific(cls: set[str], h: Hierarchy, root: str) -> str:
+    below = [c for c in cls if root in h.superclasses_iri(c)]
+    best = max(below, key=lambda c: len(h.superclasses_iri(c)), default=root)
+    return _local(best)
 
 
-def _lang_pairs(literals: Iterable[Node]) -> dict[str, list[str]]:
+def _lang_pairs(literals: Iterable[Term]) -> dict[str, list[str]]:
     """Texts by language ("da", "en"; untagged counts as Danish), each list sorted for stable output."""
     out: dict[str, list[str]] = {}
     for o in literals:
-        if isinstance(o, Literal):
-            out.setdefault((o.language or "da").lower()[:2], []).append(" ".join(str(o).split()))
+        if type(o) is Lit:
+            out.setdefault((o.language or "da").lower()[:2], []).append(" ".join(o.value.split()))
     return {lang: sorted(texts) for lang, texts in out.items()}
 
 
-def _iri(n: Node) -> str | None:
-    return None if isinstance(n, BNode) else str(n)
+def _text(t: Term) -> str:
+    """What ``str()`` of the rdflib term gives: the IRI, the blank node id or the literal's lexical form."""
+    return t.value if type(t) is Lit else str(t)
+
+
+def _iri(n: Term) -> str | None:
+    return None if isinstance(n, Blank) else _text(n)
 
 
 def _local(iri: str) -> str:

@@ -10,12 +10,14 @@ tie at the top is ambiguous.
 from __future__ import annotations
 
 import difflib
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from graph.errors import AmbiguousEntity, Candidate, EntityNotFound
 from graph.text import ascii_fold, normalise, skeleton, words
+from graph.text import keys as text_keys
 
 __all__ = ["KIND_RANK", "LabelIndex", "Match"]
 
@@ -58,27 +60,57 @@ class LabelIndex:
     """Every label of every entity, normalised once; lookups never scan triples."""
 
     def __init__(self, entries: Iterable[tuple[str, str, str, list[str], list[str]]]) -> None:
-        """entries: (id, display label, kind, preferred labels, alternative labels)."""
+        """entries: (id, display label, kind, preferred labels, alternative labels).
+
+        The exact, alternative and loose keys are built here; the word index for phrase matches is
+        built on the first phrase search (a name that matches a label exactly never needs it).
+        """
         self._display: dict[str, tuple[str, str]] = {}
         self._exact: dict[str, set[str]] = defaultdict(set)
         self._alt: dict[str, set[str]] = defaultdict(set)
         self._loose: dict[str, set[str]] = defaultdict(set)
-        self._by_word: dict[str, set[str]] = defaultdict(set)
-        self._labels: dict[str, list[list[str]]] = defaultdict(list)
+        self._texts: list[tuple[str, tuple[str, str, str]]] = []  # (id, keys of one label), for the word index
+        keys: dict[str, tuple[str, str, str]] = {}  # labels repeat: normalise each once
         for nid, label, kind, prefs, alts in entries:
             self._display[nid] = (label, kind)
             for text, table in [(t, self._exact) for t in prefs] + [(t, self._alt) for t in alts]:
-                for key in {normalise(text), ascii_fold(text)}:
+                hit = keys.get(text)
+                if hit is None:
+                    hit = keys[text] = text_keys(text)
+                norm, fold, skel = hit
+                for key in {norm, fold}:
                     if key:
                         table[key].add(nid)
-                self._loose[skeleton(text)].add(nid)
-                for variant in {normalise(text), ascii_fold(text), skeleton(text)}:
-                    ws = words(variant)
-                    if ws:
-                        self._labels[nid].append(ws)
-                        for w in ws:
-                            self._by_word[w].add(nid)
-        self._vocabulary = sorted(set(self._exact) | set(self._alt))
+                self._loose[skel].add(nid)
+                self._texts.append((nid, hit))
+        self._words: tuple[dict[str, set[str]], dict[str, list[list[str]]]] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def _vocabulary(self) -> list[str]:
+        vocabulary = self.__dict__.get("_vocabulary_list")
+        if vocabulary is None:
+            vocabulary = self.__dict__["_vocabulary_list"] = sorted(set(self._exact) | set(self._alt))
+        return vocabulary
+
+    def _word_index(self) -> tuple[dict[str, set[str]], dict[str, list[list[str]]]]:
+        """(word → ids, id → word lists of its labels), built once."""
+        if self._words is None:
+            with self._lock:
+                if self._words is None:
+                    by_word: dict[str, set[str]] = defaultdict(set)
+                    labels: dict[str, list[list[str]]] = defaultdict(list)
+                    split: dict[tuple[str, str, str], tuple[list[str], ...]] = {}
+                    for nid, hit in self._texts:
+                        variants = split.get(hit)
+                        if variants is None:
+                            variants = split[hit] = tuple(ws for ws in (words(v) for v in set(hit)) if ws)
+                        for ws in variants:
+                            labels[nid].append(ws)
+                            for w in ws:
+                                by_word[w].add(nid)
+                    self._words = (by_word, labels)
+        return self._words
 
     def __contains__(self, nid: str) -> bool:
         return nid in self._display
@@ -86,6 +118,12 @@ class LabelIndex:
     def search(self, text: str, *, kinds: Iterable[str] | None = None, limit: int = 10) -> list[Match]:
         """Matches best first (for autocomplete and for resolve)."""
         allowed = set(kinds) if kinds else None
+        found = self._named(text, allowed)
+        self._phrases(text, allowed, found)
+        return sorted(found.values(), key=lambda m: (m.key, m.label))[:limit]
+
+    def _named(self, text: str, allowed: set[str] | None) -> dict[str, Match]:
+        """Matches of the exact, alternative and loose tiers."""
         found: dict[str, Match] = {}
         exact_keys = {normalise(text), ascii_fold(text)} - {""}
         for tier, table in ((_EXACT, self._exact), (_ALT, self._alt)):
@@ -94,20 +132,28 @@ class LabelIndex:
                     self._offer(found, nid, tier, 1.0, allowed)
         for nid in self._loose.get(skeleton(text), ()):
             self._offer(found, nid, _LOOSE, 1.0, allowed)
-        for variant in exact_keys | {skeleton(text)}:
+        return found
+
+    def _phrases(self, text: str, allowed: set[str] | None, found: dict[str, Match]) -> None:
+        """Add the phrase tier: every label containing all the words."""
+        labels = self._word_index()[1]
+        for variant in {normalise(text), ascii_fold(text)} - {""} | {skeleton(text)}:
             qwords = words(variant)
             for nid in self._phrase_candidates(qwords):
-                cov = max((self._coverage(qwords, lw) for lw in self._labels[nid]), default=0.0)
+                cov = max((self._coverage(qwords, lw) for lw in labels[nid]), default=0.0)
                 if cov > 0:
                     self._offer(found, nid, _PHRASE, cov, allowed)
-        return sorted(found.values(), key=lambda m: (m.key, m.label))[:limit]
 
     def resolve(self, text: str, *, kinds: Iterable[str] | None = None, what: str = "entity") -> str:
         """The one entity meant, or AmbiguousEntity / EntityNotFound naming the alternatives."""
         text = text.strip()
         if text in self._display and (kinds is None or self._display[text][1] in set(kinds)):
             return text
-        matches = self.search(text, kinds=kinds, limit=50)
+        allowed = set(kinds) if kinds else None
+        found = self._named(text, allowed)
+        if not found:  # a name beats any phrase: the phrase tier can only decide when no name matched
+            self._phrases(text, allowed, found)
+        matches = sorted(found.values(), key=lambda m: (m.key, m.label))[:50]
         if not matches:
             raise EntityNotFound(text, self.suggest(text, kinds=kinds), what=what)
         top = [m for m in matches if m.key == matches[0].key]
@@ -130,11 +176,12 @@ class LabelIndex:
     def _phrase_candidates(self, qwords: list[str]) -> set[str]:
         if not qwords:
             return set()
+        by_word = self._word_index()[0]
         sets = []
         for qw in qwords:
-            hits = set(self._by_word.get(qw, set()))
+            hits = set(by_word.get(qw, set()))
             for suffix in _SUFFIXES[1:]:
-                hits |= self._by_word.get(qw + suffix, set())
+                hits |= by_word.get(qw + suffix, set())
             sets.append(hits)
         return set.intersection(*sets)
 

@@ -55,8 +55,9 @@ from graph.errors import (
     QueryRefused,
     StoreUnavailable,
 )
+from graph.facts import FactView
 from graph.loading import bundled_data_paths, parse_bytes, read_graph
-from graph.model import Model, model_from_graph
+from graph.model import Model, model_from_bytes, model_from_graph
 from graph.privacy import public_graph
 from ontology.namespace import DCTERMS, FOAF, ID, ORG, PROV, RDF, RDFS, SK, SKOS, VCARD, XSD
 
@@ -312,13 +313,13 @@ class GraphStore:
             read = None
         if read is not None:
             files = [Path(f.path).name for f in read.files]
-            self._backend.put(DATA_GRAPH, to_ntriples(read.graph).encode("utf-8"))
+            self._backend.put(DATA_GRAPH, to_ntriples(FactView(read.facts)).encode("utf-8"))  # no rdflib graph
             record = replace(
                 record,
                 kind="seed",
                 reason="Indlæsning af data / data loaded: " + ", ".join(files),
                 edits=({"op": "seed", "files": files, "digest": read.digest},),
-                triples=len(read.graph),
+                triples=len(read.facts),
                 previous=head,
             )
         self._backend.update(update_text(removed=(), added=(), log=activity_triples(record), expected_head=head))
@@ -327,11 +328,10 @@ class GraphStore:
         return record.iri
 
     def _load_model(self, head: str) -> Model:
-        g = Graph()
         nt = self._backend.dump(DATA_GRAPH)
-        if nt.strip():
-            g.addN((s, p, o, g) for s, p, o in parse_bytes(nt, ox.RdfFormat.N_TRIPLES, name="store", scope="s"))
-        return model_from_graph(g, version=version_of(head))
+        if nt.strip():  # parsed straight to the model's index; model.rdf is built only if something needs it
+            return model_from_bytes(nt, ox.RdfFormat.N_TRIPLES, version=version_of(head), name="store", scope="s")
+        return model_from_graph(Graph(), version=version_of(head))
 
     def _records(self, sparql: str) -> list[ChangeRecord]:
         nt = self._backend.construct(sparql)

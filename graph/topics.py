@@ -309,7 +309,7 @@ def _neighbours(model: Model, topics: dict[str, str]) -> dict[str, dict[str, set
         (SKOS.related, "related", "related"),
     )
     for pred, forward, backward in pairs:
-        for s, o in model.rdf.subject_objects(pred):
+        for s, o in model.facts.subject_objects(pred):
             a, b = str(s), str(o)
             if a in topics and b in topics and a != b:
                 out[a][forward].add(b)

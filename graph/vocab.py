@@ -10,14 +10,19 @@ ask one question: "is this class a kind of org:Post?".
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import cache
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from ontology.files import schema_graph
+from graph.facts import Facts
+from graph.loading import parse_facts
+from ontology.files import ALIGNMENTS, VOCABULARY, read_text
+from ontology.files import ORG as ORG_FILE
 from ontology.namespace import FOAF, ORG, RDFS, SK, SKOS, VCARD
 
-__all__ = ["KIND_ORDER", "Hierarchy", "kind_of_classes"]
+__all__ = ["KIND_ORDER", "Hierarchy", "kind_of_classes", "schema_facts"]
 
 # Most specific first: the first class family an entity belongs to decides its kind.
 KIND_ORDER: tuple[tuple[str, URIRef], ...] = (
@@ -45,66 +50,122 @@ KIND_ORDER: tuple[tuple[str, URIRef], ...] = (
     ("line", SK.ReportingLine),
     ("role", ORG.Role),
 )
-_VCARD_KIND = VCARD.Kind
+_KIND_ORDER_IRI = tuple((kind, str(cls)) for kind, cls in KIND_ORDER)
+_VCARD_KIND = str(VCARD.Kind)
+_CONCEPT = str(SKOS.Concept)
+_SUBCLASS = str(RDFS.subClassOf)
+_SUBPROPERTY = str(RDFS.subPropertyOf)
+_MISSING = object()
 
 
 class Hierarchy:
-    """Transitive sub-class and sub-property closure over schema + data."""
+    """Transitive sub-class and sub-property closure over schema + data.
 
-    def __init__(self, data: Graph) -> None:
-        parents: dict[URIRef, set[URIRef]] = defaultdict(set)
-        props: dict[URIRef, set[URIRef]] = defaultdict(set)
-        for g in (schema_graph(), data):
-            for s, o in g.subject_objects(RDFS.subClassOf):
-                if isinstance(s, URIRef) and isinstance(o, URIRef):
-                    parents[s].add(o)
-            for s, o in g.subject_objects(RDFS.subPropertyOf):
-                if isinstance(s, URIRef) and isinstance(o, URIRef):
-                    props[s].add(o)
+    The public methods take and give rdflib ``URIRef``s; the ``*_iri`` twins take and give plain IRI
+    strings, for the projection, which works on ``graph.facts.Facts``.
+    """
+
+    def __init__(self, data: Graph | Facts) -> None:
+        parents: dict[str, set[str]] = defaultdict(set)
+        props: dict[str, set[str]] = defaultdict(set)
+        for pairs, table in (
+            (_iri_pairs(schema_facts(), _SUBCLASS), parents),
+            (_iri_pairs(data, _SUBCLASS), parents),
+            (_iri_pairs(schema_facts(), _SUBPROPERTY), props),
+            (_iri_pairs(data, _SUBPROPERTY), props),
+        ):
+            for s, o in pairs:
+                table[s].add(o)
         self._class_up = _close(parents)
-        prop_up = _close(props)
-        self._prop_down: dict[URIRef, set[URIRef]] = defaultdict(set)
-        for child, ups in prop_up.items():
+        self._prop_down: dict[str, set[str]] = defaultdict(set)
+        for child, ups in _close(props).items():
             for up in ups:
                 self._prop_down[up].add(child)
-        self._kind_cache: dict[frozenset[URIRef], str | None] = {}
+        self._supers: dict[str, frozenset[str]] = {}
+        self._kind_cache: dict[frozenset[str], str | None] = {}
 
+    # ------------------------------------------------------------------ rdflib terms
     def superclasses(self, cls: URIRef) -> set[URIRef]:
         """The class itself and everything above it."""
-        return self._class_up.get(cls, set()) | {cls}
+        return {URIRef(c) for c in self._class_up.get(str(cls), ())} | {cls}
 
     def is_a(self, classes: Iterable[URIRef], target: URIRef) -> bool:
-        return any(target in self.superclasses(c) for c in classes)
+        return self.is_a_iri((str(c) for c in classes), str(target))
 
     def subproperties(self, prop: URIRef) -> set[URIRef]:
         """The property itself and every property declared beneath it."""
-        return self._prop_down.get(prop, set()) | {prop}
+        return {URIRef(p) for p in self._prop_down.get(str(prop), ())} | {prop}
 
     def kind(self, classes: frozenset[URIRef]) -> str | None:
         """The projection kind for a set of rdf:types (cached per distinct set)."""
-        if classes not in self._kind_cache:
-            self._kind_cache[classes] = kind_of_classes(classes, self)
-        return self._kind_cache[classes]
+        return self.kind_iri(frozenset(str(c) for c in classes))
+
+    # ------------------------------------------------------------------ IRI strings
+    def superclasses_iri(self, cls: str) -> frozenset[str]:
+        """The class itself and everything above it."""
+        hit = self._supers.get(cls)
+        if hit is None:
+            hit = self._supers[cls] = frozenset(self._class_up.get(cls, ())) | {cls}
+        return hit
+
+    def is_a_iri(self, classes: Iterable[str], target: str) -> bool:
+        return any(target in self.superclasses_iri(c) for c in classes)
+
+    def subproperties_iri(self, prop: str) -> set[str]:
+        return self._prop_down.get(prop, set()) | {prop}
+
+    def kind_iri(self, classes: frozenset[str]) -> str | None:
+        hit = self._kind_cache.get(classes, _MISSING)
+        if hit is _MISSING:
+            closed: set[str] = set()
+            for c in classes:
+                closed |= self.superclasses_iri(c)
+            hit = self._kind_cache[classes] = _kind_of_closed(closed)
+        return hit  # type: ignore[return-value]
 
 
 def kind_of_classes(classes: Iterable[URIRef], hierarchy: Hierarchy) -> str | None:
-    closed: set[URIRef] = set()
+    closed: set[str] = set()
     for c in classes:
-        closed |= hierarchy.superclasses(c)
-    for kind, cls in KIND_ORDER:
+        closed |= hierarchy.superclasses_iri(str(c))
+    return _kind_of_closed(closed)
+
+
+def _kind_of_closed(closed: set[str]) -> str | None:
+    for kind, cls in _KIND_ORDER_IRI:
         if cls in closed:
             return kind
-    if SKOS.Concept in closed:
+    if _CONCEPT in closed:
         return "concept"
     if _VCARD_KIND in closed:
         return "contact_point"
     return None
 
 
-def _close(edges: dict[URIRef, set[URIRef]]) -> dict[URIRef, set[URIRef]]:
-    closed: dict[URIRef, set[URIRef]] = {}
+@cache
+def schema_facts() -> Facts:
+    """Our vocabulary + W3C ORG + alignments (the files of ``ontology.files.schema_graph``), parsed once."""
+    facts = Facts()
+    for i, name in enumerate((VOCABULARY, ORG_FILE, ALIGNMENTS)):
+        parse_facts(read_text(name).encode("utf-8"), ox.RdfFormat.TURTLE, name=name, scope=f"s{i}", into=facts)
+    return facts
+
+
+def _iri_pairs(data: Graph | Facts, predicate: str) -> Iterator[tuple[str, str]]:
+    if isinstance(data, Facts):
+        for s, o in data.subject_objects(predicate):
+            if type(s) is str and type(o) is str:
+                yield s, o
+    else:
+        for s, o in data.subject_objects(URIRef(predicate)):
+            if isinstance(s, URIRef) and isinstance(o, URIRef):
+                yield str(s), str(o)
+
+
+def _close(edges: dict[str, set[str]]) -> dict[str, set[str]]:
+    closed: dict[str, set[str]] = {}
     for start in list(edges):
-        seen: set[URIRef] = set()
+        seen: set[str] = set()
         stack = list(edges[start])
         while stack:
             cur = stack.pop()

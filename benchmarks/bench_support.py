@@ -1,0 +1,323 @@
+"""What every benchmark shares: timing with medians and min–max, child processes, data files, rows, the table.
+
+A benchmark never asserts a time. It measures a thing and its baseline in the same run on the same data and
+machine, and reports medians, min–max, CPU time (the machine is shared, so wall time is noisy) and the ratio.
+Where a target is not met it attaches a profile of the slow call.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "Measure",
+    "Row",
+    "Timing",
+    "child",
+    "dataset",
+    "machine",
+    "measure",
+    "profile_top",
+    "table",
+]
+
+DEFAULT_DATA_DIR = Path(
+    os.environ.get("SAMARBEJDSKORT_BENCH_DATA") or Path(tempfile.gettempdir()) / "samarbejdskort-bench"
+)
+
+
+@dataclass
+class Timing:
+    """Wall and CPU seconds of repeated runs."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        return len(self.wall)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.wall) if self.wall else float("nan")
+
+    @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
+
+    def summary(self) -> dict[str, Any]:
+        if not self.wall:
+            return {"n": 0}
+        return {
+            "n": self.n,
+            "median": self.median,
+            "min": min(self.wall),
+            "max": max(self.wall),
+            "cpu_median": self.cpu_median,
+        }
+
+
+Measure = Timing
+
+
+def measure(fn: Callable[[int], Any], *, reps: int, budget_s: float, warmup: int = 1) -> Timing:
+    """Call ``fn(i)`` ``warmup`` times untimed, then up to ``reps`` times (at least 3) within ``budget_s``."""
+    for i in range(warmup):
+        fn(i)
+    t = Timing()
+    start = time.perf_counter()
+    for i in range(reps):
+        c0, w0 = time.process_time(), time.perf_counter()
+        fn(i + warmup)
+        w1, c1 = time.perf_counter(), time.process_time()
+        t.wall.append(w1 - w0)
+        t.cpu.append(c1 - c0)
+        if i >= 2 and w1 - start > budget_s:
+            break
+    return t
+
+
+@dataclass
+class ChildResult:
+    spawned_at: float
+    wall: float
+    cpu: float
+    max_rss_mb: float
+    returncode: int
+    report: dict[str, Any]
+    stderr: str
+
+
+def child(argv: Sequence[str], *, timeout: float = 900.0, cpu: int | None = None) -> ChildResult:
+    """Run a fresh Python child and read the JSON line it printed last (``child_report``: its own peak RSS and CPU,
+    measured with ``getrusage`` in the child just before it exits)."""
+    cmd = [sys.executable, *argv]
+    if cpu is not None and _has_taskset():
+        cmd = ["taskset", "-c", str(cpu), *cmd]
+    spawned = time.time()
+    w0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+    wall = time.perf_counter() - w0
+    report: dict[str, Any] = {}
+    for line in reversed(out.strip().splitlines()):
+        if line.startswith("{"):
+            report = json.loads(line)
+            break
+    return ChildResult(
+        spawned_at=spawned,
+        wall=wall,
+        cpu=float(report.get("cpu_s", float("nan"))),
+        max_rss_mb=float(report.get("max_rss_mb", float("nan"))),
+        returncode=proc.returncode,
+        report=report,
+        stderr=err[-2000:],
+    )
+
+
+def child_report(extra: dict[str, Any]) -> None:
+    """Print the child's JSON line (with its own peak RSS and CPU) and leave at once (no teardown)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    extra = {
+        **extra,
+        "max_rss_mb": _peak_rss_mb(),
+        "ru_maxrss_mb": usage.ru_maxrss / 1024,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+    }
+    sys.stdout.write(json.dumps(extra, default=str) + "\n")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory (``VmHWM``).
+
+    Not ``ru_maxrss``: on Linux a child's ``ru_maxrss`` (and so the parent's ``RUSAGE_CHILDREN``) starts from
+    the resident size of the process that forked it, because ``exec`` keeps the old memory's high-water mark.
+    A benchmark parent holding a national graph would make every child look as large as itself.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _has_taskset() -> bool:
+    return Path("/usr/bin/taskset").exists()
+
+
+def dataset(scale: str, seed: int = 0, directory: Path | None = None) -> Path:
+    """The generated data file for ``scale`` (written once, then reused: same scale and seed, same bytes)."""
+    from benchmarks.generate import write
+
+    directory = directory or DEFAULT_DATA_DIR
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{scale}-seed{seed}.ttl"
+    if not path.exists() or path.stat().st_size == 0:
+        tmp = path.with_suffix(".tmp.ttl")
+        write(scale, seed, tmp)
+        tmp.replace(path)
+    return path
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    import networkx
+    import pyoxigraph
+    import rdflib
+
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": mem,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "rdflib": rdflib.__version__,
+        "pyoxigraph": pyoxigraph.__version__,
+        "networkx": networkx.__version__,
+    }
+
+
+def profile_top(fn: Callable[[], Any], *, calls: int = 3, top: int = 12) -> list[str]:
+    """The functions that take the time in ``fn`` (cumulative), as text lines for the report."""
+    prof = cProfile.Profile()
+    prof.enable()
+    for _ in range(calls):
+        fn()
+    prof.disable()
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(top)
+    lines = [ln.rstrip() for ln in buf.getvalue().splitlines() if ln.strip()]
+    start = next((i for i, ln in enumerate(lines) if ln.lstrip().startswith("ncalls")), 0)
+    root = str(Path(__file__).resolve().parent.parent) + "/"
+    return [ln.replace(root, "").replace(sys.prefix + "/", "")[:160] for ln in lines[start : start + top + 1]]
+
+
+@dataclass
+class Row:
+    """One line of the table and of the JSON ``rows``."""
+
+    group: str
+    name: str
+    unit: str = "ms"
+    timing: dict[str, Any] = field(default_factory=dict)
+    baseline: str | None = None
+    baseline_timing: dict[str, Any] = field(default_factory=dict)
+    ratio: float | None = None
+    target: str | None = None
+    met: bool | None = None
+    status: str = "ok"  # ok | pending | skipped | failed
+    note: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    profile: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "group": self.group,
+            "name": self.name,
+            "unit": self.unit,
+            **{k: self.timing.get(k) for k in ("n", "median", "min", "max", "cpu_median")},
+            "baseline": self.baseline,
+            "baseline_median": self.baseline_timing.get("median"),
+            "baseline_min": self.baseline_timing.get("min"),
+            "baseline_max": self.baseline_timing.get("max"),
+            "baseline_cpu_median": self.baseline_timing.get("cpu_median"),
+            "ratio": self.ratio,
+            "target": self.target,
+            "met": self.met,
+            "status": self.status,
+            "note": self.note,
+            "extra": self.extra,
+            "profile": self.profile,
+        }
+
+
+_SCALE = {"s": 1.0, "ms": 1e3, "µs": 1e6}
+
+
+def _fmt(value: Any, unit: str) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    if unit in _SCALE:
+        v = value * _SCALE[unit]
+        return f"{v:.3f}" if v < 1 else f"{v:.2f}" if v < 100 else f"{v:.0f}"
+    if isinstance(value, float):
+        return f"{value:,.1f}" if value < 1000 else f"{value:,.0f}"
+    return str(value)
+
+
+def table(rows: Sequence[Row]) -> str:
+    """The rows as a fixed-width text table (medians, min–max, CPU, baseline, ratio, target)."""
+    head = ("group", "measurement", "unit", "median", "min–max", "cpu", "n", "baseline (median)", "ratio", "target")
+    lines = []
+    for r in rows:
+        t, b = r.timing, r.baseline_timing
+        span = f"{_fmt(t.get('min'), r.unit)}–{_fmt(t.get('max'), r.unit)}" if t.get("n") else ""
+        base = f"{r.baseline}: {_fmt(b.get('median'), r.unit)}" if r.baseline and b.get("median") is not None else ""
+        ratio = f"{r.ratio:.1f}×" if r.ratio is not None else ""
+        met = {True: " ✓", False: " ✗", None: ""}[r.met]
+        status = "" if r.status == "ok" else f"[{r.status}] "
+        lines.append(
+            (
+                r.group,
+                status + r.name,
+                r.unit,
+                _fmt(t.get("median"), r.unit),
+                span,
+                _fmt(t.get("cpu_median"), r.unit) if t.get("cpu_median") is not None else "",
+                str(t.get("n") or ""),
+                base,
+                ratio,
+                (r.target or "") + met,
+            )
+        )
+    widths = [max(len(str(x[i])) for x in [head, *lines]) for i in range(len(head))]
+    out = ["  ".join(str(h).ljust(w) for h, w in zip(head, widths, strict=True))]
+    out.append("  ".join("-" * w for w in widths))
+    for ln in lines:
+        out.append("  ".join(str(x).ljust(w) for x, w in zip(ln, widths, strict=True)))
+    notes = [f"  · {r.group} / {r.name}: {r.note}" for r in rows if r.note]
+    if notes:
+        out += ["", "notes:", *notes]
+    return "\n".join(out)

@@ -88,7 +88,7 @@ from graph.applicability import check_scenarios, require_in_force
 from graph.cache import memo
 from graph.describe import contact_point
 from graph.errors import AmbiguousEntity
-from graph.gaps import Gap, all_gaps
+from graph.gaps import Gap, local_gaps
 from graph.model import Model, in_force
 from graph.topics import TopicMatch, match_topics
 
@@ -125,6 +125,7 @@ _STRUCTURE = (
     "communicates_with",
 )
 _SECRETARY_ROLES = ("secretary", "project_leader")
+_HOMES_KEPT = 512  # askers whose place in the structure a date's view keeps
 _COLLAPSE_AT = 3  # this many seats of one forum for one topic become one answer for the forum
 _CHAIR_ROLES = ("chair", "co_chair")
 _RELATION: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -186,7 +187,7 @@ class Answer:
     status: str
     channels: tuple[str, ...] = ()
     requirement: str | None = None
-    why: tuple[Step, ...] = ()
+    why: tuple[Step, ...] | None = ()  # None until explained: only the answers shown are explained
     fallback: bool = False
     note: Mapping[str, str] | None = None
     distance: int = 99
@@ -269,20 +270,27 @@ def contact(
     if who is not None:
         require_in_force(model, who, on, scen)
     view = _View(model, on, scen)
-    home = _Home(view, who) if who else None
-    ranked = _rank(view, home, _candidates(view, matches))
-    answers = _with_fallbacks(view, home, ranked, matches)[: max(limit, 1)]
-    return ContactAnswer(
-        query=topic,
-        topics=matches,
-        asker=who,
-        on=on,
-        scenarios=scen,
-        answers=tuple(answers),
-        gaps=_related_gaps(view, answers),
-        include_personal=include_personal,
-        model=model,
-    )
+    key = (topic, tuple((m.id, m.score) for m in matches), who, limit, include_personal)
+    hit = view.answers.get(key)  # fixed by the data version, date and scenarios; kept without the model
+    if hit is not None:
+        return ContactAnswer(**hit, model=model)
+    home = view.home(who) if who else None
+    ranked = _rank(view, home, view.candidates(matches))
+    answers = [_explained(view, home, a) for a in _with_fallbacks(view, home, ranked, matches, max(limit, 1))]
+    parts: dict[str, Any] = {
+        "query": topic,
+        "topics": matches,
+        "asker": who,
+        "on": on,
+        "scenarios": scen,
+        "answers": tuple(answers),
+        "gaps": _related_gaps(view, answers),
+        "include_personal": include_personal,
+    }
+    if len(view.answers) >= _ANSWERS_KEPT:
+        view.answers.clear()
+    view.answers[key] = parts
+    return ContactAnswer(**parts, model=model)
 
 
 def resolve_asker(model: Model, text: str) -> str:
@@ -302,20 +310,87 @@ def resolve_asker(model: Model, text: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------ the walk
+_ANSWERS_KEPT = 4096  # answers kept per model version, date and scenarios (each a few KB)
+
+
+class _ViewCaches:
+    def __init__(self) -> None:
+        self.ok: dict[str, bool] = {}
+        self.out: dict[tuple[str, str], list[str]] = {}
+        self.into: dict[tuple[str, str], list[str]] = {}
+        self.homes: dict[str, _Home] = {}
+        self.ancestors: dict[str, list[str]] = {}
+        self.facts: dict[tuple[str, tuple[str, ...], str | None], _Facts] = {}
+        self.answers: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self.candidates: dict[tuple[tuple[str, float], ...], list[_Cand]] = {}
+
+
 class _View:
     """The model on one date under chosen scenarios: in-force neighbours and the structure graph."""
 
     def __init__(self, model: Model, on: dt.date | None, scenarios: tuple[str, ...]) -> None:
         self.model, self.g, self.on, self.scen = model, model.nx, on, scenarios
+        # neighbours, in-force checks and askers' homes, kept per model version, date and scenarios (the
+        # caches hold ids only, never the model, so the model can still be garbage-collected)
+        c = memo(model, ("contact-view", on, scenarios), _ViewCaches)
+        self._ok, self._out, self._into, self._homes, self._ancestors = c.ok, c.out, c.into, c.homes, c.ancestors
+        self._facts, self._cands, self.answers = c.facts, c.candidates, c.answers
+
+    def facts(self, c: _Cand, channels: tuple[str, ...]) -> _Facts:
+        """What ranks a candidate whoever asks: anchors, channel origins, sectors, status (cached)."""
+        key = (c.who, channels, c.requirement)
+        hit = self._facts.get(key)
+        if hit is None:
+            anchors = frozenset(_anchors(self, c.who))
+            froms = {f for ch in channels for f in self.into(ch, "channel_from")}
+            if self.kind(c.who) == "channel":
+                froms |= set(self.into(c.who, "channel_from"))
+            sectors = frozenset(self.g.nodes[a].get("sector") for x in anchors for a in {x, *self.ancestors(x)})
+            status, note = _status(self, c, channels)
+            hit = self._facts[key] = _Facts(anchors, frozenset(froms), sectors, status, note)
+        return hit
+
+    def candidates(self, matches: tuple[TopicMatch, ...]) -> list[_Cand]:
+        key = tuple((m.id, m.score) for m in matches)
+        hit = self._cands.get(key)
+        if hit is None:
+            hit = self._cands[key] = _candidates(self, matches)
+        return hit
 
     def ok(self, nid: str) -> bool:
-        return in_force(self.g.nodes[nid], self.on, self.scen)
+        hit = self._ok.get(nid)
+        if hit is None:
+            hit = self._ok[nid] = in_force(self.g.nodes[nid], self.on, self.scen)
+        return hit
 
     def out(self, nid: str, kind: str) -> list[str]:
-        return sorted(v for _, v, e in self.g.out_edges(nid, data=True) if e["kind"] == kind and self._e(v, e))
+        hit = self._out.get((nid, kind))
+        if hit is None:
+            edges = self.g.out_edges(nid, data=True)
+            hit = self._out[nid, kind] = sorted(v for _, v, e in edges if e["kind"] == kind and self._e(v, e))
+        return list(hit)
 
     def into(self, nid: str, kind: str) -> list[str]:
-        return sorted(u for u, _, e in self.g.in_edges(nid, data=True) if e["kind"] == kind and self._e(u, e))
+        hit = self._into.get((nid, kind))
+        if hit is None:
+            edges = self.g.in_edges(nid, data=True)
+            hit = self._into[nid, kind] = sorted(u for u, _, e in edges if e["kind"] == kind and self._e(u, e))
+        return list(hit)
+
+    def ancestors(self, nid: str) -> list[str]:
+        hit = self._ancestors.get(nid)
+        if hit is None:
+            hit = self._ancestors[nid] = _ancestors(self.g, nid)
+        return hit
+
+    def home(self, asker: str) -> _Home:
+        """Where ``asker`` stands (kept for the most recent askers of this date)."""
+        hit = self._homes.get(asker)
+        if hit is None:
+            if len(self._homes) >= _HOMES_KEPT:
+                self._homes.clear()
+            hit = self._homes[asker] = _Home(self, asker)
+        return hit
 
     def _e(self, other: str, e: dict[str, Any]) -> bool:
         return in_force(e, self.on, self.scen) and self.ok(other)
@@ -354,22 +429,28 @@ class _Home:
         und = view.structure()
         self.paths: dict[str, list[str]] = nx.single_source_shortest_path(und, asker) if asker in und else {}
 
-    def tier(self, view: _View, who: str, channels: tuple[str, ...]) -> int:
-        if any(set(view.into(ch, "channel_from")) & self.channel_from for ch in channels):
+    def tier(self, view: _View, who: str, channels: tuple[str, ...], facts: _Facts | None = None) -> int:
+        f = facts or view.facts(_Cand(who, "", 0.0), channels)
+        if f.channel_from & self.channel_from:
             return 0
-        if view.kind(who) == "channel" and set(view.into(who, "channel_from")) & self.channel_from:
-            return 0
-        anchors = set(_anchors(view, who))
-        if anchors & self.tree:
+        if f.anchors & self.tree:
             return 1
-        if anchors & self.forums:
+        if f.anchors & self.forums:
             return 2
-        if anchors & self.cluster_zone:
+        if f.anchors & self.cluster_zone:
             return 3
-        sectors = {view.g.nodes[a].get("sector") for x in anchors for a in {x, *_ancestors(view.g, x)}}
-        if sectors & _REGIONAL:
+        if f.sectors & _REGIONAL:
             return 4
-        return 5 if "national" in sectors else 6
+        return 5 if "national" in f.sectors else 6
+
+
+@dataclass(frozen=True)
+class _Facts:
+    anchors: frozenset[str]
+    channel_from: frozenset[str]
+    sectors: frozenset[str | None]
+    status: str
+    note: tuple[tuple[str, str], ...]
 
 
 def _anchors(view: _View, nid: str) -> list[str]:
@@ -541,37 +622,41 @@ def _collapse_seats(view: _View, home: _Home | None, answers: list[Answer]) -> l
 
 def _answer(view: _View, home: _Home | None, c: _Cand) -> Answer:
     channels = tuple(sorted(c.channels))
-    status, note = _status(view, c, channels, home)
-    tier = home.tier(view, c.who, channels) if home else None
-    why = _why(view, home, c.who, channels) + _closing_steps(view, c, channels)
+    f = view.facts(c, channels)
+    notes = list(f.note)
+    if home and channels and not (f.channel_from & home.channel_from):
+        notes.append(_not_your_channel(view, channels, home.id))
+    note = {"da": " ".join(n[0] for n in notes), "en": " ".join(n[1] for n in notes)} if notes else None
+    tier = home.tier(view, c.who, channels, f) if home else None
     dist = len(home.paths.get(c.who, [])) - 1 if home and c.who in home.paths else 99
-    return Answer(c.who, c.topic, c.score, tier, status, channels, c.requirement, why, note=note, distance=dist)
+    return Answer(c.who, c.topic, c.score, tier, f.status, channels, c.requirement, None, note=note, distance=dist)
 
 
-def _status(view: _View, c: _Cand, channels: tuple[str, ...], home: _Home | None) -> tuple[str, dict[str, str] | None]:
-    """available / proposed / channel_not_open / holder_not_stated / vacant / missing, and why in words."""
+def _explained(view: _View, home: _Home | None, a: Answer) -> Answer:
+    """Fill in *why* for an answer that will be shown (walking paths for every candidate is the costly part)."""
+    if a.why is not None:
+        return a
+    c = _Cand(a.who, a.topic, a.score, set(a.channels), a.requirement)
+    return replace(a, why=_why(view, home, a.who, a.channels) + _closing_steps(view, c, a.channels))
+
+
+def _status(view: _View, c: _Cand, channels: tuple[str, ...]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """available / proposed / channel_not_open / holder_not_stated / vacant / missing, and why (da, en)."""
     if c.requirement and not view.out(c.requirement, "fulfilled_by"):
-        return "missing", _missing_note(view.model, c.who, view.out(c.requirement, "requested_by"))
+        note = _missing_note(view.model, c.who, view.out(c.requirement, "requested_by"))
+        return "missing", ((note["da"], note["en"]),)
     if view.kind(c.who) == "post" and not view.into(c.who, "holds"):
         d = view.g.nodes[c.who]
         if d.get("occupancy") == "vacant" or (not d.get("is_seat") and d.get("occupancy") is None):
-            return "vacant", {"da": "Pladsen er vakant.", "en": "The post is vacant."}
-        return "holder_not_stated", {
-            "da": "Kilden oplyser ikke, hvem der besætter pladsen.",
-            "en": "The source does not say who holds the post.",
-        }
-    notes: list[tuple[str, str]] = []
-    status = "available"
+            return "vacant", (("Pladsen er vakant.", "The post is vacant."),)
+        return "holder_not_stated", (
+            ("Kilden oplyser ikke, hvem der besætter pladsen.", "The source does not say who holds the post."),
+        )
     if channels and all(view.g.nodes[ch].get("state", "not_stated") != "open" for ch in channels):
-        notes.append(("Kanalen er ikke registreret som åben.", "The channel is not recorded as open."))
-        status = "channel_not_open"
-    elif view.proposed(c.who, *channels):
-        notes.append(("Kun foreslået, ikke besluttet.", "Only proposed, not decided."))
-        status = "proposed"
-    if home and channels and not any(set(view.into(ch, "channel_from")) & home.channel_from for ch in channels):
-        notes.append(_not_your_channel(view, channels, home.id))
-    note = {"da": " ".join(n[0] for n in notes), "en": " ".join(n[1] for n in notes)} if notes else None
-    return status, note
+        return "channel_not_open", (("Kanalen er ikke registreret som åben.", "The channel is not recorded as open."),)
+    if view.proposed(c.who, *channels):
+        return "proposed", (("Kun foreslået, ikke besluttet.", "Only proposed, not decided."),)
+    return "available", ()
 
 
 def _missing_note(model: Model, body: str, requested_by: list[str]) -> dict[str, str]:
@@ -637,11 +722,14 @@ def _chain_text(model: Model, steps: tuple[Step, ...], lang: str) -> str:
 
 # ------------------------------------------------------------------------------------------------ fallbacks
 def _with_fallbacks(
-    view: _View, home: _Home | None, ranked: list[Answer], matches: tuple[TopicMatch, ...]
+    view: _View, home: _Home | None, ranked: list[Answer], matches: tuple[TopicMatch, ...], limit: int
 ) -> list[Answer]:
+    """The ranked answers with fallbacks after each vacant or missing one, cut at ``limit``."""
     out: list[Answer] = []
     seen: set[str] = set()
     for a in ranked:
+        if len(out) >= limit:
+            break
         if a.who in seen and not a.requirement:
             continue
         out.append(a)
@@ -652,7 +740,7 @@ def _with_fallbacks(
             if fb.who not in seen:
                 out.append(fb)
                 seen.add(fb.who)
-    return out
+    return out[:limit]
 
 
 def _fallbacks(view: _View, home: _Home | None, a: Answer, matches: tuple[TopicMatch, ...]) -> list[Answer]:
@@ -826,7 +914,8 @@ def _related_gaps(view: _View, answers: list[Answer]) -> tuple[Gap, ...]:
     bodies = {o for a in answers if (o := _organisation(view.model, a.who))}
     wanted_kinds = ("vacant_seat", "vacant_post", "missing_contact_person", "channel_not_open", "open_question")
     out: list[Gap] = []
-    for gap in all_gaps(view.model, view.on or dt.date.today(), view.scen):
+    # none of the wanted kinds needs the network-wide single points of contact: skip computing them
+    for gap in local_gaps(view.model, view.on or dt.date.today(), view.scen):
         if gap.kind in wanted_kinds and _explains(view, gap, direct, bodies) and gap not in out:
             out.append(gap)
     return tuple(out)

@@ -70,7 +70,17 @@ from graph.cache import memo
 from graph.model import Model, in_force
 from ontology.namespace import PROV, RDFS, SK, SKOS
 
-__all__ = ["GAP_KINDS", "SEVERITIES", "Cut", "Gap", "GapReport", "all_gaps", "find_gaps", "single_points"]
+__all__ = [
+    "GAP_KINDS",
+    "SEVERITIES",
+    "Cut",
+    "Gap",
+    "GapReport",
+    "all_gaps",
+    "find_gaps",
+    "local_gaps",
+    "single_points",
+]
 
 SEVERITIES = ("high", "medium", "low")
 GAP_KINDS = (
@@ -229,6 +239,12 @@ def all_gaps(model: Model, on: dt.date, scenarios: tuple[str, ...]) -> tuple[Gap
     return memo(model, ("gaps", on, scenarios), lambda: _collect(_Ctx(model, on, scenarios)))
 
 
+def local_gaps(model: Model, on: dt.date, scenarios: tuple[str, ...]) -> tuple[Gap, ...]:
+    """``all_gaps`` without ``single_point_of_contact`` (the one kind that needs the whole network's
+    articulation points, two thirds of the cost); every other gap is the same. Cached the same way."""
+    return memo(model, ("gaps-local", on, scenarios), lambda: _collect(_Ctx(model, on, scenarios), local=True))
+
+
 # ------------------------------------------------------------------------------------------------ collecting
 class _Ctx:
     """The model, date and scenarios, with the in-force checks every collector needs."""
@@ -244,10 +260,11 @@ class _Ctx:
         return sorted(n for n, k in self.g.nodes(data="kind") if k in kinds and self.ok(n))
 
     def out(self, nid: str, kind: str) -> list[str]:
-        return [v for _, v, k, e in self.g.out_edges(nid, keys=True, data=True) if e["kind"] == kind and self._e(v, e)]
+        """In-force neighbours, sorted: answers must not depend on the order the data was loaded in."""
+        return sorted(v for _, v, e in self.g.out_edges(nid, data=True) if e["kind"] == kind and self._e(v, e))
 
     def into(self, nid: str, kind: str) -> list[str]:
-        return [u for u, _, k, e in self.g.in_edges(nid, keys=True, data=True) if e["kind"] == kind and self._e(u, e)]
+        return sorted(u for u, _, e in self.g.in_edges(nid, data=True) if e["kind"] == kind and self._e(u, e))
 
     def _e(self, other: str, e: dict[str, Any]) -> bool:
         return in_force(e, self.on, self.scen) and self.ok(other)
@@ -281,7 +298,7 @@ class _Ctx:
         return _join([self.model.label(v, lang) for v in value], "og" if lang == "da" else "and")
 
 
-def _collect(c: _Ctx) -> tuple[Gap, ...]:
+def _collect(c: _Ctx, *, local: bool = False) -> tuple[Gap, ...]:
     found: list[Gap] = []
     for collector in (
         _seats,
@@ -295,6 +312,8 @@ def _collect(c: _Ctx) -> tuple[Gap, ...]:
         _single_points,
         _open_questions,  # last: reports only questions no other gap has used
     ):
+        if local and collector is _single_points:  # marks no question as used: the others are unaffected
+            continue
         found.extend(collector(c))
     return tuple(sorted(found, key=lambda g: (*g.order, c.model.label(g.entity), g.entity)))
 
@@ -352,7 +371,7 @@ def _requirements(c: _Ctx) -> Iterable[Gap]:
 
 
 def _deadlines(c: _Ctx) -> Iterable[Gap]:
-    rdf = c.model.rdf
+    rdf = c.model.facts
     for forum in c.nodes(*_COLLAB_KINDS):
         for mandate in c.out(forum, "has_mandate"):
             for dl in rdf.objects(URIRef(mandate), SK.deadline):
@@ -778,7 +797,7 @@ def _family(c: _Ctx, org: str) -> set[str]:
 
 
 def _rdfs_comment(model: Model, nid: str) -> str | None:
-    values = [str(o) for o in model.rdf.objects(URIRef(nid), RDFS.comment) if isinstance(o, Literal)]
+    values = [str(o) for o in model.facts.objects(URIRef(nid), RDFS.comment) if isinstance(o, Literal)]
     return values[0] if values else None
 
 

@@ -70,7 +70,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.templates = _templates()
-    app.dependency_overrides[get_settings] = lambda: settings
     app.add_middleware(ETagMiddleware)
     app.add_exception_handler(SamarbejdskortError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.settings import Settings, get_settings
+from api.settings import Settings, app_settings
 from graph.errors import PermissionDenied
 
 __all__ = [
@@ -96,7 +96,7 @@ def token_table(spec: str) -> TokenTable:
 
 def current_user(
     request: Request,
-    settings: Annotated[Settings, Depends(get_settings)],
+    settings: Annotated[Settings, Depends(app_settings)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> User | None:
     """The signed-in user, or None for an anonymous request."""

@@ -1,7 +1,7 @@
 """Request dependencies as short ``Annotated`` aliases, and ``Page`` for rendering templates.
 
 Handlers declare what they need (``model: ModelDep, lang: LangDep``) and never reach into
-``app.state`` themselves; tests swap ``get_settings`` through ``app.dependency_overrides``.
+``app.state`` themselves; settings come from ``create_app(settings)`` via ``app.state``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
 from api.auth import User, current_user
-from api.settings import Settings, get_settings
+from api.settings import Settings, app_settings
 from graph.errors import InputError
 from graph.model import Model
 from graph.privacy import public_model
@@ -45,7 +45,7 @@ CSP = (
     "frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
 )
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+SettingsDep = Annotated[Settings, Depends(app_settings)]
 
 
 def get_store(request: Request) -> Store:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
+from fastapi import Request
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings", "get_settings"]
@@ -32,5 +33,15 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    """The settings from the environment, built once (tests override this dependency)."""
+    """The settings from the environment, built once (``create_app`` uses them when given none)."""
     return Settings()
+
+
+def app_settings(request: Request) -> Settings:
+    """The settings the running app was created with (set once in ``create_app``).
+
+    A dependency, not ``app.dependency_overrides``: FastAPI re-inspects overridden dependencies on every
+    request, which measurably cut the request rate.
+    """
+    settings: Settings = request.app.state.settings
+    return settings

@@ -14,7 +14,7 @@ import api.app as app_module
 from api.app import create_app
 from api.cli import app as cli
 from api.settings import Settings, get_settings
-from graph.model import load
+from graph.store import open_store
 
 
 def test_settings_come_from_prefixed_environment_variables(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -40,49 +40,24 @@ def test_importing_the_app_does_no_work_and_create_app_opens_nothing(tmp_path: P
     assert not (tmp_path / "never-opened").exists()
 
 
-class FakeStore:
-    """Just enough of ``graph.store.Store`` to watch the lifespan."""
-
-    def __init__(self) -> None:
-        self._model = load()
-        self.closed = False
-
-    @property
-    def version(self) -> str:
-        return "fake-version"
-
-    def model(self) -> Any:
-        return self._model
-
-    def close(self) -> None:
-        self.closed = True
+def test_the_lifespan_opens_the_real_store_once_and_closes_it(tmp_path: Path) -> None:
+    location = tmp_path / "store"
+    app = create_app(Settings(store=str(location)))
+    with TestClient(app) as client:
+        store = app.state.store
+        assert client.get("/api/stats").headers["etag"] == f'"{store.version}"'
+        assert client.get("/api/search?q=BUA").status_code == 200
+        assert app.state.store is store  # one store for every request
+    # closed on shutdown: the on-disk store (locked while open) can be opened again at once
+    again = open_store(str(location))
+    try:
+        assert again.version == store.version
+    finally:
+        again.close()
 
 
-def test_lifespan_opens_the_store_once_with_the_settings_and_closes_it(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    seed = tmp_path / "seed.ttl"
-    seed.write_text("", encoding="utf-8")
-    opened: list[tuple[Any, Any]] = []
-    store = FakeStore()
-
-    def fake_open(location: Any, *, seed_paths: Any = None) -> FakeStore:
-        opened.append((location, seed_paths))
-        return store
-
-    monkeypatch.setattr(app_module, "open_store", fake_open)
-    with TestClient(create_app(Settings(store="somewhere", data=[str(tmp_path)]))) as client:
-        assert client.get("/api/stats").headers["etag"] == '"fake-version"'
-        client.get("/api/search?q=BUA")
-        assert not store.closed
-    assert opened == [("somewhere", [seed])]
-    assert store.closed
-
-
-def test_tests_can_override_the_settings_dependency(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app_module, "open_store", lambda *a, **k: FakeStore())
-    app = create_app(Settings(store=None))
-    app.dependency_overrides[get_settings] = lambda: Settings(store=None, default_lang="en")
+def test_the_app_uses_the_settings_it_was_created_with(tmp_path: Path) -> None:
+    app = create_app(Settings(store=str(tmp_path / "store"), default_lang="en"))
     with TestClient(app) as client:
         html = client.get("/", headers={"Accept": "text/html"}).text
     assert '<html lang="en">' in html

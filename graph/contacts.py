@@ -229,7 +229,8 @@ class ContactAnswer:
     def _answer_json(self, a: Answer, rank: int, lang: str) -> dict[str, Any]:
         m = self.model
         org = _organisation(m, a.who)
-        why = [s.as_json(m, lang) for s in a.why]
+        steps = a.why or ()
+        why = [s.as_json(m, lang) for s in steps]
         return {
             "rank": rank,
             "who": m.ref(a.who, lang),
@@ -240,7 +241,7 @@ class ContactAnswer:
             "reach": _reach(m, a, self.asker, lang, self.include_personal),
             "conditions": [c for ch in a.channels for c in _texts(m.nx.nodes[ch].get("conditions"), lang)],
             "why": why,
-            "why_text": _chain_text(m, a.why, lang),
+            "why_text": _chain_text(m, steps, lang),
             "fallback": a.fallback,
             "note": (a.note.get(lang) or a.note.get("da")) if a.note else None,
             "status": a.status,

@@ -41,7 +41,6 @@ __all__ = [
     "Delta",
     "Edit",
     "EditBatch",
-    "EditFinding",
     "EndEntity",
     "FillSeat",
     "LinkTopic",
@@ -326,22 +325,6 @@ class Delta:
         return added, removed
 
 
-class EditFinding(Finding):
-    """A SHACL finding that also renders itself for ``api.errors.error_body``."""
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "severity": self.severity,
-            "message": self.message_da,
-            "message_en": self.message_en,
-            "focus": self.focus,
-            "focus_label": self.focus_label,
-            "path": self.path,
-            "value": self.value,
-        }
-
-
 def plan_edits(
     model: Model, edits: Sequence[Any], *, user: str, reason: str, at: dt.datetime, change_iri: str
 ) -> Delta:
@@ -381,7 +364,7 @@ def check_delta(model: Model, delta: Delta) -> Graph:
         before = _violations(model.rdf, {n for n in focus if (n, None, None) in model.rdf})
         new = [f for f in new if _key(f) not in {_key(b) for b in before}]
         if new:
-            raise ValidationFailed(findings=tuple(EditFinding(**vars(f)) for f in new))
+            raise ValidationFailed(findings=tuple(new))
     return after
 
 

@@ -34,4 +34,5 @@ def serve(
     if store is not None:
         settings = settings.model_copy(update={"store": store})
     typer.echo(f"Samarbejdskort på http://{host}:{port}/  (API: /api, dokumentation: /docs)")
-    uvicorn.run(partial(create_app, settings), factory=True, host=host, port=port)
+    # No access log: request paths and queries carry what people type (names, e-mail addresses).
+    uvicorn.run(partial(create_app, settings), factory=True, host=host, port=port, access_log=False)

@@ -72,6 +72,7 @@ def test_serve_runs_uvicorn_on_the_factory_with_the_given_settings(monkeypatch: 
     assert result.exit_code == 0, result.output
     ((target, kw),) = calls
     assert kw["factory"] is True and kw["host"] == "127.0.0.1" and kw["port"] == 8123
+    assert kw["access_log"] is False  # request paths carry what people type: never logged
     built = target()
     assert isinstance(built, FastAPI)
     assert built.state.settings.data == ["data"] and built.state.settings.store == "/tmp/sk-store"

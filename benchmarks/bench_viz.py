@@ -25,23 +25,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from graph.model import Model, load, model_from_text
 from viz.html import to_html
 from viz.views import collaboration_network
 
 __all__ = ["Row", "main", "run_case", "synthetic_turtle"]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 _PREFIXES = """@prefix sk: <https://w3id.org/samarbejdskort/ns#> .
 @prefix id: <https://w3id.org/samarbejdskort/id/bench/> .
 @prefix org: <http://www.w3.org/ns/org#> .

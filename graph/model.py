@@ -7,11 +7,9 @@ rebuilds it per request. Question modules read ``model.nx`` and the helpers here
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +20,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
+from graph.bulk import gc_paused
 from graph.errors import DataFileError
 from graph.facts import Facts, FactView, Lit, Term, from_rdflib, to_rdflib
 from graph.loading import (
@@ -147,7 +146,7 @@ class Model:
     @cached_property
     def index(self) -> LabelIndex:
         entries = []
-        with _bulk():
+        with gc_paused():
             for nid, data in self.nx.nodes(data=True):
                 prefs = sorted({v for v in self.labels_by_lang.get(nid, {}).values() if v} | {data["label"]})
                 entries.append((nid, data["label"], data["kind"], prefs, self.alt_labels.get(nid, [])))
@@ -227,7 +226,7 @@ def load(paths: Sequence[Path | str] | None = None) -> Model:
     files = expand_paths(paths) if paths else bundled_data_paths()
     if not files:
         raise DataFileError("data/", "no data files found")
-    with _bulk():
+    with gc_paused():
         read = read_graph(files)
         return model_from_facts(read.facts, files=tuple(read.files), version=read.digest, file_of=read.first_file)
 
@@ -241,7 +240,7 @@ def model_from_facts(
     rdf: Graph | None = None,
 ) -> Model:
     """Project a ``graph.facts.Facts`` index (the fast path: no rdflib terms until ``model.rdf`` is used)."""
-    with _bulk():
+    with gc_paused():
         hierarchy = Hierarchy(facts)
         proj = project(facts, hierarchy, file_of)
     return Model(
@@ -258,7 +257,7 @@ def model_from_facts(
 
 def model_from_bytes(data: bytes, fmt: ox.RdfFormat, *, version: str, name: str = "<data>", scope: str = "u") -> Model:
     """A Model from one document given as bytes (e.g. a store's N-Triples dump), parsed straight to ``Facts``."""
-    with _bulk():
+    with gc_paused():
         return model_from_facts(parse_facts(data, fmt, name=name, scope=scope), version=version)
 
 
@@ -310,19 +309,6 @@ def _source_index(g: Facts, files: Sequence[LoadedFile]) -> dict[str, SourceRef]
         name = Path(f.path).name
         out[f"file:{name}"] = SourceRef(id=f"file:{name}", title=name, files=(name,))
     return out
-
-
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building: the model's many small containers hold no cycles
-    to free, and collections triggered by their allocation cost a third of the load time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _first(a: Term | None, b: Term | None) -> Term | None:

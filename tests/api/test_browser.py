@@ -15,18 +15,10 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+from benchmarks.chromium import CHROMIUM
+from benchmarks.chromium import CHROMIUM_ARGS as ARGS
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = [
     pytest.mark.browser,

@@ -15,20 +15,11 @@ import uvicorn
 
 from api.app import create_app
 from api.settings import Settings
+from benchmarks.chromium import CHROMIUM
+from benchmarks.chromium import CHROMIUM_ARGS as ARGS
 from tests.api.test_auth import EDITOR, TOKENS
 from tests.store.support import free_port
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SEAT = "https://w3id.org/samarbejdskort/id/forum/randers-implementeringsgruppe/plads/praksiskonsulent"
 SEAT_PATH = "/rediger/plads/forum/randers-implementeringsgruppe/plads/praksiskonsulent"
 VACANT_LINK = f'#hul-vacant_seat a[href*="{quote(SEAT, safe="")}"]'  # the seat in the dashboard's vacant-seat list

@@ -8,21 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from graph.model import Model
 from tests.conftest import REPO, tiny
 
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 #: A cluster around a small implementation group: every shape the views must draw.
 STRUCTURE = """

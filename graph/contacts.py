@@ -86,7 +86,14 @@ import networkx as nx
 
 from graph.applicability import check_scenarios, require_in_force
 from graph.cache import memo
-from graph.describe import contact_point
+from graph.contact_json import (
+    CHAIR_ROLES,
+    COLLAB_KINDS,
+    NEARNESS,
+    SECRETARY_ROLES,
+    answer_json,
+    organisation,
+)
 from graph.errors import AmbiguousEntity
 from graph.gaps import Gap, local_gaps
 from graph.model import Model, in_force
@@ -94,19 +101,8 @@ from graph.topics import TopicMatch, match_topics
 
 __all__ = ["ASKER_KINDS", "NEARNESS", "Answer", "ContactAnswer", "Step", "contact", "resolve_asker"]
 
-#: Nearness tiers, nearest first: (code, (Danish, English)).
-NEARNESS: tuple[tuple[str, tuple[str, str]], ...] = (
-    ("channel", ("kanal fra din organisation", "a channel from your organisation")),
-    ("own", ("din egen organisation", "your own organisation")),
-    ("forum", ("et forum, hvor I har plads", "a forum where you have a seat")),
-    ("cluster", ("din klynge", "your cluster")),
-    ("region", ("i regionen", "in the region")),
-    ("national", ("nationalt", "national")),
-    ("other", ("ingen kendt forbindelse", "no known link")),
-)
 ASKER_KINDS = ("organisation", "unit", "forum", "cluster", "partnership", "collaboration", "post", "person")
 _ORG_KINDS = frozenset({"organisation", "unit", "forum", "cluster", "partnership", "collaboration"})
-_COLLAB_KINDS = frozenset({"forum", "partnership", "collaboration", "cluster"})
 _DIRECT_KINDS = frozenset({"post", "person", "unit", "organisation", "forum", "partnership", "collaboration"})
 _KIND_RANK = {"unit": 0, "post": 0, "person": 0, "contact_point": 0, "organisation": 1, "channel": 1}
 _REGIONAL = frozenset({"municipal", "somatic", "psychiatry", "general_practice", "region", "cross_sector"})
@@ -124,10 +120,8 @@ _STRUCTURE = (
     "raises_decisions_to",
     "communicates_with",
 )
-_SECRETARY_ROLES = ("secretary", "project_leader")
 _HOMES_KEPT = 512  # askers whose place in the structure a date's view keeps
 _COLLAPSE_AT = 3  # this many seats of one forum for one topic become one answer for the forum
-_CHAIR_ROLES = ("chair", "co_chair")
 _RELATION: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "part_of": (("del af", "part of"), ("omfatter", "includes")),
     "member_of": (("medlem af", "member of"), ("har som medlem", "has as a member")),
@@ -227,26 +221,7 @@ class ContactAnswer:
         }
 
     def _answer_json(self, a: Answer, rank: int, lang: str) -> dict[str, Any]:
-        m = self.model
-        org = _organisation(m, a.who)
-        steps = a.why or ()
-        why = [s.as_json(m, lang) for s in steps]
-        return {
-            "rank": rank,
-            "who": m.ref(a.who, lang),
-            "kind": m.nx.nodes[a.who]["kind"],
-            "organisation": m.ref(org, lang) if org else None,
-            "topic": m.ref(a.topic, lang),
-            "nearness": _nearness_json(a.nearness, lang),
-            "reach": _reach(m, a, self.asker, lang, self.include_personal),
-            "conditions": [c for ch in a.channels for c in _texts(m.nx.nodes[ch].get("conditions"), lang)],
-            "why": why,
-            "why_text": _chain_text(m, steps, lang),
-            "fallback": a.fallback,
-            "note": (a.note.get(lang) or a.note.get("da")) if a.note else None,
-            "status": a.status,
-            "sources": [s.as_json() for s in m.sources_of(_answer_sources(m, a))],
-        }
+        return answer_json(self.model, a, rank, lang, asker=self.asker, personal=self.include_personal)
 
 
 # ------------------------------------------------------------------------------------------------ query
@@ -425,7 +400,7 @@ class _Home:
         roots = {_own_root(view, x) for x in anchors}
         self.tree = set(anchors) | {d for r in roots for d in _descendants(view, r)}
         self.channel_from = self.up | {c for x in self.up for c in view.out(x, "member_of")}
-        self.forums = _forums_of(view, self.tree) | {a for a in anchors if view.kind(a) in _COLLAB_KINDS}
+        self.forums = _forums_of(view, self.tree) | {a for a in anchors if view.kind(a) in COLLAB_KINDS}
         self.cluster_zone = _cluster_zone(view, self.tree, self.forums)
         und = view.structure()
         self.paths: dict[str, list[str]] = nx.single_source_shortest_path(und, asker) if asker in und else {}
@@ -512,7 +487,7 @@ def _forums_of(view: _View, tree: set[str]) -> set[str]:
     """Forums where the organisation tree has a member, a seat on its behalf, the secretariat or chair."""
     found: set[str] = set()
     for org in tree:
-        found |= {c for c in view.out(org, "member_of") if view.kind(c) in _COLLAB_KINDS - {"cluster"}}
+        found |= {c for c in view.out(org, "member_of") if view.kind(c) in COLLAB_KINDS - {"cluster"}}
         found |= {f for seat in view.into(org, "on_behalf_of") for f in view.out(seat, "post_in")}
         found |= set(view.into(org, "secretariat_in")) | set(view.into(org, "chair_from"))
     return found
@@ -592,7 +567,7 @@ def _collapse_seats(view: _View, home: _Home | None, answers: list[Answer]) -> l
     groups: dict[tuple[str, str], list[Answer]] = {}
     for a in answers:
         forums = view.out(a.who, "post_in") if view.kind(a.who) == "post" else []
-        if forums and view.kind(forums[0]) in _COLLAB_KINDS and (a.nearness is None or a.nearness >= 2):
+        if forums and view.kind(forums[0]) in COLLAB_KINDS and (a.nearness is None or a.nearness >= 2):
             groups.setdefault((forums[0], a.topic), []).append(a)
     present = {(a.who, a.topic) for a in answers}
     drop: set[int] = set()
@@ -708,19 +683,6 @@ def _closing_steps(view: _View, c: _Cand, channels: tuple[str, ...]) -> tuple[St
     return (Step(handler, "handles", True, c.topic),)
 
 
-def _chain_text(model: Model, steps: tuple[Step, ...], lang: str) -> str:
-    if not steps:
-        return ""
-    parts = [model.label(steps[0].from_id, lang)]
-    prev = steps[0].from_id
-    for s in steps:
-        if s.from_id != prev:  # the chain jumps (e.g. to the topic a channel handles): restart from there
-            parts.append(f"· {model.label(s.from_id, lang)}")
-        parts.append(f"→ ({s.words(lang)}) {model.label(s.to_id, lang)}")
-        prev = s.to_id
-    return " ".join(parts)
-
-
 # ------------------------------------------------------------------------------------------------ fallbacks
 def _with_fallbacks(
     view: _View, home: _Home | None, ranked: list[Answer], matches: tuple[TopicMatch, ...], limit: int
@@ -781,7 +743,7 @@ def _responsible(view: _View, home: _Home | None, a: Answer, matches: tuple[Topi
     if a.requirement is None:
         return view.out(a.who, "post_in")
     req = a.requirement
-    asked = [b for b in view.out(req, "requested_by") if view.kind(b) in _COLLAB_KINDS]
+    asked = [b for b in view.out(req, "requested_by") if view.kind(b) in COLLAB_KINDS]
     if asked:
         return asked
     sides = [set(view.out(req, "required_in")), set(view.out(req, "requested_by"))]
@@ -789,7 +751,7 @@ def _responsible(view: _View, home: _Home | None, a: Answer, matches: tuple[Topi
     if common:
         near = sorted(common & home.forums) if home else []
         return _same_document(view.model, req, near or sorted(common))
-    return sorted({h for t in matches for h in view.into(t.id, "handles") if view.kind(h) in _COLLAB_KINDS})
+    return sorted({h for t in matches for h in view.into(t.id, "handles") if view.kind(h) in COLLAB_KINDS})
 
 
 def _same_document(model: Model, nid: str, forums: list[str]) -> list[str]:
@@ -806,10 +768,10 @@ def _same_document(model: Model, nid: str, forums: list[str]) -> list[str]:
 
 def _stand_ins(view: _View, body: str, exclude: str) -> list[str]:
     """Who answers for a forum: its secretary seats, else its secretariat, else its chair, else itself."""
-    if view.kind(body) not in _COLLAB_KINDS:
+    if view.kind(body) not in COLLAB_KINDS:
         return [body]
     seats = [s for s in view.into(body, "post_in") if s != exclude and view.g.nodes[s].get("occupancy") != "vacant"]
-    for roles in (_SECRETARY_ROLES, None, _CHAIR_ROLES):
+    for roles in (SECRETARY_ROLES, None, CHAIR_ROLES):
         if roles is None:
             hosts = view.out(body, "secretariat_in")
             if hosts:
@@ -825,94 +787,12 @@ def _family(view: _View, org: str) -> set[str]:
     return _descendants(view, org) | set(_ancestors(view.g, org)) if view.kind(org) in _ORG_KINDS else {org}
 
 
-# ------------------------------------------------------------------------------------------------ output
-def _organisation(model: Model, who: str) -> str | None:
-    g = model.nx
-    kind = g.nodes[who]["kind"]
-    edges = {"post": "post_in", "unit": "part_of", "organisation": "part_of", "contact_point": None}
-    if kind == "person":
-        posts = [v for _, v, k in g.out_edges(who, keys=True) if k == "holds"]
-        return _organisation(model, posts[0]) if posts else None
-    rel = edges.get(kind)
-    targets = sorted(v for _, v, k in g.out_edges(who, keys=True) if k == rel) if rel else []
-    return targets[0] if targets else None
-
-
-def _reach(model: Model, a: Answer, asker: str | None, lang: str, personal: bool) -> list[dict[str, Any]]:
-    g = model.nx
-    out: list[dict[str, Any]] = []
-    for ch in a.channels:
-        froms = {u for u, _, k in g.in_edges(ch, keys=True) if k == "channel_from"}
-        out.append(
-            {
-                "via": "channel",
-                **model.ref(ch, lang),
-                "state": g.nodes[ch].get("state"),
-                "for_you": (a.nearness == 0) if asker else None,
-                "from": [model.ref(f, lang) for f in sorted(froms)],
-                "contact_points": _cps(model, ch, personal),
-            }
-        )
-    out += [{"via": "contact_point", **cp} for cp in _cps(model, a.who, personal)]
-    kind = g.nodes[a.who]["kind"]
-    if kind == "post":
-        for person in sorted(u for u, _, k in g.in_edges(a.who, keys=True) if k == "holds"):
-            out.append({"via": "holder", **model.ref(person, lang), "contact_points": _cps(model, person, personal)})
-        if g.nodes[a.who].get("role") in (*_SECRETARY_ROLES, *_CHAIR_ROLES):
-            out += [
-                r
-                for f in _targets(g, a.who, "post_in")
-                for r in _forum_reach(model, f, lang, personal)
-                if r["via"] == "secretariat"
-            ]
-    if kind in _COLLAB_KINDS:
-        out += _forum_reach(model, a.who, lang, personal)
-    return out
-
-
-def _forum_reach(model: Model, forum: str, lang: str, personal: bool) -> list[dict[str, Any]]:
-    g = model.nx
-    seats = sorted(u for u, _, k in g.in_edges(forum, keys=True) if k == "post_in")
-    out = []
-    for via, roles in (("secretary", _SECRETARY_ROLES), ("chair", _CHAIR_ROLES)):
-        for s in seats:
-            if g.nodes[s].get("role") in roles:
-                holders = sorted(u for u, _, k in g.in_edges(s, keys=True) if k == "holds")
-                occ = g.nodes[s].get("occupancy") or ("held" if holders else "not_stated")
-                out.append(
-                    {
-                        "via": via,
-                        **model.ref(s, lang),
-                        "occupancy": occ,
-                        "holders": [model.ref(h, lang) for h in holders],
-                    }
-                )
-    for org in sorted(v for _, v, k in g.out_edges(forum, keys=True) if k == "secretariat_in"):
-        out.append({"via": "secretariat", **model.ref(org, lang), "contact_points": _cps(model, org, personal)})
-    return out
-
-
-def _targets(g: nx.MultiDiGraph, nid: str, kind: str) -> list[str]:
-    return sorted(v for _, v, k in g.out_edges(nid, keys=True) if k == kind)
-
-
-def _cps(model: Model, nid: str, personal: bool) -> list[dict[str, Any]]:
-    g = model.nx
-    cps = sorted(v for _, v, k in g.out_edges(nid, keys=True) if k == "contact_point")
-    return [contact_point(model, cp, include_personal=personal) for cp in cps]
-
-
-def _answer_sources(model: Model, a: Answer) -> list[str]:
-    ids = [a.who, *a.channels] + ([a.requirement] if a.requirement else [])
-    return [s for n in ids for s in model.nx.nodes[n].get("sources", ())]
-
-
 def _related_gaps(view: _View, answers: list[Answer]) -> tuple[Gap, ...]:
     """Gaps that explain an incomplete answer: about the contact, its channel, its requirement or body."""
     if not answers:
         return ()
     direct = {x for a in answers for x in (a.who, *a.channels, a.requirement) if x}
-    bodies = {o for a in answers if (o := _organisation(view.model, a.who))}
+    bodies = {o for a in answers if (o := organisation(view.model, a.who))}
     wanted_kinds = ("vacant_seat", "vacant_post", "missing_contact_person", "channel_not_open", "open_question")
     out: list[Gap] = []
     # none of the wanted kinds needs the network-wide single points of contact: skip computing them
@@ -930,19 +810,6 @@ def _explains(view: _View, gap: Gap, direct: set[str], bodies: set[str]) -> bool
     if gap.kind == "missing_contact_person":
         return bool(set(view.out(gap.entity, "required_in")) & (direct | bodies))
     return False
-
-
-def _nearness_json(tier: int | None, lang: str) -> dict[str, Any] | None:
-    if tier is None:
-        return None
-    code, (da, en) = NEARNESS[tier]
-    return {"code": code, "rank": tier, "label": en if lang == "en" else da}
-
-
-def _texts(pairs: Mapping[str, list[str]] | None, lang: str) -> list[str]:
-    if not pairs:
-        return []
-    return list(pairs.get(lang) or pairs.get("da") or next(iter(pairs.values())))
 
 
 def _names(model: Model, ids: Iterable[str], lang: str) -> str:

@@ -1,0 +1,165 @@
+"""The JSON of one contact answer: how to reach the contact, the chain of why, nearness and sources.
+
+``graph.contacts`` decides who answers and why; this module only renders an ``Answer`` for the API,
+the HTML pages and the CLI's ``--json`` (the shape is documented in ``graph.contacts``). It reads the
+model's graph directly, so rendering never depends on the date's view used for ranking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from graph.describe import contact_point
+from graph.model import Model
+
+if TYPE_CHECKING:
+    from graph.contacts import Answer, Step
+
+__all__ = ["CHAIR_ROLES", "COLLAB_KINDS", "NEARNESS", "SECRETARY_ROLES", "answer_json", "organisation"]
+
+#: Nearness tiers, nearest first: (code, (Danish, English)).
+NEARNESS: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("channel", ("kanal fra din organisation", "a channel from your organisation")),
+    ("own", ("din egen organisation", "your own organisation")),
+    ("forum", ("et forum, hvor I har plads", "a forum where you have a seat")),
+    ("cluster", ("din klynge", "your cluster")),
+    ("region", ("i regionen", "in the region")),
+    ("national", ("nationalt", "national")),
+    ("other", ("ingen kendt forbindelse", "no known link")),
+)
+COLLAB_KINDS = frozenset({"forum", "partnership", "collaboration", "cluster"})
+SECRETARY_ROLES = ("secretary", "project_leader")
+CHAIR_ROLES = ("chair", "co_chair")
+
+
+def answer_json(model: Model, a: Answer, rank: int, lang: str, *, asker: str | None, personal: bool) -> dict[str, Any]:
+    """One ranked answer as JSON (the ``answers`` entries of ``ContactAnswer.as_json``)."""
+    org = organisation(model, a.who)
+    steps = a.why or ()
+    why = [s.as_json(model, lang) for s in steps]
+    return {
+        "rank": rank,
+        "who": model.ref(a.who, lang),
+        "kind": model.nx.nodes[a.who]["kind"],
+        "organisation": model.ref(org, lang) if org else None,
+        "topic": model.ref(a.topic, lang),
+        "nearness": _nearness_json(a.nearness, lang),
+        "reach": _reach(model, a, asker, lang, personal),
+        "conditions": [c for ch in a.channels for c in _texts(model.nx.nodes[ch].get("conditions"), lang)],
+        "why": why,
+        "why_text": _chain_text(model, steps, lang),
+        "fallback": a.fallback,
+        "note": (a.note.get(lang) or a.note.get("da")) if a.note else None,
+        "status": a.status,
+        "sources": [s.as_json() for s in model.sources_of(_answer_sources(model, a))],
+    }
+
+
+def organisation(model: Model, who: str) -> str | None:
+    g = model.nx
+    kind = g.nodes[who]["kind"]
+    edges = {"post": "post_in", "unit": "part_of", "organisation": "part_of", "contact_point": None}
+    if kind == "person":
+        posts = [v for _, v, k in g.out_edges(who, keys=True) if k == "holds"]
+        return organisation(model, posts[0]) if posts else None
+    rel = edges.get(kind)
+    targets = sorted(v for _, v, k in g.out_edges(who, keys=True) if k == rel) if rel else []
+    return targets[0] if targets else None
+
+
+def _reach(model: Model, a: Answer, asker: str | None, lang: str, personal: bool) -> list[dict[str, Any]]:
+    g = model.nx
+    out: list[dict[str, Any]] = []
+    for ch in a.channels:
+        froms = {u for u, _, k in g.in_edges(ch, keys=True) if k == "channel_from"}
+        out.append(
+            {
+                "via": "channel",
+                **model.ref(ch, lang),
+                "state": g.nodes[ch].get("state"),
+                "for_you": (a.nearness == 0) if asker else None,
+                "from": [model.ref(f, lang) for f in sorted(froms)],
+                "contact_points": _cps(model, ch, personal),
+            }
+        )
+    out += [{"via": "contact_point", **cp} for cp in _cps(model, a.who, personal)]
+    kind = g.nodes[a.who]["kind"]
+    if kind == "post":
+        for person in sorted(u for u, _, k in g.in_edges(a.who, keys=True) if k == "holds"):
+            out.append({"via": "holder", **model.ref(person, lang), "contact_points": _cps(model, person, personal)})
+        if g.nodes[a.who].get("role") in (*SECRETARY_ROLES, *CHAIR_ROLES):
+            out += [
+                r
+                for f in _targets(g, a.who, "post_in")
+                for r in _forum_reach(model, f, lang, personal)
+                if r["via"] == "secretariat"
+            ]
+    if kind in COLLAB_KINDS:
+        out += _forum_reach(model, a.who, lang, personal)
+    return out
+
+
+def _forum_reach(model: Model, forum: str, lang: str, personal: bool) -> list[dict[str, Any]]:
+    g = model.nx
+    seats = sorted(u for u, _, k in g.in_edges(forum, keys=True) if k == "post_in")
+    out = []
+    for via, roles in (("secretary", SECRETARY_ROLES), ("chair", CHAIR_ROLES)):
+        for s in seats:
+            if g.nodes[s].get("role") in roles:
+                holders = sorted(u for u, _, k in g.in_edges(s, keys=True) if k == "holds")
+                occ = g.nodes[s].get("occupancy") or ("held" if holders else "not_stated")
+                out.append(
+                    {
+                        "via": via,
+                        **model.ref(s, lang),
+                        "occupancy": occ,
+                        "holders": [model.ref(h, lang) for h in holders],
+                    }
+                )
+    for org in sorted(v for _, v, k in g.out_edges(forum, keys=True) if k == "secretariat_in"):
+        out.append({"via": "secretariat", **model.ref(org, lang), "contact_points": _cps(model, org, personal)})
+    return out
+
+
+def _targets(g: nx.MultiDiGraph, nid: str, kind: str) -> list[str]:
+    return sorted(v for _, v, k in g.out_edges(nid, keys=True) if k == kind)
+
+
+def _cps(model: Model, nid: str, personal: bool) -> list[dict[str, Any]]:
+    g = model.nx
+    cps = sorted(v for _, v, k in g.out_edges(nid, keys=True) if k == "contact_point")
+    return [contact_point(model, cp, include_personal=personal) for cp in cps]
+
+
+def _answer_sources(model: Model, a: Answer) -> list[str]:
+    ids = [a.who, *a.channels] + ([a.requirement] if a.requirement else [])
+    return [s for n in ids for s in model.nx.nodes[n].get("sources", ())]
+
+
+def _chain_text(model: Model, steps: tuple[Step, ...], lang: str) -> str:
+    if not steps:
+        return ""
+    parts = [model.label(steps[0].from_id, lang)]
+    prev = steps[0].from_id
+    for s in steps:
+        if s.from_id != prev:  # the chain jumps (e.g. to the topic a channel handles): restart from there
+            parts.append(f"· {model.label(s.from_id, lang)}")
+        parts.append(f"→ ({s.words(lang)}) {model.label(s.to_id, lang)}")
+        prev = s.to_id
+    return " ".join(parts)
+
+
+def _nearness_json(tier: int | None, lang: str) -> dict[str, Any] | None:
+    if tier is None:
+        return None
+    code, (da, en) = NEARNESS[tier]
+    return {"code": code, "rank": tier, "label": en if lang == "en" else da}
+
+
+def _texts(pairs: Mapping[str, list[str]] | None, lang: str) -> list[str]:
+    if not pairs:
+        return []
+    return list(pairs.get(lang) or pairs.get("da") or next(iter(pairs.values())))

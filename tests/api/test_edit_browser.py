@@ -16,7 +16,6 @@ import uvicorn
 from api.app import create_app
 from api.settings import Settings
 from benchmarks.chromium import CHROMIUM
-from benchmarks.chromium import CHROMIUM_ARGS as ARGS
 from tests.api.test_auth import EDITOR, TOKENS
 from tests.store.support import free_port
 
@@ -55,43 +54,40 @@ def vacant_seat_gaps(base: str) -> list[str]:
     return [g["entity"]["id"] for g in gaps if g["kind"] == "vacant_seat"]
 
 
-def test_fill_the_vacant_practice_consultant_seat_in_the_browser(server: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_fill_the_vacant_practice_consultant_seat_in_the_browser(server: str, browser: object) -> None:
     if SEAT not in vacant_seat_gaps(server):
         pytest.skip("the bundled data has no vacant practice-consultant seat in the Randers implementation group")
     dashboard = httpx.get(server + "/huller", headers={"Accept": "text/html"}, timeout=30)
     has_dashboard = dashboard.status_code == 200
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        try:
-            page = browser.new_page()
-            if has_dashboard:
-                page.goto(server + "/huller")
-                assert page.locator(VACANT_LINK).count() == 1
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        if has_dashboard:
+            page.goto(server + "/huller")
+            assert page.locator(VACANT_LINK).count() == 1
 
-            page.goto(server + SEAT_PATH)  # anonymous: sent to the login form first
-            assert "/login" in page.url
-            page.fill("#token", EDITOR)
-            page.press("#token", "Enter")
-            page.wait_for_url(f"**{SEAT_PATH}")
-            assert "praksiskonsulent" in page.content()
+        page.goto(server + SEAT_PATH)  # anonymous: sent to the login form first
+        assert "/login" in page.url
+        page.fill("#token", EDITOR)
+        page.press("#token", "Enter")
+        page.wait_for_url(f"**{SEAT_PATH}")
+        assert "praksiskonsulent" in page.content()
 
-            page.fill("#name", "Peter Praksis")
-            page.fill("#email", "peter.praksis@example.org")
-            page.fill("#reason", "Udpeget af PLO-Midtjylland (test)")
-            page.focus("#reason")
-            page.keyboard.press("Tab")  # the submit button comes next: the form works without a mouse
-            page.keyboard.press("Enter")
-            page.wait_for_url("**gemt=*")
-            assert page.locator("[role=status]").count() == 1
-            assert "Peter Praksis" in page.content()
+        page.fill("#name", "Peter Praksis")
+        page.fill("#email", "peter.praksis@example.org")
+        page.fill("#reason", "Udpeget af PLO-Midtjylland (test)")
+        page.focus("#reason")
+        page.keyboard.press("Tab")  # the submit button comes next: the form works without a mouse
+        page.keyboard.press("Enter")
+        page.wait_for_url("**gemt=*")
+        assert page.locator("[role=status]").count() == 1
+        assert "Peter Praksis" in page.content()
 
-            if has_dashboard:
-                page.goto(server + "/huller")
-                assert page.locator("h1").count() == 1
-                assert page.locator(VACANT_LINK).count() == 0
-                assert "peter.praksis@example.org" not in page.content()
-        finally:
-            browser.close()
+        if has_dashboard:
+            page.goto(server + "/huller")
+            assert page.locator("h1").count() == 1
+            assert page.locator(VACANT_LINK).count() == 0
+            assert "peter.praksis@example.org" not in page.content()
+    finally:
+        context.close()
     assert SEAT not in vacant_seat_gaps(server)

@@ -42,12 +42,10 @@ def _one(seconds: float) -> dict[str, float]:
 def store_rows(path: Path, scale: str, *, reps: int, budget_s: float) -> list[Row]:
     if shutil.which("oxigraph") is None:
         return [Row("store", "remote SPARQL store", status="skipped", note="the oxigraph server CLI is not installed")]
-    try:
-        from graph.changelog import DATA_GRAPH
-        from graph.store import open_store
-    except ImportError as exc:
-        return [Row("store", "remote SPARQL store", status="pending", note=f"graph.store not importable: {exc}")]
     import httpx
+
+    from graph.changelog import DATA_GRAPH
+    from graph.store import open_store
 
     port = _free_port()
     base = f"http://127.0.0.1:{port}"

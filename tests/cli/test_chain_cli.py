@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from api.cli import app
+from tests.cli.support import as_json, entities, run
 from tests.conftest import PREFIXES, REPO
 
-runner = CliRunner()
 ID = "https://w3id.org/samarbejdskort/id/"
 DATA = REPO / "data"
 needs_randers = pytest.mark.skipif(
@@ -41,24 +38,6 @@ id:ppr2 a org:OrganizationalUnit ; skos:prefLabel "PPR, Byby"@da .
 id:ch a sk:Channel ; skos:prefLabel "Korrespondance, Aby"@da ; sk:channelFrom id:gp ; sk:channelTo id:ppr ;
     sk:channelState sk:StateNotStated .
 """
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args))
-
-
-def as_json(result) -> dict[str, Any]:
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def entities(obj: Any) -> list[dict[str, Any]]:
-    if isinstance(obj, dict):
-        own = [obj] if "id" in obj and "kind" in obj else []
-        return own + [e for v in obj.values() for e in entities(v)]
-    if isinstance(obj, list):
-        return [e for v in obj for e in entities(v)]
-    return []
 
 
 @pytest.fixture()

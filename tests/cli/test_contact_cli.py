@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from api.cli import app
+from tests.cli.support import as_json, entities, run
 
-runner = CliRunner()
 ID = "https://w3id.org/samarbejdskort/id/"
 DATA = Path(__file__).resolve().parents[2] / "data"
 needs_data = pytest.mark.skipif(
@@ -28,24 +25,6 @@ TINY = """@prefix sk: <https://w3id.org/samarbejdskort/ns#> .
 <http://ex.org/f> a sk:ImplementationGroup ; skos:prefLabel "Gruppen"@da .
 <http://ex.org/s> a sk:Seat ; skos:prefLabel "Vakant plads"@da ; org:postIn <http://ex.org/f> ; sk:occupancy sk:Vacant .
 """
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args))
-
-
-def as_json(result) -> dict[str, Any]:
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def entities(obj: Any) -> list[dict[str, Any]]:
-    if isinstance(obj, dict):
-        own = [obj] if "id" in obj and "kind" in obj else []
-        return own + [e for v in obj.values() for e in entities(v)]
-    if isinstance(obj, list):
-        return [e for v in obj for e in entities(v)]
-    return []
 
 
 @pytest.fixture()

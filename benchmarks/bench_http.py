@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from benchmarks.bench_support import Row
+from benchmarks.bench_support import Row, free_port, stop
 
 __all__ = ["http_rows"]
 
@@ -32,12 +31,6 @@ request = function()
   return wrk.format("GET", paths[(i %% #paths) + 1])
 end
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def serve(path: str, port: int) -> None:
@@ -87,7 +80,7 @@ def http_rows(path: Path, scale: str, requests: dict[str, list[dict[str, str]]],
     """Rows for each endpoint in ``requests`` (endpoint → list of query parameter dicts)."""
     if shutil.which("wrk") is None:
         return [Row("http", "wrk", status="skipped", note="wrk is not installed (apt-get install wrk)")]
-    port = _free_port()
+    port = free_port()
     pin_server = ["taskset", "-c", "0"] if shutil.which("taskset") and (os.cpu_count() or 1) > 1 else []
     pin_wrk = ["taskset", "-c", "1"] if pin_server else []
     with tempfile.TemporaryFile() as log:
@@ -167,11 +160,7 @@ def _run(
                 )
             )
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
     return rows
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -22,17 +21,11 @@ from rdflib import URIRef
 
 from benchmarks.baselines import query_text, with_values
 from benchmarks.bench_questions import Samples
-from benchmarks.bench_support import Row, Timing, measure
+from benchmarks.bench_support import Row, Timing, free_port, measure, stop
 
 __all__ = ["store_rows"]
 
 DATE = dt.date(2026, 6, 1)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _one(seconds: float) -> dict[str, float]:
@@ -47,7 +40,7 @@ def store_rows(path: Path, scale: str, *, reps: int, budget_s: float) -> list[Ro
     from graph.changelog import DATA_GRAPH
     from graph.store import open_store
 
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="sk-oxigraph-") as location:
         server = subprocess.Popen(
@@ -107,11 +100,7 @@ def store_rows(path: Path, scale: str, *, reps: int, budget_s: float) -> list[Ro
             finally:
                 store.close()
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop(server)
     return rows
 
 

@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import pstats
+import socket
 import statistics
 import subprocess
 import sys
@@ -29,9 +30,11 @@ __all__ = [
     "Timing",
     "child",
     "dataset",
+    "free_port",
     "machine",
     "measure",
     "profile_top",
+    "stop",
     "table",
 ]
 
@@ -321,3 +324,19 @@ def table(rows: Sequence[Row]) -> str:
     if notes:
         out += ["", "notes:", *notes]
     return "\n".join(out)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now (servers we start bind only to loopback)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def stop(proc: subprocess.Popen[Any], timeout: float = 20.0) -> None:
+    """Terminate a server we started, and kill it if it does not exit in time."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()

@@ -6,7 +6,6 @@ request to any other host is aborted and fails the test. Screenshots go to ``tes
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
+from benchmarks.bench_support import free_port
 from benchmarks.chromium import CHROMIUM
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -26,12 +26,6 @@ pytestmark = [
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """uvicorn in a background thread on the bundled data with a temporary store."""
@@ -40,7 +34,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from api.app import create_app
     from tests.api.conftest import settings_for
 
-    port = _free_port()
+    port = free_port()
     app = create_app(settings_for(tmp_path_factory.mktemp("browser-store") / "store"))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

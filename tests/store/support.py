@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from benchmarks.bench_support import free_port
 from tests.conftest import PREFIXES
 
 ID = "https://w3id.org/samarbejdskort/id/"
@@ -70,12 +70,6 @@ def small_data(folder: Path) -> Path:
     path = folder / "small.ttl"
     path.write_text(SMALL_TTL, encoding="utf-8")
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager

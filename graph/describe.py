@@ -119,6 +119,7 @@ def seat_details(model: Model, post: str, *, lang: str = "da", include_personal:
         "occupancy": occupancy,
         "holders": [model.ref(h, lang) for h in holders],
         "on_behalf_of": [model.ref(v, lang) for _, v, k in g.out_edges(post, keys=True) if k == "on_behalf_of"],
+        "post_in": [model.ref(v, lang) for _, v, k in g.out_edges(post, keys=True) if k == "post_in"],
         "seats_min": d.get("seats_min"),
         "seats_max": d.get("seats_max"),
         "decision_authority": d.get("decision_authority"),

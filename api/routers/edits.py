@@ -240,13 +240,12 @@ def _render_seat(
     saved: str | None = None,
 ) -> Response:
     details = seat_details(model, iri, lang=page.lang)
-    bodies = [model.ref(v, page.lang) for _, v, k in model.nx.out_edges(iri, keys=True) if k == "post_in"]
     return page.render(
         "edit_seat.html",
         status_code=status,
         headers={"Cache-Control": "no-store", "ETag": f'"{model.version}"'},
         seat=details,
-        bodies=bodies,
+        bodies=details["post_in"],
         form=form,
         errors=errors or [],
         saved=saved,

@@ -15,6 +15,7 @@ _COMMAND_MODULES = (
     "api.cli.chains",
     "api.cli.contact",
     "api.cli.render",
+    "api.cli.export",
     "api.cli.serve",
     "api.cli.bench",
 )

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import LangDep, ModelDep, SettingsDep, StoreDep, UserDep
+from api.deps import LangDep, ModelDep, SettingsDep, StoreDep
 from graph.cache import memo
 from graph.errors import InputError
+from graph.exporting import export_format, formats
 from graph.validation import validate as run_validation
 
-__all__ = ["EXPORT_FORMATS", "FindingOut", "StatsOut", "ValidationOut", "router"]
+__all__ = ["FindingOut", "StatsOut", "ValidationOut", "router"]
 
 router = APIRouter(prefix="/api", tags=["data"])
 
-EXPORT_FORMATS: dict[str, tuple[str, str]] = {
-    "turtle": ("text/turtle; charset=utf-8", "ttl"),
-    "json-ld": ("application/ld+json", "jsonld"),
-    "n-triples": ("application/n-triples; charset=utf-8", "nt"),
-}
+_EXPORT_MEDIA = sorted({f.media_type for f in formats()})
 SPARQL_RESULTS = "application/sparql-results+json"
 
 
@@ -77,16 +74,34 @@ def validate(model: ModelDep, lang: LangDep) -> Any:
 
 
 @router.get(
-    "/export",
-    summary="The whole data set as RDF",
-    response_class=Response,
-    responses={200: {"content": {media: {} for media, _ in EXPORT_FORMATS.values()}}},
+    "/export/formats",
+    summary="The export formats",
 )
-def export(store: StoreDep, user: UserDep, format: Literal["turtle", "json-ld", "n-triples"] = "turtle") -> Response:
-    """Turtle, JSON-LD or N-Triples; a person's own e-mail and phone only for signed-in users."""
-    media, suffix = EXPORT_FORMATS[format]
-    headers = {"Content-Disposition": f'inline; filename="samarbejdskort.{suffix}"'}
-    return Response(store.export(format, include_personal=user is not None), media_type=media, headers=headers)
+def export_formats(lang: LangDep) -> list[dict[str, Any]]:
+    """Every format ``/api/export`` writes (``graph.exporting``), with its media type and whether it reads back."""
+    return [f.as_json(lang) for f in formats()]
+
+
+@router.get(
+    "/export",
+    summary="The whole map in a standard format",
+    response_class=Response,
+    responses={200: {"content": {media: {} for media in _EXPORT_MEDIA}}},
+)
+def export(
+    model: ModelDep,
+    format: Annotated[
+        str, Query(description="turtle, trig, json-ld, n-triples, graphml, csv-edges, popolo (see /api/export/formats)")
+    ] = "turtle",
+) -> Response:
+    """RDF (Turtle, TriG with provenance, JSON-LD, N-Triples), GraphML, a CSV edge list or Popolo JSON.
+
+    Anonymous callers get the public view: no person's name, IRI, e-mail or phone in any format.
+    """
+    chosen = export_format(format)  # unknown → InputError → 422
+    body = chosen.write(model)
+    headers = {"Content-Disposition": f'inline; filename="samarbejdskort.{chosen.suffix}"'}
+    return Response(body, media_type=chosen.media_type, headers=headers)
 
 
 @router.get(

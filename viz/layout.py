@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from viz.diagram import DEdge, Diagram, DNode
 from viz.dotgraph import build, route_graphviz_messages
+from viz.gvlock import serialised
 
 __all__ = ["PHYSICS_LIMIT", "box_size", "positions"]
 
@@ -29,6 +30,7 @@ def box_size(n: DNode) -> tuple[float, float]:
     return min(width, 230 + 2 * margin), len(lines) * font * 1.25 + 2 * margin
 
 
+@serialised  # Graphviz is not thread-safe (viz.gvlock)
 def positions(diagram: Diagram, prog: str | None = None) -> dict[str, tuple[float, float]]:
     """Node id → (x, y) in screen pixels (y grows downwards, as in vis-network)."""
     import pygraphviz as pgv  # a compiled extension: import only when a layout is actually needed
@@ -51,13 +53,16 @@ def positions(diagram: Diagram, prog: str | None = None) -> dict[str, tuple[floa
         a.add_nodes_from(names.values())
         a.add_edges_from((names[e.u], names[e.v]) for e in diagram.edges if e.u in names and e.v in names)
         scale = _SFDP_SCALE
-    a.layout(prog=prog)
-    out: dict[str, tuple[float, float]] = {}
-    for n in diagram.nodes:
-        pos = a.get_node(names[n.id]).attr.get("pos") or "0,0"
-        x, y = (float(p) for p in pos.rstrip("!").split(",")[:2])
-        out[n.id] = (round(x * scale, 1), round(-y * scale, 1))
-    return out
+    try:
+        a.layout(prog=prog)
+        out: dict[str, tuple[float, float]] = {}
+        for n in diagram.nodes:
+            pos = a.get_node(names[n.id]).attr.get("pos") or "0,0"
+            x, y = (float(p) for p in pos.rstrip("!").split(",")[:2])
+            out[n.id] = (round(x * scale, 1), round(-y * scale, 1))
+        return out
+    finally:
+        a.close()  # freed under the lock, not later by the collector in another thread
 
 
 def _box_attrs(n: DNode) -> dict[str, str]:

@@ -17,6 +17,7 @@ from graph.describe import describe
 from graph.errors import InputError
 from graph.model import Model
 from viz.dotgraph import gv_text
+from viz.gvlock import GRAPHVIZ_LOCK
 from viz.static import FORMATS, to_agraph
 from viz.style import edge_style
 from viz.tooltips import role_name, status_name
@@ -71,14 +72,19 @@ def forum_sheet(
     scen = tuple(scenarios)
     diagram = organisation_diagram(model, focus=nid, on=on, scenarios=scen, lang=lang)
     info = describe(model, nid, lang=lang, on=on, scenarios=scen)
-    a = to_agraph(diagram)
+    text = sheet_text(info, lang)
     head = "\n".join([model.label(nid, lang), *textwrap.wrap(diagram.caption, 150)])
-    a.graph_attr["label"] = gv_text(head + "\n", newline="\\l")
-    if fmt == "png":
-        a.graph_attr["dpi"] = "150"
-    a.layout(prog="dot")
-    _pin_text_left(a, sheet_text(info, lang))
-    data: bytes = a.draw(format=fmt if fmt != "png" else "png:cairo", prog="nop2")
+    with GRAPHVIZ_LOCK:  # Graphviz is not thread-safe: concurrent renders abort the process (viz.gvlock)
+        a = to_agraph(diagram)
+        try:
+            a.graph_attr["label"] = gv_text(head + "\n", newline="\\l")
+            if fmt == "png":
+                a.graph_attr["dpi"] = "150"
+            a.layout(prog="dot")
+            _pin_text_left(a, text)
+            data: bytes = a.draw(format=fmt if fmt != "png" else "png:cairo", prog="nop2")
+        finally:
+            a.close()  # freed under the lock, not later by the collector in another thread
     return data
 
 

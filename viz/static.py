@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from viz.diagram import DEdge, Diagram, DNode, LegendEntry
 from viz.dotgraph import build, gv_text
+from viz.gvlock import serialised
 from viz.layout import positions
 from viz.style import (
     EDGE_STYLES,
@@ -45,28 +46,36 @@ _PAGE_PT = (760.0, 500.0)  # poster drawing area in points, before the legend co
 _HIGHLIGHT = FLAG_STYLES["highlight"].border
 
 
+@serialised  # Graphviz is not thread-safe: concurrent renders abort the process (viz.gvlock)
 def render_static(diagram: Diagram, fmt: str = "svg", *, dpi: int = 150) -> bytes:
     """The diagram as ``svg``, ``pdf`` or ``png`` bytes."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     a = to_agraph(diagram)
-    if fmt == "png":
-        a.graph_attr["dpi"] = str(dpi)
-    out = fmt if fmt != "png" else "png:cairo"
-    if _layered(diagram):
-        a.layout(prog="dot")
-        data: bytes = a.draw(format=out)
-    else:
-        data = a.draw(format=out, prog="nop2")  # positions are pinned already
-    return data
+    try:
+        if fmt == "png":
+            a.graph_attr["dpi"] = str(dpi)
+        out = fmt if fmt != "png" else "png:cairo"
+        if _layered(diagram):
+            a.layout(prog="dot")
+            data: bytes = a.draw(format=out)
+        else:
+            data = a.draw(format=out, prog="nop2")  # positions are pinned already
+        return data
+    finally:
+        a.close()  # freed under the lock, not later by the collector in another thread
 
 
 def _layered(diagram: Diagram) -> bool:
     return diagram.hierarchical or len(diagram.nodes) <= _DOT_LIMIT
 
 
+@serialised
 def to_agraph(diagram: Diagram) -> pgv.AGraph:
-    """The styled Graphviz graph: ready for ``dot``, or (posters) with every position pinned."""
+    """The styled Graphviz graph: ready for ``dot``, or (posters) with every position pinned.
+
+    Callers that go on to lay out or draw it must hold ``viz.gvlock.GRAPHVIZ_LOCK`` themselves.
+    """
     poster = not _layered(diagram)
     graph_attrs = {
         "rankdir": "TB",

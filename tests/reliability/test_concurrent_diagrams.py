@@ -28,7 +28,7 @@ def test_concurrent_diagrams_in_every_view_and_format_all_answer_and_the_server_
         server.get("/api/diagrams/organisation.svg")  # model and caches built before the wave
 
         def fetch(item: tuple[str, str]) -> tuple[str, int | str, bytes]:
-            url, fmt = item
+            url = item[0]
             try:
                 r = server.get(url, timeout=240)
             except httpx.HTTPError as exc:  # a dead server: connection reset or refused

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 from graph.cache import memo
 from graph.errors import InputError
-from graph.model import Model, in_force
+from graph.model import Model
+from graph.view import view
 
 __all__ = ["check_scenarios", "require_in_force"]
 
@@ -39,7 +40,7 @@ def _scenario_keys(model: Model) -> frozenset[str]:
 def require_in_force(model: Model, nid: str, on: dt.date | None, scenarios: tuple[str, ...]) -> None:
     """Refuse an entity that does not apply on the date/scenarios, saying why and what would make it apply."""
     d = model.node(nid)
-    if in_force(d, on, scenarios):
+    if view(model, on, scenarios).ok(nid):
         return
     label = d["label"]
     if d.get("status") in ("ended", "rejected"):

@@ -1,6 +1,7 @@
 """The JSON of one contact answer: how to reach the contact, the chain of why, nearness and sources.
 
-``graph.contacts`` decides who answers and why; this module only renders an ``Answer`` for the API,
+``graph.contacts`` (with ``contact_rank``, ``contact_fallbacks``, ``contact_why``) decides who answers and
+why; this module only renders an ``Answer`` for the API,
 the HTML pages and the CLI's ``--json`` (the shape is documented in ``graph.contacts``). It reads the
 model's graph directly, so rendering never depends on the date's view used for ranking.
 """
@@ -8,31 +9,15 @@ model's graph directly, so rendering never depends on the date's view used for r
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 
+from graph.contact_types import CHAIR_ROLES, COLLAB_KINDS, NEARNESS, SECRETARY_ROLES, Answer, Step
 from graph.describe import contact_point
 from graph.model import Model
 
-if TYPE_CHECKING:
-    from graph.contacts import Answer, Step
-
-__all__ = ["CHAIR_ROLES", "COLLAB_KINDS", "NEARNESS", "SECRETARY_ROLES", "answer_json", "organisation"]
-
-#: Nearness tiers, nearest first: (code, (Danish, English)).
-NEARNESS: tuple[tuple[str, tuple[str, str]], ...] = (
-    ("channel", ("kanal fra din organisation", "a channel from your organisation")),
-    ("own", ("din egen organisation", "your own organisation")),
-    ("forum", ("et forum, hvor I har plads", "a forum where you have a seat")),
-    ("cluster", ("din klynge", "your cluster")),
-    ("region", ("i regionen", "in the region")),
-    ("national", ("nationalt", "national")),
-    ("other", ("ingen kendt forbindelse", "no known link")),
-)
-COLLAB_KINDS = frozenset({"forum", "partnership", "collaboration", "cluster"})
-SECRETARY_ROLES = ("secretary", "project_leader")
-CHAIR_ROLES = ("chair", "co_chair")
+__all__ = ["answer_json", "organisation"]
 
 
 def answer_json(model: Model, a: Answer, rank: int, lang: str, *, asker: str | None, personal: bool) -> dict[str, Any]:

@@ -17,7 +17,8 @@ from typing import Any
 import networkx as nx
 
 from graph.cache import memo
-from graph.model import Model, in_force
+from graph.model import Model
+from graph.view import view
 
 __all__ = ["Cut", "single_points"]
 
@@ -49,14 +50,8 @@ def single_points(model: Model, on: dt.date | None, scenarios: tuple[str, ...]) 
 
 def _single_point_map(model: Model, on: dt.date | None, scen: tuple[str, ...]) -> dict[str, Cut]:
     g = model.nx
-
-    def ok(attrs: dict[str, Any]) -> bool:
-        return in_force(attrs, on, scen)
-
     und = nx.Graph()
-    for u, v, e in g.edges(data=True):
-        if e["kind"] in _NETWORK_EDGES and ok(e) and ok(g.nodes[u]) and ok(g.nodes[v]):
-            und.add_edge(u, v)
+    und.add_edges_from((u, v) for u, v, _ in view(model, on, scen).edges(*_NETWORK_EDGES))
     sector = {n: g.nodes[n].get("sector") for n in und if g.nodes[n].get("sector") not in (None, "cross_sector")}
     out: dict[str, Cut] = {}
     for comp in nx.connected_components(und):

@@ -39,16 +39,17 @@ JSON shape of ``Chain.as_json(lang)`` (stable; every entity is a ``model.ref``: 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 import networkx as nx
 
 from graph.applicability import check_scenarios, require_in_force
-from graph.cache import memo
 from graph.errors import EntityNotFound, InputError, SamarbejdskortError
-from graph.model import Model, in_force
+from graph.lines import LINE_ORDER, PARALLEL_KINDS, PRIMARY_KINDS, Basis, Line, edge_sources
+from graph.model import Model
+from graph.view import view
 
 __all__ = [
     "CHAIN_KINDS",
@@ -62,38 +63,13 @@ __all__ = [
     "upward_graph",
 ]
 
-#: Lines that make up the chain of command, in order of preference when a body has several.
-PRIMARY_KINDS: tuple[str, ...] = ("reports_to", "post_in", "part_of")
-#: Lines that run beside it: status, decisions to raise, communication.
-PARALLEL_KINDS: tuple[str, ...] = ("raises_decisions_to", "gives_status_to", "communicates_with")
-_ORDER = {k: i for i, k in enumerate(PRIMARY_KINDS + PARALLEL_KINDS)}
+_ORDER = LINE_ORDER
 #: What a chain can start from (persons, topics and channels have no reporting line of their own).
 CHAIN_KINDS: tuple[str, ...] = ("organisation", "unit", "forum", "cluster", "partnership", "collaboration", "post")
 _MAX_CYCLES = 20
-#: Texts by language, as hashable pairs: (("da", ("…",)), ("en", ("…",))).
-Basis = tuple[tuple[str, tuple[str, ...]], ...]
-#: Edge kinds whose RDF statement sits on the edge's target (``?channel sk:channelFrom ?org`` → org → channel).
-_STATED_ON_TARGET = frozenset({"channel_from"})
-
-T = TypeVar("T")
 
 
 # ------------------------------------------------------------------------------------------------ result
-@dataclass(frozen=True)
-class Line:
-    """One upward relation between two bodies as the data states it."""
-
-    kind: str
-    status: str | None = None
-    scenario: str | None = None
-    basis: Basis = ()
-    sources: tuple[str, ...] = ()
-
-    @property
-    def primary(self) -> bool:
-        return self.kind in PRIMARY_KINDS
-
-
 @dataclass(frozen=True)
 class Step:
     """One line walked upwards: ``from_id`` → ``to_id`` at ``depth`` (1 = leaving the start)."""
@@ -211,43 +187,7 @@ def _resolve_body(model: Model, text: str) -> str:
 
 def upward_graph(model: Model, on: dt.date | None, scenarios: tuple[str, ...]) -> nx.DiGraph:
     """Every upward line in force, one DiGraph edge per pair of bodies with ``lines``: tuple[Line, ...]."""
-    return memo(model, ("upward", on, scenarios), lambda: _build_upward(model, on, scenarios))
-
-
-def _build_upward(model: Model, on: dt.date | None, scenarios: tuple[str, ...]) -> nx.DiGraph:
-    g = model.nx
-    applies: dict[str, bool] = {}
-
-    def ok(n: str) -> bool:
-        if n not in applies:
-            applies[n] = in_force(g.nodes[n], on, scenarios)
-        return applies[n]
-
-    lines: dict[tuple[str, str], list[Line]] = {}
-    for u, v, e in g.edges(data=True):
-        kind = e["kind"]
-        if kind not in _ORDER or (kind == "post_in" and g.nodes[u]["kind"] != "post"):
-            continue
-        if u == v or not (in_force(e, on, scenarios) and ok(u) and ok(v)):
-            continue
-        basis = tuple(sorted((lang, tuple(texts)) for lang, texts in (e.get("basis") or {}).items()))
-        scenario = e.get("scenario") or g.nodes[v].get("scenario")
-        sources = edge_sources(g, u, v, e)
-        lines.setdefault((u, v), []).append(Line(kind, e.get("status"), scenario, basis, sources))
-    up = nx.DiGraph()
-    up.add_edges_from(
-        (u, v, {"lines": tuple(sorted(found, key=lambda x: (_ORDER[x.kind], x.status or "")))})
-        for (u, v), found in lines.items()
-    )
-    return up
-
-
-def edge_sources(g: nx.MultiDiGraph, u: str, v: str, e: Mapping[str, Any]) -> tuple[str, ...]:
-    """A qualified line cites its own sources; a plain ORG triple is cited by the entity it was stated on."""
-    if e.get("sources") or "via" in e:
-        return tuple(e.get("sources") or ())
-    subject = v if e["kind"] in _STATED_ON_TARGET else u
-    return tuple(g.nodes[subject].get("sources") or ())
+    return view(model, on, scenarios).upward()
 
 
 def _depths(up: nx.DiGraph, start: str) -> dict[str, int]:

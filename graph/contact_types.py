@@ -1,0 +1,127 @@
+"""The parts of a contact answer: one ranked ``Answer``, the ``Step`` relations explaining it, and the
+per-candidate facts ranking reads. Shared by ranking, fallbacks, explanations and JSON (no logic here)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import Model
+
+__all__ = [
+    "CHAIR_ROLES",
+    "COLLAB_KINDS",
+    "NEARNESS",
+    "SECRETARY_ROLES",
+    "Answer",
+    "Cand",
+    "Facts",
+    "Step",
+]
+
+#: Nearness tiers, nearest first: (code, (Danish, English)).
+NEARNESS: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("channel", ("kanal fra din organisation", "a channel from your organisation")),
+    ("own", ("din egen organisation", "your own organisation")),
+    ("forum", ("et forum, hvor I har plads", "a forum where you have a seat")),
+    ("cluster", ("din klynge", "your cluster")),
+    ("region", ("i regionen", "in the region")),
+    ("national", ("nationalt", "national")),
+    ("other", ("ingen kendt forbindelse", "no known link")),
+)
+COLLAB_KINDS = frozenset({"forum", "partnership", "collaboration", "cluster"})
+SECRETARY_ROLES = ("secretary", "project_leader")
+CHAIR_ROLES = ("chair", "co_chair")
+_KIND_RANK = {"unit": 0, "post": 0, "person": 0, "contact_point": 0, "organisation": 1, "channel": 1}
+#: (forward, backward) wording of a step, each (da, en).
+_RELATION: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "part_of": (("del af", "part of"), ("omfatter", "includes")),
+    "member_of": (("medlem af", "member of"), ("har som medlem", "has as a member")),
+    "post_in": (("plads i", "seat in"), ("har pladsen", "has the seat")),
+    "on_behalf_of": (("repræsenterer", "represents"), ("repræsenteres af", "is represented by")),
+    "holds": (("besætter", "holds"), ("besættes af", "is held by")),
+    "channel_from": (("kanal", "channel"), ("kanal fra", "channel from")),
+    "channel_to": (("fører til", "leads to"), ("nås via", "is reached via")),
+    "cluster_of": (("styregruppe for", "steering group of"), ("har styregruppen", "is steered by")),
+    "secretariat_in": (("sekretariat i", "secretariat in"), ("er sekretariat for", "is the secretariat of")),
+    "chair_from": (("formand fra", "chair from"), ("udpeger formand for", "appoints the chair of")),
+    "reports_to": (("refererer til", "reports to"), ("modtager rapportering fra", "receives reports from")),
+    "gives_status_to": (("giver status til", "gives status to"), ("får status fra", "receives status from")),
+    "raises_decisions_to": (("indstiller til", "raises decisions to"), ("får indstillinger fra", "receives from")),
+    "communicates_with": (("kommunikerer med", "communicates with"), ("kommunikerer med", "communicates with")),
+    "handles": (("varetager emnet", "handles the topic"), ("varetages af", "is handled by")),
+    "required_in": (
+        ("fast kontaktperson efterspurgt i", "fixed contact person requested in"),
+        ("mangler fast kontaktperson", "lacks a fixed contact person"),
+    ),
+    "fallback": (("i stedet for", "instead of"), ("erstattes af", "is replaced by")),
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One relation on the way from the asker to the answer, in its real direction."""
+
+    from_id: str
+    kind: str
+    forward: bool
+    to_id: str
+
+    def words(self, lang: str) -> str:
+        pair = _RELATION.get(self.kind, ((self.kind, self.kind), (self.kind, self.kind)))[0 if self.forward else 1]
+        return pair[1] if lang == "en" else pair[0]
+
+    def as_json(self, model: Model, lang: str) -> dict[str, Any]:
+        a, b = model.label(self.from_id, lang), model.label(self.to_id, lang)
+        return {
+            "from": model.ref(self.from_id, lang),
+            "to": model.ref(self.to_id, lang),
+            "relation": self.kind if self.forward else f"{self.kind}^-1",
+            "text": f"{a} → ({self.words(lang)}) {b}",
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One contact: who, for which topic, how near, how to reach them and why."""
+
+    who: str
+    topic: str
+    score: float
+    nearness: int | None
+    status: str
+    channels: tuple[str, ...] = ()
+    requirement: str | None = None
+    why: tuple[Step, ...] | None = ()  # None until explained: only the answers shown are explained
+    fallback: bool = False
+    note: Mapping[str, str] | None = None
+    distance: int = 99
+
+    def sort_key(self, model: Model) -> tuple[Any, ...]:
+        late = 1 if self.status in ("proposed", "channel_not_open") else 0
+        kind = _KIND_RANK.get(model.nx.nodes[self.who]["kind"], 2)
+        near = self.nearness if self.nearness is not None else 0
+        return (-round(self.score * 10), near, late, kind, self.distance, model.label(self.who), self.who)
+
+
+@dataclass
+class Cand:
+    """A candidate before ranking: who answers for which matched topic, through which channels."""
+
+    who: str
+    topic: str
+    score: float
+    channels: set[str] = field(default_factory=set)
+    requirement: str | None = None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What ranks a candidate whoever asks: where it belongs, where its channels start, its sectors, status."""
+
+    anchors: frozenset[str]
+    channel_from: frozenset[str]
+    sectors: frozenset[str | None]
+    status: str
+    note: tuple[tuple[str, str], ...]

@@ -1,0 +1,54 @@
+"""Why this contact: the chain of relations from the asker to the answer and on to the topic.
+
+Only the answers shown are explained (walking paths for every candidate would be the costly part).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import pairwise
+
+from graph.contact_home import Home, structure
+from graph.contact_types import Answer, Step
+from graph.view import View
+
+__all__ = ["closing_steps", "explained", "why"]
+
+
+def explained(v: View, home: Home | None, a: Answer) -> Answer:
+    """``a`` with its *why* filled in (unchanged when it already has one)."""
+    if a.why is not None:
+        return a
+    return replace(a, why=why(v, home, a.who, a.channels) + closing_steps(v, a.who, a.topic, a.requirement, a.channels))
+
+
+def why(v: View, home: Home | None, target: str, channels: tuple[str, ...]) -> tuple[Step, ...]:
+    """Asker → … → target: through the asker's channel where there is one, else the shortest structure path."""
+    if home is None:
+        return ()
+    for ch in channels:
+        froms = [f for f in v.into(ch, "channel_from") if f in home.channel_from]
+        if froms:
+            start = min(froms, key=lambda f: len(home.paths.get(f, [])) or 99)
+            lead = _path_steps(v, home.paths.get(start, [home.id]))
+            return (*lead, Step(start, "channel_from", True, ch), Step(ch, "channel_to", True, target))
+    return _path_steps(v, home.paths.get(target, []))
+
+
+def _path_steps(v: View, nodes: list[str]) -> tuple[Step, ...]:
+    und = structure(v)
+    steps = []
+    for a, b in pairwise(nodes):
+        e = und.edges[a, b]
+        steps.append(Step(a, e["kind"], e["source"] == a, b))
+    return tuple(steps)
+
+
+def closing_steps(
+    v: View, who: str, topic: str, requirement: str | None, channels: tuple[str, ...]
+) -> tuple[Step, ...]:
+    """The last step: the requirement naming the body, or the handler (the contact or its channel) → topic."""
+    if requirement:
+        return (Step(requirement, "required_in", True, who),)
+    handler = who if (not channels or topic in v.out(who, "handles")) else channels[0]
+    return (Step(handler, "handles", True, topic),)

@@ -1,0 +1,139 @@
+"""Gap finders for posts and duties: vacant seats and posts, missing contact persons, responsibilities
+nobody holds, ended terms and bodies ending soon, and the open questions no other finder has reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from rdflib import Literal, URIRef
+
+from graph.gap_types import Gap, GapCtx, Genitive
+from graph.model import Model
+from ontology.namespace import RDFS
+
+__all__ = ["ENDING_SOON_DAYS", "open_questions", "requirements", "responsibilities", "seats", "terms"]
+
+ENDING_SOON_DAYS = 90
+_COLLAB_KINDS = ("forum", "partnership", "collaboration", "cluster")
+
+
+def seats(c: GapCtx) -> Iterable[Gap]:
+    for post in c.nodes("post"):
+        d = c.g.nodes[post]
+        if c.into(post, "holds") or d.get("occupancy") in ("held", "not_stated"):
+            continue
+        if d.get("is_seat") and d.get("occupancy") != "vacant":
+            continue  # a seat with no occupancy stated is a validation matter, not a gap
+        where = c.out(post, "post_in")
+        behalf = c.out(post, "on_behalf_of")
+        if d.get("is_seat"):
+            text = c.say(
+                "Pladsen »{p}« i {w} er vakant{b}.",
+                "The seat “{p}” in {w} is vacant{b}.",
+                p=post,
+                w=where,
+                b={
+                    "da": f" – den skal besættes for {c.words(behalf, 'da')}" if behalf else "",
+                    "en": f" – it is to be filled for {c.words(behalf, 'en')}" if behalf else "",
+                },
+            )
+            yield Gap("vacant_seat", "high", post, text, tuple(where + behalf), c.srcs(post))
+        else:
+            nn = _rdfs_comment(c.model, post)
+            note = (
+                {"da": f" (kilden skriver »{nn}«)", "en": f" (the source says “{nn}”)"} if nn else {"da": "", "en": ""}
+            )
+            text = c.say(
+                "Stillingen »{p}« i {w} har ingen indehaver{n}.",
+                "The post “{p}” in {w} has no holder{n}.",
+                p=post,
+                w=where,
+                n=note,
+            )
+            yield Gap("vacant_post", "medium", post, text, tuple(where), c.srcs(post))
+
+
+def requirements(c: GapCtx) -> Iterable[Gap]:
+    reqs = [r for r in c.nodes("requirement") if not c.out(r, "fulfilled_by")]
+    pairs = {(frozenset(c.out(r, "required_in")), frozenset(c.out(r, "requested_by"))) for r in reqs}
+    for r in reqs:
+        where, by = c.out(r, "required_in"), c.out(r, "requested_by")
+        mutual = any(set(by) & set(w) and set(where) & set(b) for w, b in pairs)
+        text = c.say(
+            "{by} har efterspurgt en fast kontaktperson i {where}, men ingen er udpeget{m}.",
+            "{by} asked for a fixed contact person in {where}, but nobody has been named{m}.",
+            by=sorted(by),
+            where=sorted(where),
+            m={"da": " (efterspurgt begge veje)", "en": " (asked for in both directions)"} if mutual else {},
+        )
+        yield Gap("missing_contact_person", "high", r, text, tuple(sorted(where) + sorted(by)), c.srcs(r))
+
+
+def responsibilities(c: GapCtx) -> Iterable[Gap]:
+    for r in c.nodes("responsibility"):
+        if c.out(r, "placed_with"):
+            continue
+        qs = c.questions(r)
+        c.used_questions.update(qs)
+        text = c.say(
+            "Ansvaret »{r}« er ikke placeret hos nogen: {x}",
+            "The responsibility “{r}” is not placed: {x}",
+            r=r,
+            x={lang: c.comment(qs[0] if qs else r, lang) for lang in ("da", "en")},
+        )
+        yield Gap(
+            "responsibility_not_placed",
+            "medium",
+            r,
+            text,
+            tuple(c.out(r, "responsibility_of")),
+            c.srcs(r, *qs),
+            qs[0] if qs else None,
+        )
+
+
+def terms(c: GapCtx) -> Iterable[Gap]:
+    horizon = c.on + dt.timedelta(days=ENDING_SOON_DAYS)
+    for u, v, e in c.g.edges(data=True):
+        if e["kind"] not in ("member_of", "holds") or not (c.ok(u) and c.ok(v)):
+            continue
+        end = e.get("valid_until")
+        if e.get("status") == "ended" or (end is not None and end < c.on):
+            text = c.say(
+                "{u} {r} {v} er ophørt{d}.",
+                "{u} {r} {v} has ended{d}.",
+                u=Genitive(u),
+                v=v,
+                r={
+                    "da": "medlemskab af" if e["kind"] == "member_of" else "besættelse af",
+                    "en": "membership of" if e["kind"] == "member_of" else "holding of",
+                },
+                d={"da": f" ({end.isoformat()})", "en": f" ({end.isoformat()})"} if end else {},
+            )
+            yield Gap("term_ended", "medium", u, text, (v,), tuple(e.get("sources") or ()) or c.srcs(u, v))
+    for nid in c.nodes(*_COLLAB_KINDS):
+        end = c.g.nodes[nid].get("valid_until")
+        if end is not None and c.on <= end <= horizon:
+            text = c.say(
+                "{f} ophører {d} – om {n} dage.",
+                "{f} ends on {d} – in {n} days.",
+                f=nid,
+                d=end.isoformat(),
+                n=str((end - c.on).days),
+            )
+            yield Gap("ending_soon", "low", nid, text, (), c.srcs(nid))
+
+
+def open_questions(c: GapCtx) -> Iterable[Gap]:
+    for q in c.nodes("open_question"):
+        if q in c.used_questions:
+            continue
+        about = c.out(q, "about")
+        text = c.say("{q}: {x}", "{q}: {x}", q=q, x={lang: c.comment(q, lang) for lang in ("da", "en")})
+        yield Gap("open_question", "low", about[0] if about else q, text, tuple(about[1:]), c.srcs(q), q)
+
+
+def _rdfs_comment(model: Model, nid: str) -> str | None:
+    values = [str(o) for o in model.facts.objects(URIRef(nid), RDFS.comment) if isinstance(o, Literal)]
+    return values[0] if values else None

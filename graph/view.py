@@ -1,0 +1,183 @@
+"""The model on one date under chosen scenarios: the one place that decides what is in force.
+
+Every question (contacts, gaps, paths, reporting, fragility, privacy, diagrams) asks the same things of
+"the structure as it stands on a date": which nodes and edges apply, who is above or below an
+organisation, which bodies report where. ``view(model, on, scenarios)`` answers them once per
+(data version, date, scenarios) and keeps the answers (``graph.cache.memo``), so nothing else filters
+by date and no two modules can disagree about what applies.
+
+Cycle-safe throughout: the data may say an organisation is part of itself, or two bodies report to each
+other; every walk keeps a visited set and ends.
+
+API (all lists sorted, so answers never depend on load order)::
+
+    v = view(model, on, scenarios)
+    v.ok(nid)                      # the node applies (in force, its scenario chosen)
+    v.edge_ok(attrs)               # an edge's own attributes apply (ends not checked)
+    v.nodes(*kinds)                # in-force nodes of these kinds
+    v.edges(*kinds)                # in-force (u, v, attrs) of these edge kinds, both ends in force
+    v.out(nid, kind) / v.into(nid, kind)   # in-force neighbours over one edge kind
+    v.ancestors(nid)               # everything above over part_of (nearest first)
+    v.descendants(nid)             # nid and everything below over part_of
+    v.family(nid)                  # an organisation with all its parts and all it is part of
+    v.upward()                     # the reporting skeleton (graph.reporting lines), a DiGraph
+    v.cached(key, build)           # a derived index of a question module, kept with this view
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import Any, TypeVar
+
+from graph.cache import memo
+from graph.lines import LINE_ORDER, build_upward
+from graph.model import Model, in_force
+
+__all__ = ["ORG_KINDS", "View", "view"]
+
+T = TypeVar("T")
+
+#: Kinds that form organisation trees (part_of) and can be members, asked about or answered for.
+ORG_KINDS = frozenset({"organisation", "unit", "forum", "cluster", "partnership", "collaboration"})
+
+
+class _State:
+    """What a view has worked out so far; ids only, never the model (so the model can be collected)."""
+
+    def __init__(self) -> None:
+        self.ok: dict[str, bool] = {}
+        self.out: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.into: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.ancestors: dict[str, tuple[str, ...]] = {}
+        self.descendants: dict[str, frozenset[str]] = {}
+        self.derived: dict[Hashable, Any] = {}
+        self.lock = threading.RLock()
+
+
+def view(model: Model, on: dt.date | None, scenarios: Iterable[str] = ()) -> View:
+    """The view of ``model`` on ``on`` under ``scenarios`` (sorted, unique keys; check them first with
+    ``graph.applicability.check_scenarios``). Cheap to call: the state is kept per data version."""
+    scen = tuple(sorted(set(scenarios)))
+    return View(model, on, scen, memo(model, ("view", on, scen), _State))
+
+
+class View:
+    """The model on one date under chosen scenarios (see the module docstring for the API)."""
+
+    __slots__ = ("_s", "g", "model", "on", "scen")
+
+    def __init__(self, model: Model, on: dt.date | None, scenarios: tuple[str, ...], state: _State) -> None:
+        self.model, self.g, self.on, self.scen, self._s = model, model.nx, on, scenarios, state
+
+    # ------------------------------------------------------------------------------------------ in force
+    def ok(self, nid: str) -> bool:
+        """The node exists and applies on the date under the scenarios."""
+        hit = self._s.ok.get(nid)
+        if hit is None:
+            hit = self._s.ok[nid] = nid in self.g and in_force(self.g.nodes[nid], self.on, self.scen)
+        return hit
+
+    def edge_ok(self, attrs: dict[str, Any]) -> bool:
+        """The edge's own attributes apply (whether its ends apply is ``ok``'s question)."""
+        return in_force(attrs, self.on, self.scen)
+
+    def nodes(self, *kinds: str) -> list[str]:
+        """In-force nodes of ``kinds`` (all kinds when none given), sorted."""
+        return list(
+            self.cached(
+                ("nodes", kinds),
+                lambda: tuple(
+                    sorted(n for n, k in self.g.nodes(data="kind") if (not kinds or k in kinds) and self.ok(n))
+                ),
+            )
+        )
+
+    def edges(self, *kinds: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """In-force edges of ``kinds`` (all when none given) whose two ends are in force, in graph order."""
+        wanted = set(kinds)
+        for u, v, e in self.g.edges(data=True):
+            if (not wanted or e["kind"] in wanted) and in_force(e, self.on, self.scen) and self.ok(u) and self.ok(v):
+                yield u, v, e
+
+    def out(self, nid: str, kind: str) -> list[str]:
+        """Targets of in-force ``kind`` edges leaving ``nid`` that are themselves in force, sorted."""
+        hit = self._s.out.get((nid, kind))
+        if hit is None:
+            edges = self.g.out_edges(nid, data=True) if nid in self.g else ()
+            hit = tuple(sorted(v for _, v, e in edges if e["kind"] == kind and self._far(v, e)))
+            self._s.out[nid, kind] = hit
+        return list(hit)
+
+    def into(self, nid: str, kind: str) -> list[str]:
+        """Sources of in-force ``kind`` edges entering ``nid`` that are themselves in force, sorted."""
+        hit = self._s.into.get((nid, kind))
+        if hit is None:
+            edges = self.g.in_edges(nid, data=True) if nid in self.g else ()
+            hit = tuple(sorted(u for u, _, e in edges if e["kind"] == kind and self._far(u, e)))
+            self._s.into[nid, kind] = hit
+        return list(hit)
+
+    def _far(self, other: str, e: dict[str, Any]) -> bool:
+        return in_force(e, self.on, self.scen) and self.ok(other)
+
+    def kind(self, nid: str) -> str:
+        return str(self.g.nodes[nid]["kind"])
+
+    def proposed(self, *nids: str) -> bool:
+        """Any of ``nids`` is only proposed (it applies, but answers must say so)."""
+        return any(self.g.nodes[n].get("status") == "proposed" for n in nids)
+
+    # ------------------------------------------------------------------------------------------ hierarchy
+    def ancestors(self, nid: str) -> list[str]:
+        """Everything ``nid`` is part of, directly or not, nearest first (never ``nid`` itself)."""
+        hit = self._s.ancestors.get(nid)
+        if hit is None:
+            found: dict[str, None] = {}
+            queue = [nid]
+            for node in queue:
+                for parent in self.out(node, "part_of"):
+                    if parent != nid and parent not in found:
+                        found[parent] = None
+                        queue.append(parent)
+            hit = self._s.ancestors[nid] = tuple(found)
+        return list(hit)
+
+    def descendants(self, nid: str) -> frozenset[str]:
+        """``nid`` and every part of it, all the way down."""
+        hit = self._s.descendants.get(nid)
+        if hit is None:
+            found = {nid}
+            stack = [nid]
+            while stack:
+                for child in self.into(stack.pop(), "part_of"):
+                    if child not in found:
+                        found.add(child)
+                        stack.append(child)
+            hit = self._s.descendants[nid] = frozenset(found)
+        return hit
+
+    def family(self, nid: str) -> frozenset[str]:
+        """An organisation with its parts and everything it is part of (a seat for BUA represents
+        Psykiatrien too); any other entity is its own family."""
+        if self.kind(nid) not in ORG_KINDS:
+            return frozenset({nid})
+        return self.descendants(nid) | frozenset(self.ancestors(nid))
+
+    # ------------------------------------------------------------------------------------------ derived
+    def upward(self) -> Any:
+        """The reporting skeleton: every upward line in force as a ``networkx.DiGraph`` (``graph.reporting``)."""
+        return self.cached("upward", lambda: build_upward(self.g, self.edges(*LINE_ORDER)))
+
+    def cached(self, key: Hashable, build: Callable[[], T]) -> T:
+        """``build()`` once per view: a question module's index over this date's structure.
+
+        The value must not hold the model (views are kept as long as the model lives)."""
+        s = self._s
+        if key in s.derived:
+            return s.derived[key]  # type: ignore[no-any-return]
+        with s.lock:
+            if key not in s.derived:
+                s.derived[key] = build()
+            return s.derived[key]  # type: ignore[no-any-return]

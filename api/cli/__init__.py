@@ -11,7 +11,6 @@ __all__ = ["app", "main"]
 
 _COMMAND_MODULES = (
     "api.cli.core",
-    "api.cli.questions",
     "api.cli.chains",
     "api.cli.contact",
     "api.cli.render",
@@ -23,11 +22,7 @@ _COMMAND_MODULES = (
 
 def _register() -> None:
     for name in _COMMAND_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a missing dependency inside the module is a real error
-                raise
+        importlib.import_module(name)  # a missing module is a broken install: fail loudly
 
 
 def main() -> None:

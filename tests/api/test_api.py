@@ -34,11 +34,6 @@ def canon(obj: object) -> object:
     return obj
 
 
-def needs(module: str) -> None:
-    """Skip until a colleague's module has landed (the route and its test stay in place)."""
-    pytest.importorskip(module, reason=f"{module.replace('.', '/')}.py has not landed yet")
-
-
 # ------------------------------------------------------------------------------------------ entities
 def test_search_finds_by_abbreviation_and_filters_by_kind(client: TestClient) -> None:
     hits = ok(client, "/api/search?q=BUA&limit=5")
@@ -179,14 +174,12 @@ def test_path_with_unknown_via_group_is_422(client: TestClient) -> None:
 
 
 def test_contact_answers_with_the_advice_unit_and_its_conditions(client: TestClient) -> None:
-    needs("graph.contacts")
     got = ok(client, "/api/contact", params={"topic": "faglig sparring", "asker": "Favrskov Kommune", "date": DAY})
     assert ID + "bua/raadgivningsenhed" in json.dumps(got)
     assert "conditions" in json.dumps(got)
 
 
 def test_contact_json_is_the_cli_json(client: TestClient) -> None:
-    needs("graph.contacts")
     from graph.contacts import contact
 
     got = ok(client, "/api/contact", params={"topic": "sparring", "asker": "Favrskov Kommune", "date": DAY})
@@ -195,13 +188,11 @@ def test_contact_json_is_the_cli_json(client: TestClient) -> None:
 
 
 def test_contact_unknown_topic_is_404_with_suggestions(client: TestClient) -> None:
-    needs("graph.contacts")
     r = client.get("/api/contact", params={"topic": "zzzqqq"})
     assert r.status_code == 404 and r.json()["error"] == "not_found"
 
 
 def test_gaps_json(client: TestClient) -> None:
-    needs("graph.gaps")
     from graph.gaps import find_gaps
 
     got = ok(client, f"/api/gaps?date={DAY}")
@@ -300,8 +291,6 @@ def test_bad_sparql_is_422(client: TestClient) -> None:
 # ------------------------------------------------------------------------------------------ diagrams
 @pytest.mark.parametrize("view", ["organisation", "network", "ego"])
 def test_diagrams_html_svg_json(client: TestClient, view: str) -> None:
-    needs("viz.html")
-    needs("viz.static")
     query = "?id=Psykiatriforum" if view == "ego" else ""
     html = client.get(f"/api/diagrams/{view}.html{query}")
     assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
@@ -312,7 +301,6 @@ def test_diagrams_html_svg_json(client: TestClient, view: str) -> None:
 
 
 def test_diagram_pdf_and_png(client: TestClient) -> None:
-    needs("viz.static")
     pdf = client.get("/api/diagrams/organisation.pdf?id=Psykiatriforum")
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
@@ -322,13 +310,11 @@ def test_diagram_pdf_and_png(client: TestClient) -> None:
 
 
 def test_diagram_ego_needs_an_entity_and_unknown_view_is_422(client: TestClient) -> None:
-    needs("viz.static")
     assert client.get("/api/diagrams/ego.html").status_code == 422
     assert client.get("/api/diagrams/spaghetti.html").status_code == 422
 
 
 def test_diagram_labels_are_escaped(evil_client: TestClient) -> None:
-    needs("viz.static")
     html = evil_client.get("/api/diagrams/network.html").text
     assert EVIL_LABEL not in html
 

@@ -23,7 +23,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium (/usr/bin/chromium) is not installed"),
 ]
-playwright_sync = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +168,6 @@ def test_docs_render_offline(page: object) -> None:
 
 
 def test_diagram_page_exposes_the_forum_nodes(page: object) -> None:
-    pytest.importorskip("viz.static", reason="viz/static.py has not landed yet")
     pg = page
     pg.goto("/diagram/netvaerk")  # type: ignore[attr-defined]
     frame = pg.frame_locator("iframe.diagram-frame")  # type: ignore[attr-defined]

@@ -22,32 +22,20 @@ PAGES = [
     "/sti",
     "/sti?a=PPR%2C+Favrskov+Kommune&b=BUA",
     "/data",
+    "/kontakt?topic=faglig+sparring&asker=Favrskov+Kommune",
+    "/huller",
+    "/diagram/organisation",
+    "/diagram/netvaerk",
+    "/diagram/ego?id=Psykiatriforum",
 ]
-NEEDS = {  # pages whose question module may not have landed yet
-    "/kontakt?topic=faglig+sparring&asker=Favrskov+Kommune": "graph.contacts",
-    "/huller": "graph.gaps",
-    "/diagram/organisation": "viz.static",
-    "/diagram/netvaerk": "viz.static",
-    "/diagram/ego?id=Psykiatriforum": "viz.static",
-}
-
-
-def _all_pages() -> list[str]:
-    return PAGES + list(NEEDS)
-
-
-def _skip_missing(url: str) -> None:
-    if url in NEEDS:
-        pytest.importorskip(NEEDS[url], reason=f"{NEEDS[url].replace('.', '/')}.py has not landed yet")
 
 
 def _links(html: str) -> list[str]:
     return [unescape(h) for h in re.findall(r'href="([^"]*)"', html)]
 
 
-@pytest.mark.parametrize("url", _all_pages())
+@pytest.mark.parametrize("url", PAGES)
 def test_page_renders_in_danish_with_skip_link_viewport_and_json_twin(client: TestClient, url: str) -> None:
-    _skip_missing(url)
     html = html_get(client, url)
     assert '<html lang="da">' in html
     assert 'name="viewport"' in html and 'href="#indhold"' in html and 'id="indhold"' in html
@@ -59,9 +47,8 @@ def test_page_renders_in_danish_with_skip_link_viewport_and_json_twin(client: Te
     assert external_references(html) == []
 
 
-@pytest.mark.parametrize("url", _all_pages())
+@pytest.mark.parametrize("url", PAGES)
 def test_page_in_english_keeps_lang_in_its_links(client: TestClient, url: str) -> None:
-    _skip_missing(url)
     sep = "&" if "?" in url else "?"
     html = html_get(client, url + sep + "lang=en")
     assert '<html lang="en">' in html and "Skip to content" in html
@@ -151,7 +138,6 @@ def test_markup_in_labels_is_escaped(evil_client: TestClient, url: str) -> None:
 
 
 def test_markup_in_labels_is_escaped_on_the_answer_page(evil_client: TestClient) -> None:
-    pytest.importorskip("graph.contacts", reason="graph/contacts.py has not landed yet")
     r = evil_client.get("/kontakt?topic=" + quote("<b>sparring</b>"), headers={"Accept": "text/html"})
     assert r.status_code == 200, r.text[:300]
     assert "&lt;img src=x onerror=alert(1)&gt;" in r.text and EVIL_LABEL not in r.text

@@ -12,14 +12,6 @@ from tests.conftest import PREFIXES, REPO
 
 ID = "https://w3id.org/samarbejdskort/id/"
 DATA = REPO / "data"
-needs_randers = pytest.mark.skipif(
-    not (DATA / "randersklyngen-status-2024.ttl").exists() or not (DATA / "region-midtjylland.ttl").exists(),
-    reason="bundled Randers data (data/region-midtjylland.ttl, randersklyngen-status-2024.ttl) not written yet",
-)
-needs_midtjysk = pytest.mark.skipif(
-    not (DATA / "midtjysk-samarbejdsmodel.ttl").exists(),
-    reason="bundled data for the Midtjysk collaboration model (data/midtjysk-samarbejdsmodel.ttl) not written yet",
-)
 
 TINY = """
 id:ig a sk:ImplementationGroup ; skos:prefLabel "Implementeringsgruppen, Aby"@da , "Implementation group, Aby"@en .
@@ -174,7 +166,6 @@ def test_path_bad_options_exit_2(tiny_file: Path, args: tuple[str, ...], error: 
 
 
 # ------------------------------------------------------------------------------------------------ bundled
-@needs_randers
 def test_bundled_randers_chain_reaches_ssu_and_shows_kosu_proposed() -> None:
     p = as_json(run("chain", "implementeringsgruppe Randersklyngen", "--date", "2024-06-01", "--json"))
     assert [r["id"] for r in p["primary"]][:3] == [
@@ -187,7 +178,6 @@ def test_bundled_randers_chain_reaches_ssu_and_shows_kosu_proposed() -> None:
     assert "(foreslået)" in text and "Klyngestyregruppen for Randersklyngen" in text
 
 
-@needs_randers
 def test_bundled_scenario_adds_the_chief_level_steering_group() -> None:
     args = ("chain", "implementeringsgruppe Randersklyngen", "--date", "2024-06-01", "--json")
     plain = as_json(run(*args))
@@ -197,7 +187,6 @@ def test_bundled_scenario_adds_the_chief_level_steering_group() -> None:
     assert any(s["to"]["id"] == sg and s["depth"] == 1 for s in chosen["steps"])
 
 
-@needs_midtjysk
 def test_bundled_midtjysk_chain_first_step_is_ssg() -> None:
     p = as_json(
         run("chain", "Fælles implementeringsgruppe for midtjysk samarbejdsmodel", "--date", "2025-06-01", "--json")
@@ -207,7 +196,6 @@ def test_bundled_midtjysk_chain_first_step_is_ssg() -> None:
     assert {ID + "ssg", ID + "ssu"} <= status
 
 
-@needs_randers
 def test_bundled_path_from_general_practice_to_ppr_norddjurs() -> None:
     result = run("path", "Almen praksis", "PPR, Norddjurs", "--date", "2024-06-01")
     assert result.exit_code == 0, result.output

@@ -11,10 +11,6 @@ from tests.cli.support import as_json, entities, run
 
 ID = "https://w3id.org/samarbejdskort/id/"
 DATA = Path(__file__).resolve().parents[2] / "data"
-needs_data = pytest.mark.skipif(
-    not (DATA / "randersklyngen-status-2024.ttl").exists() or not (DATA / "region-midtjylland.ttl").exists(),
-    reason="the bundled data (data/randersklyngen-status-2024.ttl, region-midtjylland.ttl) is not written yet",
-)
 TINY = """@prefix sk: <https://w3id.org/samarbejdskort/ns#> .
 @prefix org: <http://www.w3.org/ns/org#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
@@ -103,7 +99,6 @@ def test_gaps_on_berlin_finds_the_one_vacant_post(interop: Path) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ bundled data
-@needs_data
 def test_acceptance_faglig_sparring_from_favrskov() -> None:
     p = as_json(run("contact", "faglig sparring", "--from", "Favrskov Kommune", "--json"))
     first = p["answers"][0]
@@ -113,19 +108,16 @@ def test_acceptance_faglig_sparring_from_favrskov() -> None:
     assert "1. Rådgivningsenheden, BUA" in text and "Kun 1:1" in text
 
 
-@needs_data
 def test_acceptance_agenda_proposals_from_syddjurs() -> None:
     p = as_json(run("contact", "dagsordensforslag", "--from", "Syddjurs Kommune", "--json"))
     assert p["answers"][0]["who"]["id"] == ID + "forum/randers-implementeringsgruppe/plads/sekretaer"
 
 
-@needs_data
 def test_acceptance_specialised_advice_from_norddjurs() -> None:
     p = as_json(run("contact", "specialiseret rådgivning", "--from", "Norddjurs", "--json"))
     assert p["answers"][0]["who"]["id"] == ID + "viso"
 
 
-@needs_data
 def test_ambiguous_asker_exits_2_and_lists_candidates() -> None:
     result = run("contact", "sparring", "--from", "PPR", "--json")
     assert result.exit_code == 2
@@ -133,7 +125,6 @@ def test_ambiguous_asker_exits_2_and_lists_candidates() -> None:
     assert body["error"] == "ambiguous" and len(body["candidates"]) >= 2
 
 
-@needs_data
 def test_acceptance_gaps_lists_vacant_seat_and_missing_contact_persons() -> None:
     p = as_json(run("gaps", "--json", "--date", "2026-11-22"))
     by_kind: dict[str, list[str]] = {}

@@ -286,15 +286,10 @@ def test_many_seats_of_one_forum_become_one_answer_for_the_forum() -> None:
 
 # ------------------------------------------------------------------------------------------------ bundled data
 DATA = Path(__file__).resolve().parents[2] / "data"
-needs_data = pytest.mark.skipif(
-    not (DATA / "randersklyngen-status-2024.ttl").exists() or not (DATA / "region-midtjylland.ttl").exists(),
-    reason="the bundled data (data/randersklyngen-status-2024.ttl, region-midtjylland.ttl) is not written yet",
-)
 ID = "https://w3id.org/samarbejdskort/id/"
 TODAY = dt.date(2026, 11, 22)
 
 
-@needs_data
 def test_bundled_faglig_sparring_from_favrskov_is_buas_advice_unit_with_its_three_conditions(bundled) -> None:
     first = contact(bundled, "faglig sparring", "Favrskov Kommune", on=TODAY).as_json()["answers"][0]
     assert first["who"]["id"] == ID + "bua/raadgivningsenhed"
@@ -304,14 +299,12 @@ def test_bundled_faglig_sparring_from_favrskov_is_buas_advice_unit_with_its_thre
     assert "1:1" in conditions and "konkrete sager" in conditions and "samtykke" in conditions
 
 
-@needs_data
 def test_bundled_agenda_proposals_from_syddjurs_go_to_the_randers_groups_secretary(bundled) -> None:
     first = contact(bundled, "dagsordensforslag", "Syddjurs Kommune", on=TODAY).as_json()["answers"][0]
     assert first["who"]["id"] == ID + "forum/randers-implementeringsgruppe/plads/sekretaer"
     assert first["organisation"]["id"] == ID + "forum/randers-implementeringsgruppe"
 
 
-@needs_data
 def test_bundled_specialised_advice_from_norddjurs_is_viso(bundled) -> None:
     p = contact(bundled, "specialiseret rådgivning", "Norddjurs", on=TODAY).as_json()
     assert p["asker"]["id"] == ID + "kommune/norddjurs"
@@ -319,7 +312,6 @@ def test_bundled_specialised_advice_from_norddjurs_is_viso(bundled) -> None:
     assert any(g["entity"]["id"] == ID + "viso" or "VISO" in g["text"] for g in p["gaps"])
 
 
-@needs_data
 def test_bundled_contact_persons_are_missing_and_the_randers_secretary_stands_in(bundled) -> None:
     p = contact(bundled, "faste kontaktpersoner", "Favrskov Kommune", on=TODAY).as_json()
     missing = [a for a in p["answers"] if a["status"] == "missing"]

@@ -392,14 +392,9 @@ def test_report_json_shape_counts_and_english() -> None:
 
 # ------------------------------------------------------------------------------------------------ bundled data
 DATA = Path(__file__).resolve().parents[2] / "data"
-needs_data = pytest.mark.skipif(
-    not (DATA / "randersklyngen-kommissorium.ttl").exists() or not (DATA / "randersklyngen-status-2024.ttl").exists(),
-    reason="the bundled Randers data (data/randersklyngen-*.ttl) is not written yet",
-)
 ID = "https://w3id.org/samarbejdskort/id/"
 
 
-@needs_data
 def test_bundled_vacant_practice_consultant_seat(bundled) -> None:
     found = find_gaps(bundled, on=DAY).as_json()["gaps"]
     vacant = of_kind(found, "vacant_seat")
@@ -407,7 +402,6 @@ def test_bundled_vacant_practice_consultant_seat(bundled) -> None:
     assert vacant[0]["severity"] == "high"
 
 
-@needs_data
 def test_bundled_missing_contact_persons_both_directions(bundled) -> None:
     missing = of_kind(find_gaps(bundled, on=DAY).as_json()["gaps"], "missing_contact_person")
     required_in_bua = [g for g in missing if g["entity"]["id"] == ID + "krav/fast-kontaktperson/bua"]
@@ -416,16 +410,12 @@ def test_bundled_missing_contact_persons_both_directions(bundled) -> None:
     assert all("begge veje" in g["text"] for g in missing)
 
 
-@needs_data
 def test_bundled_midtjysk_deadline_end_2025_is_passed_today_but_not_in_mid_2025(bundled) -> None:
-    if not (DATA / "midtjysk-samarbejdsmodel.ttl").exists():
-        pytest.skip("data/midtjysk-samarbejdsmodel.ttl is not written yet")
     passed = of_kind(find_gaps(bundled, on=DAY).as_json()["gaps"], "deadline_passed")
     assert [g["entity"]["id"] for g in passed] == [ID + "forum/midtjysk-implementeringsgruppe"]
     assert not of_kind(find_gaps(bundled, on=dt.date(2025, 6, 1)).as_json()["gaps"], "deadline_passed")
 
 
-@needs_data
 def test_bundled_scope_syddjurs_includes_the_group_it_hosts(bundled) -> None:
     found = find_gaps(bundled, scope="Syddjurs Kommune", on=DAY).as_json()["gaps"]
     assert "vacant_seat" in kinds(found)  # the Randers group's secretariat is in Syddjurs

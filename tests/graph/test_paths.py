@@ -227,13 +227,8 @@ def test_the_relation_graph_is_built_once_per_via_set(gp_ppr: Model) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ bundled data
-needs_randers = pytest.mark.skipif(
-    not (DATA / "randersklyngen-status-2024.ttl").exists() or not (DATA / "region-midtjylland.ttl").exists(),
-    reason="bundled Randers data (data/region-midtjylland.ttl, randersklyngen-status-2024.ttl) not written yet",
-)
 
 
-@needs_randers
 def test_bundled_general_practice_reaches_ppr_norddjurs_through_the_correspondence_channel(bundled: Model) -> None:
     answer = find_paths(bundled, "Almen praksis", ID + "kommune/norddjurs/ppr", on=dt.date(2024, 6, 1))
     first = answer.as_json()["paths"][0]

@@ -291,18 +291,9 @@ def test_the_upward_graph_is_built_once_per_model_date_and_scenarios(randers_lik
 
 
 # ------------------------------------------------------------------------------------------------ bundled data
-needs_randers = pytest.mark.skipif(
-    not (DATA / "randersklyngen-status-2024.ttl").exists() or not (DATA / "region-midtjylland.ttl").exists(),
-    reason="bundled Randers data (data/region-midtjylland.ttl, randersklyngen-status-2024.ttl) not written yet",
-)
-needs_midtjysk = pytest.mark.skipif(
-    not (DATA / "midtjysk-samarbejdsmodel.ttl").exists(),
-    reason="bundled data for the Midtjysk collaboration model (data/midtjysk-samarbejdsmodel.ttl) not written yet",
-)
 ON = dt.date(2024, 6, 1)
 
 
-@needs_randers
 def test_bundled_randers_group_reaches_ssu_through_the_cluster_steering_group(bundled: Model) -> None:
     c = chain(bundled, "implementeringsgruppe Randersklyngen", on=ON)
     assert c.primary[:3] == (ID + "forum/randers-implementeringsgruppe", ID + "klyngestyregruppe/randers", ID + "ssu")
@@ -312,7 +303,6 @@ def test_bundled_randers_group_reaches_ssu_through_the_cluster_steering_group(bu
     assert all(s.basis for s in c.steps if s.primary)
 
 
-@needs_randers
 def test_bundled_chief_level_steering_group_is_a_step_only_in_its_scenario(bundled: Model) -> None:
     sg = ID + "forum/randers-styregruppe-chefniveau"
     plain = chain(bundled, "implementeringsgruppe Randersklyngen", on=ON)
@@ -323,7 +313,6 @@ def test_bundled_chief_level_steering_group_is_a_step_only_in_its_scenario(bundl
     assert sg in chosen.primary and ID + "ssu" in chosen.tops
 
 
-@needs_midtjysk
 def test_bundled_midtjysk_group_starts_at_ssg_and_gives_status_to_ssg_and_ssu(bundled: Model) -> None:
     c = chain(bundled, "Fælles implementeringsgruppe for midtjysk samarbejdsmodel", on=dt.date(2025, 6, 1))
     assert c.primary[1] == ID + "ssg"

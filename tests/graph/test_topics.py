@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from graph.errors import UnknownTopic
@@ -179,12 +177,9 @@ def test_match_json_names_topic_score_and_how(model) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ bundled
-BUNDLED_READY = (Path(__file__).resolve().parents[2] / "data" / "topics.ttl").exists()
-needs_data = pytest.mark.skipif(not BUNDLED_READY, reason="data/topics.ttl not written yet")
 ID = "https://w3id.org/samarbejdskort/id/emne/"
 
 
-@needs_data
 @pytest.mark.parametrize(
     ("text", "slug"),
     [

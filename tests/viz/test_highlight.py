@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 
-import pytest
-
+from graph import contacts, gaps, paths, reporting
 from graph.model import Model
 from viz.highlight import (
     Highlight,
@@ -92,19 +90,11 @@ def test_gaps_and_generic_json_and_merge() -> None:
 
 
 # ---------------------------------------------------------------------------- the real question modules
-def _module(name: str):  # type: ignore[no-untyped-def]
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError:
-        pytest.skip(f"{name} has not landed yet")
-
-
 RANDERS = "https://w3id.org/samarbejdskort/id/forum/randers-implementeringsgruppe"
 ON = dt.date(2025, 6, 1)
 
 
 def test_real_chain_highlights_the_randers_chain(bundled: Model) -> None:
-    reporting = _module("graph.reporting")
     answer = reporting.chain(bundled, RANDERS, on=ON).as_json()
     hl = highlight_from_chain(answer)
     d = organisation_diagram(bundled, on=ON, highlight=hl)
@@ -114,15 +104,12 @@ def test_real_chain_highlights_the_randers_chain(bundled: Model) -> None:
 
 
 def test_real_path_and_contact_and_gaps_overlay_the_network(bundled: Model) -> None:
-    paths = _module("graph.paths")
     answer = paths.find_paths(bundled, "Randers Kommune", "BUA", on=ON).as_json()
     d = collaboration_network(bundled, on=ON, highlight=highlight_from_path(answer))
     assert sum("highlight" in e.flags for e in d.edges) >= 1
-    contacts = _module("graph.contacts")
     answer = contacts.contact(bundled, "faglig sparring", "Randers Kommune", on=ON).as_json()
     hl = highlight_from_contact(answer)
     assert hl.nodes
-    gaps = _module("graph.gaps")
     report = gaps.find_gaps(bundled, on=ON).as_json()
     g = highlight_from_gaps(report)
     d = organisation_diagram(bundled, on=ON, highlight=g)

@@ -17,7 +17,8 @@ from viz.views import collaboration_network, organisation_diagram
 
 @pytest.fixture(scope="module")
 def nation(tmp_path_factory: pytest.TempPathFactory) -> Model:
-    generate = pytest.importorskip("benchmarks.generate")
+    from benchmarks import generate
+
     path = tmp_path_factory.mktemp("nation") / "nation.nt"
     generate.write("nation", 0, path)
     return load([path])

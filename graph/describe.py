@@ -33,7 +33,7 @@ def describe(
     """Details of one entity; sections that do not apply to its kind are left out."""
     g = model.nx
     data = g.nodes[nid]
-    v = view(model, on, scenarios)
+    dated = view(model, on, scenarios)
     out: dict[str, Any] = model.ref(nid, lang)
     out.update(
         {
@@ -45,7 +45,7 @@ def describe(
             "valid_from": _iso(data.get("valid_from")),
             "valid_until": _iso(data.get("valid_until")),
             "scenario": data.get("scenario"),
-            "in_force": v.ok(nid),
+            "in_force": dated.ok(nid),
         }
     )
     out["part_of"] = [model.ref(v, lang) for _, v, k in g.out_edges(nid, keys=True) if k == "part_of"]
@@ -56,12 +56,14 @@ def describe(
         (
             {**model.ref(u, lang), "role": e.get("role"), "status": e.get("status"), "sources": _srcs(model, e)}
             for u, _, k, e in g.in_edges(nid, keys=True, data=True)
-            if k == "member_of" and v.edge_ok(e)
+            if k == "member_of" and dated.edge_ok(e)
         ),
         key=lambda r: r["label"],
     )
     out["member_of"] = [
-        model.ref(v, lang) for _, v, k, e in g.out_edges(nid, keys=True, data=True) if k == "member_of" and v.edge_ok(e)
+        model.ref(v, lang)
+        for _, v, k, e in g.out_edges(nid, keys=True, data=True)
+        if k == "member_of" and dated.edge_ok(e)
     ]
     seats = [u for u, _, k in g.in_edges(nid, keys=True) if k == "post_in"]
     out["seats"] = sorted((seat_details(model, s, lang=lang) for s in seats), key=_seat_order)
@@ -236,11 +238,11 @@ def _lines(
     model: Model, nid: str, lang: str, on: dt.date | None, scenarios: tuple[str, ...], *, outgoing: bool
 ) -> list[dict[str, Any]]:
     g = model.nx
-    v = view(model, on, scenarios)
+    dated = view(model, on, scenarios)
     edges = g.out_edges(nid, keys=True, data=True) if outgoing else g.in_edges(nid, keys=True, data=True)
     out = []
     for u, v, _, e in edges:
-        if e["kind"] not in _LINE_OUT or not v.edge_ok(e):
+        if e["kind"] not in _LINE_OUT or not dated.edge_ok(e):
             continue
         other = v if outgoing else u
         out.append(

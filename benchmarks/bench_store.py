@@ -10,7 +10,6 @@ Only 127.0.0.1; the server is stopped at the end.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import tempfile
 import time
@@ -21,7 +20,7 @@ from rdflib import URIRef
 
 from benchmarks.baselines import query_text, with_values
 from benchmarks.bench_questions import Samples
-from benchmarks.bench_support import Row, Timing, free_port, measure, stop
+from benchmarks.bench_support import Row, Timing, free_port, measure, oxigraph_binary, stop
 
 __all__ = ["store_rows"]
 
@@ -33,7 +32,8 @@ def _one(seconds: float) -> dict[str, float]:
 
 
 def store_rows(path: Path, scale: str, *, reps: int, budget_s: float) -> list[Row]:
-    if shutil.which("oxigraph") is None:
+    binary = oxigraph_binary()
+    if binary is None:
         return [Row("store", "remote SPARQL store", status="skipped", note="the oxigraph server CLI is not installed")]
     import httpx
 
@@ -44,7 +44,7 @@ def store_rows(path: Path, scale: str, *, reps: int, budget_s: float) -> list[Ro
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="sk-oxigraph-") as location:
         server = subprocess.Popen(
-            ["oxigraph", "serve", "--location", location, "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+            [binary, "serve", "--location", location, "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

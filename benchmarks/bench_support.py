@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import pstats
+import shutil
 import socket
 import statistics
 import subprocess
@@ -324,6 +325,15 @@ def table(rows: Sequence[Row]) -> str:
     if notes:
         out += ["", "notes:", *notes]
     return "\n".join(out)
+
+
+def oxigraph_binary() -> str | None:
+    """The ``oxigraph`` server CLI (pip package ``oxigraph``): beside this interpreter first, since a virtual
+    environment's ``bin/`` is often not on PATH when its Python is called directly (``.venv/bin/python -m pytest``)."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    return shutil.which("oxigraph")
 
 
 def free_port() -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import time
 from collections.abc import Iterator
@@ -12,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from benchmarks.bench_support import free_port
+from benchmarks.bench_support import free_port, oxigraph_binary
 from tests.conftest import PREFIXES
 
 ID = "https://w3id.org/samarbejdskort/id/"
@@ -75,9 +74,9 @@ def small_data(folder: Path) -> Path:
 @contextmanager
 def oxigraph_server(location: Path, timeout_s: float = 20.0) -> Iterator[str]:
     """A real ``oxigraph serve`` on a free local port; yields its query URL and stops it afterwards."""
-    binary = shutil.which("oxigraph")
+    binary = oxigraph_binary()
     if binary is None:
-        pytest.skip("the 'oxigraph' server binary is not installed (pip install oxigraph)")
+        pytest.fail("the 'oxigraph' server binary is missing: it comes with the test extra (pip install -e '.[test]')")
     port = free_port()
     proc = subprocess.Popen(
         [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],

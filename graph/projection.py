@@ -73,6 +73,7 @@ _PLAIN_EDGES: tuple[tuple[URIRef, str, bool], ...] = (
     (SK.acuteHospital, "acute_hospital", False),
     (SK.requiredIn, "required_in", False),
     (SK.requestedBy, "requested_by", False),
+    (SK.requestedFrom, "requested_from", False),
     (SK.fulfilledBy, "fulfilled_by", False),
     (SK.responsibilityOf, "responsibility_of", False),
     (SK.placedWith, "placed_with", False),

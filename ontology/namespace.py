@@ -126,6 +126,7 @@ class SK(DefinedNamespace):
     purpose: URIRef
     raisesDecisionsTo: URIRef
     requestedBy: URIRef
+    requestedFrom: URIRef
     requiredIn: URIRef
     requiresDecisionAuthority: URIRef
     responsibilityOf: URIRef

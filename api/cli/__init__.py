@@ -13,6 +13,7 @@ _COMMAND_MODULES = (
     "api.cli.core",
     "api.cli.chains",
     "api.cli.contact",
+    "api.cli.interfaces",
     "api.cli.render",
     "api.cli.export",
     "api.cli.serve",

@@ -1,0 +1,99 @@
+"""What touches each organisation or unit on a date: the index the interface question intersects.
+
+Built once per (model version, date, scenarios): for every body, the forums it holds seats in or is a member
+of, the channels from and to it, the contact-person requirements in and by it, the requests by and to it, its
+topics, its posts (with holders and memberships of people) and the lines that leave or reach it or its posts.
+A pair of parties is then a handful of set intersections, so a matrix of 70 × 70 organisations stays cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.cache import memo
+from graph.model import Model, in_force
+
+__all__ = ["LINE_KINDS", "Index", "index"]
+
+LINE_KINDS = ("reports_to", "gives_status_to", "raises_decisions_to", "communicates_with")
+_COLLAB = ("forum", "partnership", "collaboration", "cluster")
+
+
+@dataclass
+class Index:
+    """Per body: what it takes part in. Lists hold ids; everything is in force on the index's date."""
+
+    seats: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))  # body → (forum, seat)
+    member_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # body → collaboration
+    chan_from: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    chan_to: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    req_in: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    req_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    ask_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    ask_from: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    topics: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    posts: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # body → its own posts
+    people: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # body → members and post holders
+    lines: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = field(default_factory=lambda: defaultdict(list))
+    holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # post → persons
+
+    def out(self, model: Model, nid: str, kind: str) -> list[str]:
+        return sorted(v for _, v, e in model.nx.out_edges(nid, data=True) if e["kind"] == kind)
+
+
+def index(model: Model, on: dt.date, scen: tuple[str, ...]) -> Index:
+    """The index for a date and scenarios (cached per model version)."""
+    return memo(model, ("interface-index", on, scen), lambda: _build(model, on, scen))
+
+
+def _build(model: Model, on: dt.date, scen: tuple[str, ...]) -> Index:
+    g = model.nx
+    ix = Index()
+
+    def ok(n: str) -> bool:
+        return in_force(g.nodes[n], on, scen)
+
+    for u, v, e in g.edges(data=True):
+        if not (in_force(e, on, scen) and ok(u) and ok(v)):
+            continue
+        k = e["kind"]
+        ku, kv = g.nodes[u]["kind"], g.nodes[v]["kind"]
+        if k == "on_behalf_of":
+            for _, f, e2 in g.out_edges(u, data=True):
+                if e2["kind"] == "post_in" and g.nodes[f]["kind"] in _COLLAB and in_force(e2, on, scen) and ok(f):
+                    ix.seats[v].append((f, u))
+        elif k == "post_in" and kv not in _COLLAB:
+            ix.posts[v].append(u)
+        elif k == "member_of":
+            if ku == "person":
+                ix.people[v].add(u)
+            elif kv in _COLLAB or kv in ("organisation", "unit"):
+                ix.member_of[u].append(v)
+        elif k == "holds":
+            ix.holders[v].append(u)
+        elif k == "channel_from":
+            ix.chan_from[u].append(v)
+        elif k == "channel_to":
+            ix.chan_to[v].append(u)
+        elif k == "required_in":
+            ix.req_in[v].append(u)
+        elif k == "requested_by":
+            (ix.req_by if ku == "requirement" else ix.ask_by)[v].append(u)
+        elif k == "requested_from":
+            ix.ask_from[v].append(u)
+        elif k == "handles" and ku in ("organisation", "unit"):
+            ix.topics[u].add(v)
+        elif k in LINE_KINDS or (k == "part_of" and ku in ("organisation", "unit")):
+            ix.lines[u].append((u, v, k, e))
+            ix.lines[v].append((u, v, k, e))
+    for body, posts in ix.posts.items():
+        for p in posts:
+            ix.people[body].update(ix.holders.get(p, ()))
+    for coll in (ix.seats, ix.posts, ix.chan_from, ix.chan_to, ix.req_in, ix.req_by, ix.ask_by, ix.ask_from,
+                 ix.member_of, ix.holders):
+        for key in coll:
+            coll[key] = sorted(set(coll[key]))  # type: ignore[index]
+    return ix

@@ -1,0 +1,241 @@
+"""The parties of the interface question: sectors (with the municipal sub-sectors) and organisations.
+
+A coordinator says "almen praksis", "PPR", "psykiatri" or names an organisation or unit; the interface
+question needs the set of entities that party stands for. A sector is every organisation and unit of that
+sector in scope; a municipal sub-sector (PPR, health visiting, family services, school/KUI) is the municipal
+organisations and units that handle its topic. An organisation is itself and its units and sub-organisations
+(stopping at those that are parties of their own in a matrix). Each party also carries its *home*: the
+ancestors in the same sector, because a seat or channel for Favrskov Kommune serves its PPR too; items found
+only through the home are marked ``via`` in answers.
+
+Scopes: nothing or "region" (everything in force), a cluster (its members and their parts), a forum,
+partnership or collaboration (its members and the organisations its seats are for), an organisation (itself
+and its parts), or several named entities (exactly that set).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph.cache import memo
+from graph.errors import InputError
+from graph.model import Model, in_force
+from graph.text import normalise
+
+__all__ = [
+    "BODY_KINDS",
+    "SECTORS",
+    "Party",
+    "in_scope",
+    "organisation_parties",
+    "party",
+    "sector_parties",
+]
+
+BODY_KINDS = ("organisation", "unit")
+_COLLAB_KINDS = ("forum", "partnership", "collaboration", "cluster")
+_ID = "https://w3id.org/samarbejdskort/id/"
+
+# key: (Danish label, English label, base sector, topics that mark a municipal sub-sector, extra names)
+SECTORS: dict[str, tuple[str, str, str, tuple[str, ...], tuple[str, ...]]] = {
+    "municipal": ("Kommune", "Municipality", "municipal", (), ("kommune", "kommuner", "kommunerne")),
+    "ppr": ("PPR", "PPR (educational psychology)", "municipal", ("emne/ppr",), ("pædagogisk psykologisk rådgivning",)),
+    "health_visiting": ("Sundhedspleje", "Health visiting", "municipal", ("emne/sundhedspleje",), ("sundhedsplejen",)),
+    "family": ("Familieområdet", "Family services", "municipal", ("emne/familieomraadet",), ("familie",)),
+    "school_kui": ("Skole og KUI", "School and KUI", "municipal", ("emne/skole", "emne/kui"), ("skole", "kui")),
+    "general_practice": ("Almen praksis", "General practice", "general_practice", (), ("praktiserende læger",)),
+    "somatic": ("Somatik (hospital)", "Somatic hospital", "somatic", (), ("somatik", "hospital")),
+    "psychiatry": ("Børne- og ungdomspsykiatri", "Child and adolescent psychiatry", "psychiatry", (), ("psykiatri",)),
+    "region": ("Region", "Region", "region", (), ("regionen",)),
+    "national": ("National / anden", "National / other", "national", (), ("national",)),
+    "cross_sector": ("Tværsektoriel", "Cross-sector", "cross_sector", (), ()),
+    "not_stated": ("Sektor ikke oplyst", "Sector not stated", "", (), ()),
+}
+_MATRIX_SECTORS = tuple(k for k in SECTORS if k != "cross_sector")
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of an interface: what it stands for in the data."""
+
+    key: str  # a sector key, or the IRI of the organisation/unit
+    kind: str  # "sector" or "organisation"
+    label: dict[str, str]
+    members: frozenset[str]
+    home: frozenset[str]  # same-sector ancestors of the members (items through them are marked ``via``)
+
+    @property
+    def side(self) -> frozenset[str]:
+        return self.members | self.home
+
+    def overlaps(self, other: Party) -> bool:
+        return bool(self.members & other.members)
+
+    def as_json(self, model: Model, lang: str = "da") -> dict[str, Any]:
+        out: dict[str, Any] = {"key": self.key, "kind": self.kind, "label": self.label.get(lang) or self.label["da"]}
+        if self.kind == "organisation":
+            out["entity"] = model.ref(self.key, lang)
+        out["members"] = [model.ref(m, lang) for m in sorted(self.members)]
+        return out
+
+
+# ------------------------------------------------------------------------------------------------ scope
+def in_scope(
+    model: Model, scope: Sequence[str] | str | None, on: dt.date, scen: tuple[str, ...]
+) -> tuple[frozenset[str], list[str]]:
+    """The organisations and units in scope, and the resolved scope entities ([] for the whole data)."""
+    texts = [scope] if isinstance(scope, str) else list(scope or ())
+    texts = [t.strip() for t in texts if t and t.strip()]
+    every = _bodies(model, on, scen)
+    if not texts or (len(texts) == 1 and normalise(texts[0]) in ("region", "regionen", "alle", "all")):
+        return every, []
+    roots = [model.resolve(t) for t in texts]
+    g = model.nx
+    if len(roots) > 1:
+        bad = [r for r in roots if g.nodes[r]["kind"] not in BODY_KINDS]
+        if bad:
+            raise InputError(f"a chosen set may hold only organisations and units; '{model.label(bad[0])}' is a "
+                             f"{g.nodes[bad[0]]['kind']}")
+        return frozenset(r for r in roots if r in every), roots
+    root = roots[0]
+    kind = g.nodes[root]["kind"]
+    if kind in BODY_KINDS:
+        found = {root} | _descendants(model, root, on, scen)
+    elif kind in _COLLAB_KINDS:
+        members = {u for u, _, e in g.in_edges(root, data=True) if e["kind"] == "member_of" and _ok(g, u, e, on, scen)}
+        seats = [u for u, _, e in g.in_edges(root, data=True) if e["kind"] == "post_in" and _ok(g, u, e, on, scen)]
+        members |= {v for s in seats for _, v, e in g.out_edges(s, data=True)
+                    if e["kind"] == "on_behalf_of" and _ok(g, v, e, on, scen)}
+        found = {d for m in members for d in {m} | _descendants(model, m, on, scen)}
+    else:
+        raise InputError(f"'{model.label(root)}' is a {kind}; a scope is a cluster, forum, organisation or unit")
+    return frozenset(found & every), roots
+
+
+# ------------------------------------------------------------------------------------------------ parties
+def sector_parties(model: Model, within: frozenset[str], on: dt.date, scen: tuple[str, ...]) -> list[Party]:
+    """One party per sector (and municipal sub-sector) that has at least one organisation or unit in scope."""
+    parties = [_sector(model, key, within, on, scen) for key in _MATRIX_SECTORS]
+    return [p for p in parties if p.members]
+
+
+def organisation_parties(
+    model: Model, within: frozenset[str], on: dt.date, scen: tuple[str, ...], roots: Sequence[str] = ()
+) -> list[Party]:
+    """One party per organisation in scope (units fold into their organisation); units when no organisation is.
+
+    When the scope is one organisation or unit, its direct parts are the parties (the matrix *inside* it)."""
+    g = model.nx
+    if len(roots) == 1 and g.nodes[roots[0]]["kind"] in BODY_KINDS:
+        parts = sorted(u for u, _, e in g.in_edges(roots[0], data=True)
+                       if e["kind"] == "part_of" and u in within and _ok(g, u, e, on, scen))
+        heads = parts or [roots[0]]
+    else:
+        heads = sorted(n for n in within if g.nodes[n]["kind"] == "organisation") or sorted(within)
+    head_set = set(heads)
+    out = []
+    for h in heads:
+        members = {h} | {d for d in _descendants(model, h, on, scen, stop=head_set) if d in within}
+        out.append(_org_party(model, h, frozenset(members), on, scen))
+    return sorted(out, key=lambda p: (_sector_order(model, p.key), p.label["da"].casefold()))
+
+
+def party(model: Model, text: str, by: str | None, on: dt.date, scen: tuple[str, ...],
+          within: frozenset[str] | None = None) -> Party:
+    """The party a user means: a sector name (when ``by`` is "sector" or not given and it names one), else an
+    organisation or unit (name, abbreviation or IRI). Raises InputError / EntityNotFound naming the text."""
+    if not text or not text.strip():
+        raise InputError("a party is empty: name a sector or an organisation")
+    scope = within if within is not None else _bodies(model, on, scen)
+    if by in (None, "sector"):
+        key = sector_key(text)
+        if key is not None:
+            return _sector(model, key, scope, on, scen)
+        if by == "sector":
+            names = ", ".join(SECTORS)
+            raise InputError(f"'{text}' is not a sector (known: {names})")
+    nid = model.resolve(text)
+    kind = model.nx.nodes[nid]["kind"]
+    if kind not in BODY_KINDS:
+        raise InputError(f"'{model.label(nid)}' is a {kind}; an interface joins organisations, units or sectors")
+    return _org_party(model, nid, frozenset({nid}) | _descendants(model, nid, on, scen), on, scen)
+
+
+def sector_key(text: str) -> str | None:
+    """The sector key a text names (key, Danish or English label, or a listed other name), else None."""
+    t = normalise(text)
+    for key, (da, en, _, _, extra) in SECTORS.items():
+        names = {normalise(key), normalise(key.replace("_", " ")), normalise(da), normalise(en)}
+        if t in names | {normalise(x) for x in extra}:
+            return key
+    return None
+
+
+def _sector(model: Model, key: str, within: frozenset[str], on: dt.date, scen: tuple[str, ...]) -> Party:
+    da, en, base, topics, _ = SECTORS[key]
+    g = model.nx
+    marks = {_ID + t for t in topics}
+    members = set()
+    for n in within:
+        sector = g.nodes[n].get("sector") or ""
+        if sector != base:
+            continue
+        if marks and not any(v in marks for _, v, e in g.out_edges(n, data=True) if e["kind"] == "handles"):
+            continue
+        members.add(n)
+    home = frozenset(a for m in members for a in _home(model, m, on, scen)) - members
+    return Party(key, "sector", {"da": da, "en": en}, frozenset(members), home)
+
+
+def _org_party(model: Model, nid: str, members: frozenset[str], on: dt.date, scen: tuple[str, ...]) -> Party:
+    return Party(nid, "organisation", {"da": model.label(nid, "da"), "en": model.label(nid, "en")}, members,
+                 frozenset(_home(model, nid, on, scen)) - members)
+
+
+# ------------------------------------------------------------------------------------------------ walking
+def _ok(g: Any, other: str, e: dict[str, Any], on: dt.date, scen: tuple[str, ...]) -> bool:
+    return in_force(e, on, scen) and in_force(g.nodes[other], on, scen)
+
+
+def _bodies(model: Model, on: dt.date, scen: tuple[str, ...]) -> frozenset[str]:
+    def build() -> frozenset[str]:
+        g = model.nx
+        return frozenset(n for n, d in g.nodes(data=True) if d["kind"] in BODY_KINDS and in_force(d, on, scen))
+
+    return memo(model, ("interface-bodies", on, scen), build)
+
+
+def _descendants(model: Model, nid: str, on: dt.date, scen: tuple[str, ...], stop: Iterable[str] = ()) -> set[str]:
+    g, stop_set, found, stack = model.nx, set(stop), set(), [nid]
+    while stack:
+        for child, _, e in g.in_edges(stack.pop(), data=True):
+            if e["kind"] == "part_of" and child not in found and child not in stop_set and _ok(g, child, e, on, scen):
+                found.add(child)
+                stack.append(child)
+    return found
+
+
+def _home(model: Model, nid: str, on: dt.date, scen: tuple[str, ...]) -> list[str]:
+    """Ancestors in the same sector: PPR → its municipality, BUA → Psykiatrien, not on to the region."""
+    g = model.nx
+    sector = g.nodes[nid].get("sector")
+    out, cur, seen = [], nid, {nid}
+    while True:
+        ups = sorted(v for _, v, e in g.out_edges(cur, data=True)
+                     if e["kind"] == "part_of" and v not in seen and _ok(g, v, e, on, scen)
+                     and g.nodes[v]["kind"] in BODY_KINDS and g.nodes[v].get("sector") == sector)
+        if not ups or sector is None:
+            return out
+        cur = ups[0]
+        seen.add(cur)
+        out.append(cur)
+
+
+def _sector_order(model: Model, nid: str) -> int:
+    order = [SECTORS[k][2] for k in _MATRIX_SECTORS]
+    sector = model.nx.nodes[nid].get("sector") or ""
+    return order.index(sector) if sector in order else len(order)
+

@@ -92,8 +92,18 @@ def _build(model: Model, on: dt.date, scen: tuple[str, ...]) -> Index:
     for body, posts in ix.posts.items():
         for p in posts:
             ix.people[body].update(ix.holders.get(p, ()))
-    for coll in (ix.seats, ix.posts, ix.chan_from, ix.chan_to, ix.req_in, ix.req_by, ix.ask_by, ix.ask_from,
-                 ix.member_of, ix.holders):
+    for coll in (
+        ix.seats,
+        ix.posts,
+        ix.chan_from,
+        ix.chan_to,
+        ix.req_in,
+        ix.req_by,
+        ix.ask_by,
+        ix.ask_from,
+        ix.member_of,
+        ix.holders,
+    ):
         for key in coll:
-            coll[key] = sorted(set(coll[key]))  # type: ignore[index]
+            coll[key] = sorted(set(coll[key]))  # type: ignore[arg-type]
     return ix

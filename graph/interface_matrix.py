@@ -55,11 +55,21 @@ class Matrix:
         for (i, j), itf in sorted(self.cells.items()):
             s = itf.summary()
             kinds = sorted({x["kind"] for x in itf.missing})
-            cells.append({"a": self.parties[i].key, "b": self.parties[j].key, "forums": s["forums"],
-                          "channels": s["channels"], "contact_persons": s["contact_persons"],
-                          "requests": s["requests"], "lines": s["lines"], "people": s["people"],
-                          "strength": {"score": itf.score, "level": strength_level(itf.score)},
-                          "missing": bool(kinds), "missing_kinds": kinds})
+            cells.append(
+                {
+                    "a": self.parties[i].key,
+                    "b": self.parties[j].key,
+                    "forums": s["forums"],
+                    "channels": s["channels"],
+                    "contact_persons": s["contact_persons"],
+                    "requests": s["requests"],
+                    "lines": s["lines"],
+                    "people": s["people"],
+                    "strength": {"score": itf.score, "level": strength_level(itf.score)},
+                    "missing": bool(kinds),
+                    "missing_kinds": kinds,
+                }
+            )
         return {
             "scope": [m.ref(s, lang) for s in self.scope],
             "by": self.by,

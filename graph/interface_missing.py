@@ -36,8 +36,11 @@ MISSING_KINDS = (
     "no_channel",
     "nothing",
 )
-_STATE_KIND = {"requested": "channel_requested", "being_set_up": "channel_being_set_up",
-               "not_stated": "channel_state_not_stated"}
+_STATE_KIND = {
+    "requested": "channel_requested",
+    "being_set_up": "channel_being_set_up",
+    "not_stated": "channel_state_not_stated",
+}
 _MET = ("approved", "active")
 
 
@@ -70,13 +73,18 @@ def missing_items(
             told.add(c["question"])
         ch = c["channel"]
         text = {
-            "channel_requested": {"da": f"Kanalen »{name(ch, 'da')}« er efterspurgt, men ikke oprettet.",
-                                  "en": f"The channel “{name(ch, 'en')}” is requested but not established."},
-            "channel_being_set_up": {"da": f"Kanalen »{name(ch, 'da')}« er under oprettelse.",
-                                     "en": f"The channel “{name(ch, 'en')}” is being set up."},
-            "channel_state_not_stated": {"da": f"Kilden oplyser ikke, om kanalen »{name(ch, 'da')}« er åben.",
-                                         "en": f"The source does not say whether the channel “{name(ch, 'en')}” "
-                                               "is open."},
+            "channel_requested": {
+                "da": f"Kanalen »{name(ch, 'da')}« er efterspurgt, men ikke oprettet.",
+                "en": f"The channel “{name(ch, 'en')}” is requested but not established.",
+            },
+            "channel_being_set_up": {
+                "da": f"Kanalen »{name(ch, 'da')}« er under oprettelse.",
+                "en": f"The channel “{name(ch, 'en')}” is being set up.",
+            },
+            "channel_state_not_stated": {
+                "da": f"Kilden oplyser ikke, om kanalen »{name(ch, 'da')}« er åben.",
+                "en": f"The source does not say whether the channel “{name(ch, 'en')}” is open.",
+            },
         }[kind]
         if c.get("note"):
             text = {lang: f"{t} {c['note'][lang]}" for lang, t in text.items()}
@@ -85,37 +93,79 @@ def missing_items(
     for c in contacts:
         if c["state"] != "requested":
             continue
-        out.append({"kind": "contact_person_requested", "about": c["requirement"], "sources": c["sources"],
-                    "text": {lang: (f"{names(c['requested_by'], lang)} har efterspurgt en fast kontaktperson i "
-                                    f"{names(c['in'], lang)}; ingen er udpeget." if lang == "da" else
-                                    f"{names(c['requested_by'], lang)} asked for a fixed contact person in "
-                                    f"{names(c['in'], lang)}; nobody has been named.") for lang in ("da", "en")}})
+        out.append(
+            {
+                "kind": "contact_person_requested",
+                "about": c["requirement"],
+                "sources": c["sources"],
+                "text": {
+                    lang: (
+                        f"{names(c['requested_by'], lang)} har efterspurgt en fast kontaktperson i "
+                        f"{names(c['in'], lang)}; ingen er udpeget."
+                        if lang == "da"
+                        else f"{names(c['requested_by'], lang)} asked for a fixed contact person in "
+                        f"{names(c['in'], lang)}; nobody has been named."
+                    )
+                    for lang in ("da", "en")
+                },
+            }
+        )
     if len(directions) == 1:
         c = contacts[0]
-        out.append({"kind": "contact_person_one_way", "about": c["requirement"], "sources": c["sources"],
-                    "text": {"da": f"Fast kontaktperson efterspurgt kun den ene vej (i {names(c['in'], 'da')}); "
-                                   "den anden vej er ikke efterspurgt i kilderne.",
-                             "en": f"Fixed contact person asked for in one direction only (in "
-                                   f"{names(c['in'], 'en')}); the sources do not ask for one the other way."}})
+        out.append(
+            {
+                "kind": "contact_person_one_way",
+                "about": c["requirement"],
+                "sources": c["sources"],
+                "text": {
+                    "da": f"Fast kontaktperson efterspurgt kun den ene vej (i {names(c['in'], 'da')}); "
+                    "den anden vej er ikke efterspurgt i kilderne.",
+                    "en": f"Fixed contact person asked for in one direction only (in "
+                    f"{names(c['in'], 'en')}); the sources do not ask for one the other way.",
+                },
+            }
+        )
     for r in requests:
         if r.get("status") in _MET:
             continue
         rq = r["request"]
-        out.append({"kind": "request_open", "about": rq, "sources": r["sources"],
-                    "text": {"da": f"Ønsket »{name(rq, 'da')}« ({names(r['by'], 'da')}) er ikke opfyldt i data.",
-                             "en": f"The request “{name(rq, 'en')}” ({names(r['by'], 'en')}) is not recorded as "
-                                   "met."}})
+        out.append(
+            {
+                "kind": "request_open",
+                "about": rq,
+                "sources": r["sources"],
+                "text": {
+                    "da": f"Ønsket »{name(rq, 'da')}« ({names(r['by'], 'da')}) er ikke opfyldt i data.",
+                    "en": f"The request “{name(rq, 'en')}” ({names(r['by'], 'en')}) is not recorded as met.",
+                },
+            }
+        )
     if forums and not channels:
         f = forums[0]["forum"]
-        out.append({"kind": "no_channel", "about": f, "sources": forums[0]["sources"],
-                    "text": {"da": f"Begge er med i {names([x['forum'] for x in forums], 'da')}, men der er ingen "
-                                   "kanal mellem dem i data.",
-                             "en": f"Both take part in {names([x['forum'] for x in forums], 'en')}, but there is "
-                                   "no channel between them in the data."}})
+        out.append(
+            {
+                "kind": "no_channel",
+                "about": f,
+                "sources": forums[0]["sources"],
+                "text": {
+                    "da": f"Begge er med i {names([x['forum'] for x in forums], 'da')}, men der er ingen "
+                    "kanal mellem dem i data.",
+                    "en": f"Both take part in {names([x['forum'] for x in forums], 'en')}, but there is "
+                    "no channel between them in the data.",
+                },
+            }
+        )
     if not (forums or channels or contacts or requests or other_links):
-        out.append({"kind": "nothing", "about": None, "sources": [],
-                    "text": {"da": "Ingen forbindelse i data: intet fælles forum, ingen kanal, ingen kontaktperson "
-                                   "og intet ønske.",
-                             "en": "No connection in the data: no shared forum, channel, contact person or "
-                                   "request."}})
+        out.append(
+            {
+                "kind": "nothing",
+                "about": None,
+                "sources": [],
+                "text": {
+                    "da": "Ingen forbindelse i data: intet fælles forum, ingen kanal, ingen kontaktperson "
+                    "og intet ønske.",
+                    "en": "No connection in the data: no shared forum, channel, contact person or request.",
+                },
+            }
+        )
     return out

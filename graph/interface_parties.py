@@ -97,8 +97,10 @@ def in_scope(
     if len(roots) > 1:
         bad = [r for r in roots if g.nodes[r]["kind"] not in BODY_KINDS]
         if bad:
-            raise InputError(f"a chosen set may hold only organisations and units; '{model.label(bad[0])}' is a "
-                             f"{g.nodes[bad[0]]['kind']}")
+            raise InputError(
+                f"a chosen set may hold only organisations and units; '{model.label(bad[0])}' is a "
+                f"{g.nodes[bad[0]]['kind']}"
+            )
         return frozenset(r for r in roots if r in every), roots
     root = roots[0]
     kind = g.nodes[root]["kind"]
@@ -107,8 +109,12 @@ def in_scope(
     elif kind in _COLLAB_KINDS:
         members = {u for u, _, e in g.in_edges(root, data=True) if e["kind"] == "member_of" and _ok(g, u, e, on, scen)}
         seats = [u for u, _, e in g.in_edges(root, data=True) if e["kind"] == "post_in" and _ok(g, u, e, on, scen)]
-        members |= {v for s in seats for _, v, e in g.out_edges(s, data=True)
-                    if e["kind"] == "on_behalf_of" and _ok(g, v, e, on, scen)}
+        members |= {
+            v
+            for s in seats
+            for _, v, e in g.out_edges(s, data=True)
+            if e["kind"] == "on_behalf_of" and _ok(g, v, e, on, scen)
+        }
         found = {d for m in members for d in {m} | _descendants(model, m, on, scen)}
     else:
         raise InputError(f"'{model.label(root)}' is a {kind}; a scope is a cluster, forum, organisation or unit")
@@ -130,8 +136,11 @@ def organisation_parties(
     When the scope is one organisation or unit, its direct parts are the parties (the matrix *inside* it)."""
     g = model.nx
     if len(roots) == 1 and g.nodes[roots[0]]["kind"] in BODY_KINDS:
-        parts = sorted(u for u, _, e in g.in_edges(roots[0], data=True)
-                       if e["kind"] == "part_of" and u in within and _ok(g, u, e, on, scen))
+        parts = sorted(
+            u
+            for u, _, e in g.in_edges(roots[0], data=True)
+            if e["kind"] == "part_of" and u in within and _ok(g, u, e, on, scen)
+        )
         heads = parts or [roots[0]]
     else:
         heads = sorted(n for n in within if g.nodes[n]["kind"] == "organisation") or sorted(within)
@@ -143,8 +152,9 @@ def organisation_parties(
     return sorted(out, key=lambda p: (_sector_order(model, p.key), p.label["da"].casefold()))
 
 
-def party(model: Model, text: str, by: str | None, on: dt.date, scen: tuple[str, ...],
-          within: frozenset[str] | None = None) -> Party:
+def party(
+    model: Model, text: str, by: str | None, on: dt.date, scen: tuple[str, ...], within: frozenset[str] | None = None
+) -> Party:
     """The party a user means: a sector name (when ``by`` is "sector" or not given and it names one), else an
     organisation or unit (name, abbreviation or IRI). Raises InputError / EntityNotFound naming the text."""
     if not text or not text.strip():
@@ -191,8 +201,13 @@ def _sector(model: Model, key: str, within: frozenset[str], on: dt.date, scen: t
 
 
 def _org_party(model: Model, nid: str, members: frozenset[str], on: dt.date, scen: tuple[str, ...]) -> Party:
-    return Party(nid, "organisation", {"da": model.label(nid, "da"), "en": model.label(nid, "en")}, members,
-                 frozenset(_home(model, nid, on, scen)) - members)
+    return Party(
+        nid,
+        "organisation",
+        {"da": model.label(nid, "da"), "en": model.label(nid, "en")},
+        members,
+        frozenset(_home(model, nid, on, scen)) - members,
+    )
 
 
 # ------------------------------------------------------------------------------------------------ walking
@@ -222,11 +237,18 @@ def _home(model: Model, nid: str, on: dt.date, scen: tuple[str, ...]) -> list[st
     """Ancestors in the same sector: PPR → its municipality, BUA → Psykiatrien, not on to the region."""
     g = model.nx
     sector = g.nodes[nid].get("sector")
-    out, cur, seen = [], nid, {nid}
+    out: list[str] = []
+    cur, seen = nid, {nid}
     while True:
-        ups = sorted(v for _, v, e in g.out_edges(cur, data=True)
-                     if e["kind"] == "part_of" and v not in seen and _ok(g, v, e, on, scen)
-                     and g.nodes[v]["kind"] in BODY_KINDS and g.nodes[v].get("sector") == sector)
+        ups = sorted(
+            v
+            for _, v, e in g.out_edges(cur, data=True)
+            if e["kind"] == "part_of"
+            and v not in seen
+            and _ok(g, v, e, on, scen)
+            and g.nodes[v]["kind"] in BODY_KINDS
+            and g.nodes[v].get("sector") == sector
+        )
         if not ups or sector is None:
             return out
         cur = ups[0]
@@ -238,4 +260,3 @@ def _sector_order(model: Model, nid: str) -> int:
     order = [SECTORS[k][2] for k in _MATRIX_SECTORS]
     sector = model.nx.nodes[nid].get("sector") or ""
     return order.index(sector) if sector in order else len(order)
-

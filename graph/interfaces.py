@@ -164,19 +164,38 @@ def between(model: Model, pa: Party, pb: Party, on: dt.date, scen: tuple[str, ..
     """The interface of two parties already resolved (the matrix calls this for every pair)."""
     ix = index(model, on, scen)
     # a parent is not a "home" through which its own part meets it (BUA × Psykiatrien: only the part_of line)
+    if pb.members < pa.members:  # Psykiatrien × BUA: Psykiatrien without BUA
+        pa = replace(pa, members=pa.members - pb.members)
+    elif pa.members < pb.members:
+        pb = replace(pb, members=pb.members - pa.members)
     pa = replace(pa, home=pa.home - pb.members - pb.home)
     pb = replace(pb, home=pb.home - pa.members)
     forums = _forums(model, ix, pa, pb)
     channels = _channels(model, ix, pa, pb)
     contacts = _contact_persons(model, ix, pa, pb)
     requests = _requests(model, ix, pa, pb)
-    topics = sorted(set().union(*(ix.topics.get(n, set()) for n in pa.members))
-                    & set().union(*(ix.topics.get(n, set()) for n in pb.members)))
+    topics = sorted(
+        set().union(*(ix.topics.get(n, set()) for n in pa.members))
+        & set().union(*(ix.topics.get(n, set()) for n in pb.members))
+    )
     lines = _lines(model, ix, pa, pb)
     people = _people(ix, pa, pb)
     missing = missing_items(model, forums, channels, contacts, requests, bool(topics or lines or people))
-    return Interface(pa, pb, on, scen, tuple(forums), tuple(channels), tuple(contacts), tuple(requests),
-                     tuple(topics), tuple(lines), tuple(people), tuple(missing), model)
+    return Interface(
+        pa,
+        pb,
+        on,
+        scen,
+        tuple(forums),
+        tuple(channels),
+        tuple(contacts),
+        tuple(requests),
+        tuple(topics),
+        tuple(lines),
+        tuple(people),
+        tuple(missing),
+        model,
+    )
 
 
 # ------------------------------------------------------------------------------------------------ parts
@@ -197,19 +216,36 @@ def _forums(model: Model, ix: Index, pa: Party, pb: Party) -> list[dict[str, Any
             for f, seat in ix.seats.get(body, ()):
                 d = g.nodes[seat]
                 holders = sorted({h for h in ix.holders.get(seat, ())})
-                sides[i].setdefault(f, []).append({"seat": seat, "for": body, "via": via, "role": d.get("role"),
-                                                   "occupancy": d.get("occupancy"), "holders": holders})
+                sides[i].setdefault(f, []).append(
+                    {
+                        "seat": seat,
+                        "for": body,
+                        "via": via,
+                        "role": d.get("role"),
+                        "occupancy": d.get("occupancy"),
+                        "holders": holders,
+                    }
+                )
             for f in ix.member_of.get(body, ()):
-                sides[i].setdefault(f, []).append({"seat": None, "for": body, "via": via, "role": None,
-                                                   "occupancy": None, "holders": []})
+                sides[i].setdefault(f, []).append(
+                    {"seat": None, "for": body, "via": via, "role": None, "occupancy": None, "holders": []}
+                )
     out = []
     for f in sorted(set(sides[0]) & set(sides[1]), key=lambda n: model.label(n).casefold()):
         if f in pa.side or f in pb.side:
             continue  # a party's own parent organisation is not a place where it meets the other
         d = g.nodes[f]
         seats = [s["seat"] for side in sides for s in side[f] if s["seat"]]
-        out.append({"forum": f, "status": d.get("status"), "proposed": d.get("status") == "proposed",
-                    "a": sides[0][f], "b": sides[1][f], "sources": _srcs(model, f, *seats)})
+        out.append(
+            {
+                "forum": f,
+                "status": d.get("status"),
+                "proposed": d.get("status") == "proposed",
+                "a": sides[0][f],
+                "b": sides[1][f],
+                "sources": _srcs(model, f, *seats),
+            }
+        )
     return out
 
 
@@ -229,10 +265,21 @@ def _channels(model: Model, ix: Index, pa: Party, pb: Party) -> list[dict[str, A
         qs = sorted(u for u, _, e in g.in_edges(ch, data=True) if e["kind"] == "about")
         note = _comment(model, qs[0]) if qs else None
         via = _via(pa, froms + tos) or _via(pb, froms + tos)
-        out.append({"channel": ch, "direction": direction, "from": froms, "to": tos,
-                    "state": d.get("state") or "not_stated", "conditions": d.get("conditions") or {},
-                    "topics": ix.out(model, ch, "handles"), "via": via, "question": qs[0] if qs else None,
-                    "note": note, "sources": _srcs(model, ch, *qs)})
+        out.append(
+            {
+                "channel": ch,
+                "direction": direction,
+                "from": froms,
+                "to": tos,
+                "state": d.get("state") or "not_stated",
+                "conditions": d.get("conditions") or {},
+                "topics": ix.out(model, ch, "handles"),
+                "via": via,
+                "question": qs[0] if qs else None,
+                "note": note,
+                "sources": _srcs(model, ch, *qs),
+            }
+        )
     return out
 
 
@@ -244,9 +291,18 @@ def _contact_persons(model: Model, ix: Index, pa: Party, pb: Party) -> list[dict
         for direction, asker, asked in (("a_asks_b", pa, pb), ("b_asks_a", pb, pa)):
             if set(where) & asked.side and set(by) & asker.side:
                 filled = ix.out(model, r, "fulfilled_by")
-                out.append({"requirement": r, "direction": direction, "in": where, "requested_by": by,
-                            "state": _filled_state(model, ix, filled), "fulfilled_by": filled,
-                            "via": _via(asked, where) or _via(asker, by), "sources": _srcs(model, r)})
+                out.append(
+                    {
+                        "requirement": r,
+                        "direction": direction,
+                        "in": where,
+                        "requested_by": by,
+                        "state": _filled_state(model, ix, filled),
+                        "fulfilled_by": filled,
+                        "via": _via(asked, where) or _via(asker, by),
+                        "sources": _srcs(model, r),
+                    }
+                )
     return out
 
 
@@ -276,9 +332,19 @@ def _requests(model: Model, ix: Index, pa: Party, pb: Party) -> list[dict[str, A
         else:
             continue
         d = g.nodes[r]
-        out.append({"request": r, "direction": direction, "by": by, "from": frm, "status": d.get("status"),
-                    "topics": ix.out(model, r, "handles"), "note": _comment(model, r, label_fallback=False),
-                    "via": _via(pa, by + frm) or _via(pb, by + frm), "sources": _srcs(model, r)})
+        out.append(
+            {
+                "request": r,
+                "direction": direction,
+                "by": by,
+                "from": frm,
+                "status": d.get("status"),
+                "topics": ix.out(model, r, "handles"),
+                "note": _comment(model, r, label_fallback=False),
+                "via": _via(pa, by + frm) or _via(pb, by + frm),
+                "sources": _srcs(model, r),
+            }
+        )
     return out
 
 
@@ -287,15 +353,21 @@ def _lines(model: Model, ix: Index, pa: Party, pb: Party) -> list[dict[str, Any]
         return set(p.members) | {post for n in p.members for post in ix.posts.get(n, [])}
 
     na, nb = nodes(pa), nodes(pb)
-    seen, out = set(), []
+    seen: set[tuple[str, str, str]] = set()
+    out: list[dict[str, Any]] = []
     for n in sorted(na):
         for u, v, k, e in ix.lines.get(n, []):
             if ((u in na and v in nb) or (u in nb and v in na)) and (u, v, k) not in seen:
                 seen.add((u, v, k))
-                out.append({"from": u, "to": v, "kind": k, "status": e.get("status"),
-                            "sources": list(e.get("sources") or ()) or _src_ids(model, u)})
-    for item in out:
-        item["sources"] = [s.as_json() for s in model.sources_of(item["sources"])]
+                out.append(
+                    {
+                        "from": u,
+                        "to": v,
+                        "kind": k,
+                        "status": e.get("status"),
+                        "sources": _srcs_of(model, list(e.get("sources") or ()) or _src_ids(model, u)),
+                    }
+                )
     return out
 
 
@@ -314,6 +386,10 @@ def _people(ix: Index, pa: Party, pb: Party) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------------------------------------ helpers
 def _src_ids(model: Model, *nids: str) -> list[str]:
     return list(dict.fromkeys(s for n in nids if n in model.nx for s in model.nx.nodes[n].get("sources", ())))
+
+
+def _srcs_of(model: Model, ids: list[str]) -> list[dict[str, Any]]:
+    return [s.as_json() for s in model.sources_of(ids)]
 
 
 def _srcs(model: Model, *nids: str) -> list[dict[str, Any]]:
@@ -339,8 +415,18 @@ def _json(model: Model, item: dict[str, Any], lang: str) -> dict[str, Any]:
             out[k] = [_json(model, s, lang) for s in v]
         elif k in _REF_LISTS and isinstance(v, list):
             out[k] = [model.ref(x, lang) for x in v]
-        elif k in ("forum", "channel", "question", "requirement", "request", "seat", "for", "via", "about",
-                   "person") or (k in ("from", "to") and isinstance(v, str)):
+        elif k in (
+            "forum",
+            "channel",
+            "question",
+            "requirement",
+            "request",
+            "seat",
+            "for",
+            "via",
+            "about",
+            "person",
+        ) or (k in ("from", "to") and isinstance(v, str)):
             out[k] = model.ref(v, lang) if v else None
         elif k == "conditions":
             out[k] = list(v.get(lang) or v.get("da") or []) if isinstance(v, dict) else list(v)

@@ -11,7 +11,11 @@ from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from graph.model import Model, load, model_from_text
 
 REPO = Path(__file__).resolve().parent.parent
-INTEROP = REPO.parent / "shared" / "interop"
+# Beside the repository (/work/main) or beside the worktrees' folder (/work/wt/<name>).
+INTEROP = next(
+    (p for p in (REPO.parent / "shared" / "interop", REPO.parent.parent / "shared" / "interop") if p.exists()),
+    REPO.parent / "shared" / "interop",
+)
 PREFIXES = """
 @prefix sk:   <https://w3id.org/samarbejdskort/ns#> .
 @prefix id:   <https://w3id.org/samarbejdskort/id/> .

@@ -32,8 +32,10 @@ ScenarioOpt = Annotated[list[str] | None, typer.Option("--scenario", help="Anven
 def interfaces_command(
     scope: Annotated[
         list[str] | None,
-        typer.Option("--scope", help="Klynge, forum eller organisation; gentaget: netop de organisationer. "
-                                     "Standard: hele regionen."),
+        typer.Option(
+            "--scope",
+            help="Klynge, forum eller organisation; gentaget: netop de organisationer. Standard: hele regionen.",
+        ),
     ] = None,
     between: Annotated[
         tuple[str, str] | None,
@@ -52,14 +54,19 @@ def interfaces_command(
         model = load_model(data)
         on, scen = parse_date(date), tuple(scenario or ())
         if between:
-            return interface(model, between[0], between[1], by=by.value if by else None, on=on,
-                             scenarios=scen).as_json(lang.value)
-        return matrix(model, scope=scope or None, by=by.value if by else "sector", on=on,
-                      scenarios=scen).as_json(lang.value)
+            return interface(model, between[0], between[1], by=by.value if by else None, on=on, scenarios=scen).as_json(
+                lang.value
+            )
+        return matrix(model, scope=scope or None, by=by.value if by else "sector", on=on, scenarios=scen).as_json(
+            lang.value
+        )
 
     payload = guarded(run, as_json)
-    emit(payload, as_json, lambda: interface_text(payload, lang.value) if "forums" in payload
-         else matrix_text(payload, lang.value))
+    emit(
+        payload,
+        as_json,
+        lambda: interface_text(payload, lang.value) if "forums" in payload else matrix_text(payload, lang.value),
+    )
 
 
 # ------------------------------------------------------------------------------------------------ text
@@ -67,9 +74,11 @@ def interface_text(p: dict[str, Any], lang: str) -> str:
     """The pair: what connects them, section by section, then what is missing, with numbered sources."""
     a, b = p["a"]["label"], p["b"]["label"]
     da = lang != "en"
-    out = [f"{'Samarbejdsflade' if da else 'Interface'}: {a} × {b}",
-           f"{'Dato' if da else 'Date'}: {p['date']}  ·  {word('strength', lang)}: "
-           f"{word(p['strength']['level'], lang)} ({p['strength']['score']})"]
+    out = [
+        f"{'Samarbejdsflade' if da else 'Interface'}: {a} × {b}",
+        f"{'Dato' if da else 'Date'}: {p['date']}  ·  {word('strength', lang)}: "
+        f"{word(p['strength']['level'], lang)} ({p['strength']['score']})",
+    ]
     notes: dict[str, dict[str, Any]] = {}
 
     def cite(sources: list[dict[str, Any]]) -> str:
@@ -89,29 +98,61 @@ def interface_text(p: dict[str, Any], lang: str) -> str:
             out.extend(rows)
 
     def seats(side: list[dict[str, Any]]) -> str:
-        return "; ".join((s["seat"]["label"] if s["seat"] else s["for"]["label"]) +
-                         (f" [{word(s['occupancy'], lang)}]" if s.get("occupancy") == "vacant" else "")
-                         for s in side)
+        return "; ".join(
+            (s["seat"]["label"] if s["seat"] else s["for"]["label"])
+            + (f" [{word(s['occupancy'], lang)}]" if s.get("occupancy") == "vacant" else "")
+            for s in side
+        )
 
-    section("forums", [f"  • {f['forum']['label']}{' (' + word('proposed', lang) + ')' if f['proposed'] else ''}"
-                       f"{cite(f['sources'])}\n      {a}: {seats(f['a'])}\n      {b}: {seats(f['b'])}"
-                       for f in p["forums"]])
-    section("channels", [f"  • {c['channel']['label']} – {word(c['state'], lang)}, "
-                         f"{word(c['direction'], lang, a=a, b=b)}{via(c)}{cite(c['sources'])}"
-                         + "".join(f"\n      – {x}" for x in c["conditions"])
-                         + (f"\n      ! {c['note']}" if c.get("note") else "") for c in p["channels"]])
-    section("contact_persons", [f"  • {c['requirement']['label']} – {word(c['state'], lang)}, "
-                                f"{word(c['direction'], lang, a=a, b=b)}{via(c)}{cite(c['sources'])}"
-                                for c in p["contact_persons"]])
-    section("requests", [f"  • {r['request']['label']} – {word(r['direction'], lang, a=a, b=b)}{via(r)}"
-                         f"{cite(r['sources'])}" for r in p["requests"]])
+    section(
+        "forums",
+        [
+            f"  • {f['forum']['label']}{' (' + word('proposed', lang) + ')' if f['proposed'] else ''}"
+            f"{cite(f['sources'])}\n      {a}: {seats(f['a'])}\n      {b}: {seats(f['b'])}"
+            for f in p["forums"]
+        ],
+    )
+    section(
+        "channels",
+        [
+            f"  • {c['channel']['label']} – {word(c['state'], lang)}, "
+            f"{word(c['direction'], lang, a=a, b=b)}{via(c)}{cite(c['sources'])}"
+            + "".join(f"\n      – {x}" for x in c["conditions"])
+            + (f"\n      ! {c['note']}" if c.get("note") else "")
+            for c in p["channels"]
+        ],
+    )
+    section(
+        "contact_persons",
+        [
+            f"  • {c['requirement']['label']} – {word(c['state'], lang)}, "
+            f"{word(c['direction'], lang, a=a, b=b)}{via(c)}{cite(c['sources'])}"
+            for c in p["contact_persons"]
+        ],
+    )
+    section(
+        "requests",
+        [
+            f"  • {r['request']['label']} – {word(r['direction'], lang, a=a, b=b)}{via(r)}{cite(r['sources'])}"
+            for r in p["requests"]
+        ],
+    )
     section("topics", ["  " + ", ".join(t["label"] for t in p["topics"])] if p["topics"] else [])
-    section("lines", [f"  • {ln['from']['label']} → {ln['to']['label']} ({ln['kind']}){cite(ln['sources'])}"
-                      for ln in p["lines"]])
-    section("people", [f"  • {x['person']['label']}: {', '.join(r['label'] for r in x['a'])} / "
-                       f"{', '.join(r['label'] for r in x['b'])}" for x in p["people"]])
-    section("routes", ["  • " + " → ".join(n["label"] for n in r["primary"]) for r in p["routes"]
-                       if len(r["primary"]) > 1])
+    section(
+        "lines",
+        [f"  • {ln['from']['label']} → {ln['to']['label']} ({ln['kind']}){cite(ln['sources'])}" for ln in p["lines"]],
+    )
+    section(
+        "people",
+        [
+            f"  • {x['person']['label']}: {', '.join(r['label'] for r in x['a'])} / "
+            f"{', '.join(r['label'] for r in x['b'])}"
+            for x in p["people"]
+        ],
+    )
+    section(
+        "routes", ["  • " + " → ".join(n["label"] for n in r["primary"]) for r in p["routes"] if len(r["primary"]) > 1]
+    )
     section("missing", [f"  ! {m['text']}{cite(m['sources'])}" for m in p["missing"]])
     if notes:
         out.append("")
@@ -126,10 +167,15 @@ def matrix_text(p: dict[str, Any], lang: str) -> str:
     names = {x["key"]: x["label"] for x in p["parties"]}
     scope = ", ".join(s["label"] for s in p["scope"]) or ("hele datasættet" if da else "all data")
     s = p["summary"]
-    out = [f"{'Samarbejdsflader' if da else 'Interfaces'} ({word(p['by'], lang)}): {scope}  ·  {p['date']}",
-           (f"{s['pairs']} par: {s['connected']} med forbindelse, {s['none']} uden, {s['with_missing']} med mangler."
-            if da else f"{s['pairs']} pairs: {s['connected']} connected, {s['none']} not, "
-                       f"{s['with_missing']} with something missing.")]
+    out = [
+        f"{'Samarbejdsflader' if da else 'Interfaces'} ({word(p['by'], lang)}): {scope}  ·  {p['date']}",
+        (
+            f"{s['pairs']} par: {s['connected']} med forbindelse, {s['none']} uden, {s['with_missing']} med mangler."
+            if da
+            else f"{s['pairs']} pairs: {s['connected']} connected, {s['none']} not, "
+            f"{s['with_missing']} with something missing."
+        ),
+    ]
     if len(p["parties"]) < 2:
         out.append("Færre end to parter i området." if da else "Fewer than two parties in scope.")
     cells = sorted(p["cells"], key=lambda c: (-c["strength"]["score"], names[c["a"]], names[c["b"]]))
@@ -143,7 +189,9 @@ def matrix_text(p: dict[str, Any], lang: str) -> str:
         bits += [f"{c['lines']} {'linjer' if da else 'lines'}"] if c["lines"] else []
         bits += [f"{c['people']} {'fælles personer' if da else 'shared people'}"] if c["people"] else []
         mark = " !" if c["missing"] else "  "
-        out.append(f"{mark} {names[c['a']]} × {names[c['b']]}: {word(c['strength']['level'], lang)} – "
-                   + "; ".join(bits)
-                   + (f"  [{', '.join(word(k, lang) for k in c['missing_kinds'])}]" if c["missing_kinds"] else ""))
+        out.append(
+            f"{mark} {names[c['a']]} × {names[c['b']]}: {word(c['strength']['level'], lang)} – "
+            + "; ".join(bits)
+            + (f"  [{', '.join(word(k, lang) for k in c['missing_kinds'])}]" if c["missing_kinds"] else "")
+        )
     return "\n".join(out)

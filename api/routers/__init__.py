@@ -9,6 +9,14 @@ __all__ = ["all_routers"]
 
 def all_routers() -> list[APIRouter]:
     """The routers in include order; imported when the app is built, not when this package is imported."""
-    from api.routers import data, diagrams, edits, entities, pages, questions
+    from api.routers import data, diagrams, edits, entities, interfaces, pages, questions
 
-    return [entities.router, questions.router, data.router, diagrams.router, edits.router, pages.router]
+    return [
+        entities.router,
+        questions.router,
+        interfaces.router,
+        data.router,
+        diagrams.router,
+        edits.router,
+        pages.router,
+    ]

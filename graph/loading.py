@@ -23,6 +23,7 @@ from rdflib.term import Node
 
 from graph.errors import DataFileError
 from graph.facts import Facts, Term, to_rdflib
+from graph.importing import reader_for
 
 __all__ = [
     "SUFFIX_FORMATS",
@@ -77,7 +78,9 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        if p.is_dir() and reader_for(p) is not None:
+            out.append(p)  # a folder format (an HSDS export …) is one input
+        elif p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIX_FORMATS)
             if not found:
                 raise DataFileError(str(p), "the folder holds no RDF file (.ttl, .trig, .nt, .nq, .rdf, .jsonld)")
@@ -124,16 +127,17 @@ def read_graph(paths: Sequence[Path | str]) -> ReadResult:
     first_file: dict[Term, str] = {}
     digest = hashlib.sha256()
     for index, path in enumerate(expand_paths(paths)):
+        reader = reader_for(path)
         try:
-            data = path.read_bytes()
+            data = reader.read(path) if reader is not None else path.read_bytes()
         except OSError as exc:
             raise DataFileError(str(path), f"cannot be read ({exc.strerror})") from None
         digest.update(data)
-        fmt = detect_format(path, data)
+        fmt = ox.RdfFormat.N_TRIPLES if reader is not None else detect_format(path, data)
         added, subjects = facts.add_quads(_parse_quads(data, fmt, str(path), f"f{index}"), f"f{index}")
         for s in subjects:
             first_file.setdefault(s, path.name)  # third-party entities cite the file that states them
-        loaded.append(LoadedFile(str(path), fmt.name, added))
+        loaded.append(LoadedFile(str(path), reader.name if reader is not None else fmt.name, added))
     return ReadResult(facts, loaded, first_file, digest.hexdigest()[:16])
 
 

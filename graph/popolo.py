@@ -9,11 +9,13 @@ organisation that is a member of a collaboration a ``membership`` whose ``member
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from typing import Any
 
 from graph.exporting import ExportFormat, register
 from graph.model import Model
+from ontology.namespace import ID
 
 __all__ = ["ORGANISATION_KINDS", "popolo"]
 
@@ -36,8 +38,13 @@ def _sources(model: Model, attrs: dict[str, Any]) -> list[dict[str, str]]:
     out = []
     for ref in model.sources_of(attrs.get("sources", ())):
         note = ref.title + (f" – {ref.section}" if ref.section else "")
-        out.append({"url": ref.url or ref.id, "note": note})
+        out.append({"url": ref.id, "note": note + (f" ({ref.url})" if ref.url else "")})
     return out
+
+
+def _minted(kind: str, u: str, v: str) -> str:
+    """A stable IRI for a relation the data states without a node of its own."""
+    return f"{ID}{kind}/{hashlib.sha256(f'{u} {v}'.encode()).hexdigest()[:16]}"
 
 
 def popolo_document(model: Model) -> dict[str, list[dict[str, Any]]]:
@@ -79,16 +86,22 @@ def popolo_document(model: Model) -> dict[str, list[dict[str, Any]]]:
             persons.append({"id": nid, "name": attrs.get("label", nid)})
     for u, v, k, attrs in sorted(g.edges(keys=True, data=True), key=lambda e: e[:3]):
         if k == "holds":
-            m: dict[str, Any] = {"id": f"{u}#holds#{v}", "person_id": u, "post_id": v}
+            m: dict[str, Any] = {"id": attrs.get("via") or _minted("besaettelse", u, v), "person_id": u, "post_id": v}
             if v in post_org:
                 m["organization_id"] = post_org[v]
             if g.nodes[v].get("role"):
                 m["role"] = g.nodes[v]["role"]
             memberships.append(_dated(m, attrs, "start_date", "end_date"))
         elif k == "member_of" and g.nodes[u].get("kind") in ORGANISATION_KINDS:
-            m = {"id": f"{u}#member_of#{v}", "member": {"@type": "Organization", "id": u}, "organization_id": v}
+            m = {
+                "id": attrs.get("via") or _minted("medlemskab", u, v),
+                "member": {"@type": "Organization", "id": u},
+                "organization_id": v,
+            }
             if attrs.get("role"):
                 m["role"] = str(attrs["role"])
+            if attrs.get("sources"):
+                m["sources"] = _sources(model, attrs)
             memberships.append(_dated(m, attrs, "start_date", "end_date"))
     return {"organizations": organizations, "posts": posts, "persons": persons, "memberships": memberships}
 
@@ -107,5 +120,6 @@ register(
             "en": "Popolo JSON: organizations, posts, persons and memberships",
         },
         popolo,
+        reads_back=True,  # graph.popolo_reader
     )
 )

@@ -11,9 +11,9 @@ from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from graph.model import Model, load, model_from_text
 
 REPO = Path(__file__).resolve().parent.parent
-# Beside the repository (/work/main) or beside the worktrees' folder (/work/wt/<name>).
+# Beside the repository (/work/main), beside the worktrees' folder (/work/wt/<name>) or further up.
 INTEROP = next(
-    (p for p in (REPO.parent / "shared" / "interop", REPO.parent.parent / "shared" / "interop") if p.exists()),
+    (p / "shared" / "interop" for p in REPO.parents if (p / "shared" / "interop").is_dir()),
     REPO.parent / "shared" / "interop",
 )
 PREFIXES = """

@@ -46,7 +46,10 @@ class Lang(StrEnum):
 
 DataOpt = Annotated[
     list[Path] | None,
-    typer.Option("--data", help="RDF-fil eller mappe (kan gentages); erstatter de medfølgende data."),
+    typer.Option(
+        "--data",
+        help="RDF-fil, Popolo-JSON eller mappe (også en HSDS-mappe); kan gentages; erstatter de medfølgende data.",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Maskinlæsbart JSON-output.")]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Sprog: da eller en.")]

@@ -16,6 +16,7 @@ _COMMAND_MODULES = (
     "api.cli.interfaces",
     "api.cli.render",
     "api.cli.export",
+    "api.cli.transition",
     "api.cli.serve",
     "api.cli.bench",
 )

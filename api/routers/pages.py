@@ -116,6 +116,13 @@ def gaps(page: PageDep, model: ModelDep, on: DateDep, scenarios: ScenariosDep, s
     return page.render("gaps.html", json_url=page.twin("/api/gaps"), result=result, **_choices(model, page.lang))
 
 
+@router.get("/overgang")
+def transition(page: PageDep, model: ModelDep, on: DateDep, scenarios: ScenariosDep) -> Response:
+    """What breaks on a date (default: the day the 2027 health reform takes effect, when none is given)."""
+    result = questions.transition(model, page.lang, on, scenarios)
+    return page.render("transition.html", json_url=page.twin("/api/transition"), result=result)
+
+
 @router.get("/data")
 def about_data(page: PageDep, model: ModelDep) -> Response:
     """Statistics, validation findings, export links and the SPARQL form."""

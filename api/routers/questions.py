@@ -15,6 +15,7 @@ from graph.contacts import contact as ask_contact
 from graph.gaps import find_gaps
 from graph.paths import MAX_PATHS, VIA_GROUPS, find_paths
 from graph.reporting import chain as reporting_chain
+from graph.transition import transition as what_breaks
 
 __all__ = ["ViaQuery", "router"]
 
@@ -70,3 +71,10 @@ def path(
 def gaps(model: ModelDep, lang: LangDep, on: DateDep, scenarios: ScenariosDep, scope: str | None = None) -> Any:
     """Vacant seats, missing chairs and contact persons, channels not open, questions the sources leave open."""
     return find_gaps(model, scope=scope or None, on=on, scenarios=scenarios).as_json(lang)
+
+
+@router.get("/transition", response_model=dict[str, Any], summary="What breaks on a date?")
+def transition(model: ModelDep, lang: LangDep, on: DateDep, scenarios: ScenariosDep) -> Any:
+    """Every reporting line, seat, membership, channel and mandate link that ends on ``date``, grouped by forum,
+    with whether a successor exists, which bodies are left without an upward line, and the sources."""
+    return what_breaks(model, on, scenarios=scenarios).as_json(lang)

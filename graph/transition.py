@@ -1,0 +1,301 @@
+"""What breaks on a date: every line, seat, membership, channel and mandate link that ends, grouped by forum.
+
+A coordinator asks "what happens to our group on 1 January 2027?". The answer compares the day before with
+the day itself (``in_force``): a relation breaks when it applied the day before and does not apply on the
+day, because the relation itself ends or because a body at either end does (a reporting line to a cluster
+steering group that is abolished breaks with it, even though the line carries no end date of its own).
+A break has a *successor* when the same body gains a relation of the same kind on the day; most breaks in
+the sources have none, and that is what the answer is for.
+
+Breaks are grouped by the body that is left with the consequence: the forum that loses its upward line,
+the forum whose seats end, the collaboration whose memberships end. A group says whether its body itself
+ends, whether it is left without any upward line in force (and which merely *proposed* lines remain), and
+which open questions in the sources are about it. Every break cites the relation's sources and those of
+whatever ended (so the line cites the terms of reference, its end the act that abolishes the target).
+
+JSON shape of ``Transition.as_json(lang)``::
+
+    {"date": "YYYY-MM-DD", "day_before": "YYYY-MM-DD", "scenarios": [str],
+     "ending": [{...Ref, "valid_until": str | null, "sources": [Source]}],   # entities that end
+     "starting": [{...Ref, "valid_from": str | null, "sources": [Source]}],  # entities that begin
+     "groups": [{"body": Ref, "ends": bool, "without_upward_line": bool,
+                 "remaining_upward": [{"to": Ref, "kind": str, "proposed": bool}],
+                 "breaks": [Break], "open_questions": [{...Ref, "text": str}]}],
+     "counts": {"breaks": int, "without_successor": int, "groups": int, "left_without_upward_line": int}}
+    Break = {"category": "reporting_line" | "seat" | "holder" | "membership" | "channel" | "mandate"
+                         | "secretariat" | "chair" | "cluster",
+             "kind": str, "from": Ref, "to": Ref, "ended": Ref, "ended_on": str | null,
+             "cause": "relation" | "from" | "to", "successors": [Ref], "text": str,
+             "sources": [Source],        # the relation's own sources
+             "end_sources": [Source]}    # the sources of whatever ended (e.g. the act abolishing the target)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.applicability import check_scenarios
+from graph.cache import memo
+from graph.model import Model, in_force
+from graph.reporting import edge_sources
+
+__all__ = ["UPWARD_KINDS", "Break", "Group", "Transition", "breaks_between", "firm_upward", "transition"]
+
+UPWARD_KINDS = ("reports_to", "gives_status_to", "raises_decisions_to", "communicates_with")
+# edge kind → (category, whose group: "u" or "v")
+_CATEGORY: dict[str, tuple[str, str]] = {
+    **{k: ("reporting_line", "u") for k in UPWARD_KINDS},
+    "post_in": ("seat", "v"),
+    "holds": ("holder", "v"),
+    "member_of": ("membership", "v"),
+    "channel_from": ("channel", "v"),
+    "channel_to": ("channel", "u"),
+    "has_mandate": ("mandate", "u"),
+    "approved_by": ("mandate", "u"),
+    "secretariat_in": ("secretariat", "u"),
+    "chair_from": ("chair", "u"),
+    "cluster_of": ("cluster", "u"),
+}
+_ORDER = {k: i for i, k in enumerate(_CATEGORY)}
+_WORDS: dict[str, tuple[str, str]] = {
+    "reports_to": ("refererer til", "reports to"),
+    "gives_status_to": ("giver status til", "gives status to"),
+    "raises_decisions_to": ("indstiller beslutninger til", "raises decisions to"),
+    "communicates_with": ("kommunikerer med", "communicates with"),
+    "post_in": ("er en plads i", "is a seat in"),
+    "holds": ("besætter", "holds"),
+    "member_of": ("er medlem af", "is a member of"),
+    "channel_from": ("skriver via", "writes through"),
+    "channel_to": ("fører til", "leads to"),
+    "has_mandate": ("har kommissoriet", "has the terms of reference"),
+    "approved_by": ("er godkendt af", "is approved by"),
+    "secretariat_in": ("har sekretariat i", "has its secretariat in"),
+    "chair_from": ("har formand fra", "has its chair from"),
+    "cluster_of": ("er styregruppe for", "is the steering group of"),
+}
+
+
+@dataclass(frozen=True)
+class Break:
+    """One relation that applied the day before and does not on the day."""
+
+    u: str
+    v: str
+    kind: str
+    category: str
+    group: str
+    ended: str  # the relation's via/IRI (cause "relation") or the body that ended
+    cause: str
+    ended_on: dt.date | None
+    successors: tuple[str, ...]
+    sources: tuple[str, ...]  # the relation's own
+    end_sources: tuple[str, ...]  # those of whatever ended (the act that abolishes a body …)
+
+    def as_json(self, model: Model, lang: str = "da") -> dict[str, Any]:
+        ref = model.ref
+        da, en = _WORDS.get(self.kind, (self.kind, self.kind))
+        rel = en if lang == "en" else da
+        ended = ref(self.ended, lang) if self.ended in model.nx else {"id": self.ended, "label": rel, "kind": "line"}
+        when = f" {self.ended_on.isoformat()}" if self.ended_on else ""
+        if lang == "en":
+            why = "the relation itself ends" if self.cause == "relation" else f"{ended['label']} ends{when}"
+            text = f"{ref(self.u, lang)['label']} {rel} {ref(self.v, lang)['label']}: breaks because {why}"
+            text += "." if self.successors else "; no successor."
+        else:
+            why = "relationen selv ophører" if self.cause == "relation" else f"{ended['label']} ophører{when}"
+            text = f"{ref(self.u, lang)['label']} {rel} {ref(self.v, lang)['label']}: brydes, fordi {why}"
+            text += "." if self.successors else "; ingen efterfølger."
+        return {
+            "category": self.category,
+            "kind": self.kind,
+            "from": ref(self.u, lang),
+            "to": ref(self.v, lang),
+            "ended": ended,
+            "ended_on": self.ended_on.isoformat() if self.ended_on else None,
+            "cause": self.cause,
+            "successors": [ref(s, lang) for s in self.successors],
+            "text": text,
+            "sources": [s.as_json() for s in model.sources_of(self.sources)],
+            "end_sources": [s.as_json() for s in model.sources_of(self.end_sources)],
+        }
+
+
+@dataclass(frozen=True)
+class Group:
+    body: str
+    ends: bool
+    without_upward_line: bool
+    remaining: tuple[tuple[str, str, bool], ...]  # (to, kind, proposed)
+    breaks: tuple[Break, ...]
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Transition:
+    on: dt.date
+    scenarios: tuple[str, ...]
+    ending: tuple[str, ...]
+    starting: tuple[str, ...]
+    groups: tuple[Group, ...]
+    model: Model = field(repr=False, compare=False)
+
+    def as_json(self, lang: str = "da") -> dict[str, Any]:
+        m = self.model
+        ref = m.ref
+        g = m.nx.nodes
+        breaks = [b for grp in self.groups for b in grp.breaks]
+
+        def dated(n: str, key: str) -> dict[str, Any]:
+            value = g[n].get(key)
+            return {**ref(n, lang), key: value.isoformat() if value else None,
+                    "sources": [s.as_json() for s in m.sources_of(g[n].get("sources", ()))]}  # fmt: skip
+
+        return {
+            "date": self.on.isoformat(),
+            "day_before": (self.on - dt.timedelta(days=1)).isoformat(),
+            "scenarios": list(self.scenarios),
+            "ending": [dated(n, "valid_until") for n in self.ending],
+            "starting": [dated(n, "valid_from") for n in self.starting],
+            "groups": [
+                {
+                    "body": ref(grp.body, lang),
+                    "ends": grp.ends,
+                    "without_upward_line": grp.without_upward_line,
+                    "remaining_upward": [
+                        {"to": ref(to, lang), "kind": kind, "proposed": prop} for to, kind, prop in grp.remaining
+                    ],
+                    "breaks": [b.as_json(m, lang) for b in grp.breaks],
+                    "open_questions": [{**ref(q, lang), "text": _comment(m, q, lang)} for q in grp.questions],
+                }
+                for grp in self.groups
+            ],
+            "counts": {
+                "breaks": len(breaks),
+                "without_successor": sum(1 for b in breaks if not b.successors),
+                "groups": len(self.groups),
+                "left_without_upward_line": sum(1 for grp in self.groups if grp.without_upward_line),
+            },
+        }
+
+
+def _comment(model: Model, q: str, lang: str) -> str:
+    texts = model.nx.nodes[q].get("comment") or {}
+    found = texts.get(lang) or texts.get("da") or []
+    return " ".join(found) if found else model.label(q, lang)
+
+
+# ------------------------------------------------------------------------------------------------ query
+def transition(model: Model, on: dt.date, *, scenarios: Iterable[str] = ()) -> Transition:
+    """What ends between the day before ``on`` and ``on``, and what that breaks."""
+    scen = check_scenarios(model, scenarios)
+    return memo(model, ("transition", on, scen), lambda: _build(model, on, scen))
+
+
+def _build(model: Model, on: dt.date, scen: tuple[str, ...]) -> Transition:
+    g = model.nx
+    before = on - dt.timedelta(days=1)
+    ending, starting = [], []
+    for n, d in g.nodes(data=True):
+        was, now = in_force(d, before, scen), in_force(d, on, scen)
+        if was and not now:
+            ending.append(n)
+        elif now and not was:
+            starting.append(n)
+    found = breaks_between(model, before, on, scen)
+    by_group: dict[str, list[Break]] = defaultdict(list)
+    for b in found:
+        by_group[b.group].append(b)
+    questions = _questions_about(model)
+    groups = []
+    for body, items in by_group.items():
+        ends = not in_force(g.nodes[body], on, scen)
+        had = firm_upward(model, body, before, scen)
+        remaining = tuple(sorted(_upward(model, body, on, scen), key=lambda r: (r[2], model.label(r[0]), r[1])))
+        without = not ends and bool(had) and not any(not proposed for _, _, proposed in remaining)
+        items.sort(key=lambda b: (b.successors != (), _ORDER.get(b.kind, 99), model.label(b.v), b.u))
+        asked = set(questions.get(body, ()))
+        groups.append(Group(body, ends, without, remaining, tuple(items), tuple(sorted(asked))))
+    groups.sort(key=lambda grp: (not grp.without_upward_line, grp.ends, model.label(grp.body), grp.body))
+    label = model.label
+    return Transition(
+        on=on,
+        scenarios=scen,
+        ending=tuple(sorted(ending, key=lambda n: (label(n), n))),
+        starting=tuple(sorted(starting, key=lambda n: (label(n), n))),
+        groups=tuple(groups),
+        model=model,
+    )
+
+
+def breaks_between(model: Model, before: dt.date, on: dt.date, scen: tuple[str, ...]) -> list[Break]:
+    """Every relation of a reported category in force on ``before`` (both ends too) and not on ``on``."""
+    g = model.nx
+    nodes = g.nodes
+    out = []
+    gained = _gained(model, before, on, scen)
+    for u, v, k, e in g.edges(keys=True, data=True):
+        if k not in _CATEGORY or u == v:
+            continue
+        if not (in_force(e, before, scen) and in_force(nodes[u], before, scen) and in_force(nodes[v], before, scen)):
+            continue
+        rel_now, u_now, v_now = in_force(e, on, scen), in_force(nodes[u], on, scen), in_force(nodes[v], on, scen)
+        if rel_now and u_now and v_now:
+            continue
+        if not rel_now:
+            cause, ended, end = "relation", e.get("via") or f"{u}|{k}|{v}", e.get("valid_until")
+        elif not v_now:
+            cause, ended, end = "to", v, nodes[v].get("valid_until")
+        else:
+            cause, ended, end = "from", u, nodes[u].get("valid_until")
+        category, side = _CATEGORY[k]
+        group = u if side == "u" else v
+        successors = tuple(sorted(t for t in gained.get((u, k), ()) if t != v)) if category == "reporting_line" else ()
+        own = edge_sources(g, u, v, e)
+        end_sources = tuple(s for s in nodes[ended].get("sources", ()) if s not in own) if ended in nodes else ()
+        out.append(Break(u, v, k, category, group, ended, cause, end, successors, own, end_sources))
+    return out
+
+
+def _gained(model: Model, before: dt.date, on: dt.date, scen: tuple[str, ...]) -> dict[tuple[str, str], set[str]]:
+    """(body, kind) → targets of lines that apply on ``on`` and did not the day before."""
+    nodes = model.nx.nodes
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for u, v, k, e in model.nx.edges(keys=True, data=True):
+        if k not in UPWARD_KINDS:
+            continue
+        now = in_force(e, on, scen) and in_force(nodes[v], on, scen)
+        was = in_force(e, before, scen) and in_force(nodes[v], before, scen)
+        if now and not was:
+            out[(u, k)].add(v)
+    return out
+
+
+def _upward(model: Model, body: str, on: dt.date, scen: tuple[str, ...]) -> list[tuple[str, str, bool]]:
+    """(target, kind, proposed) of every upward line from ``body`` in force on ``on``."""
+    nodes = model.nx.nodes
+    out = []
+    for _, v, k, e in model.nx.out_edges(body, keys=True, data=True):
+        if k in UPWARD_KINDS and v != body and in_force(e, on, scen) and in_force(nodes[v], on, scen):
+            proposed = e.get("status") == "proposed" or nodes[v].get("status") == "proposed"
+            out.append((v, k, proposed))
+    return out
+
+
+def firm_upward(model: Model, body: str, on: dt.date, scen: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Upward lines in force on ``on`` that are more than a proposal."""
+    return [(v, k) for v, k, proposed in _upward(model, body, on, scen) if not proposed]
+
+
+def _questions_about(model: Model) -> dict[str, list[str]]:
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for q, about, k in model.nx.edges(keys=True):
+            if k == "about":
+                out[about].append(q)
+        return dict(out)
+
+    return memo(model, "questions-about", build)

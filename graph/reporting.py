@@ -32,8 +32,18 @@ JSON shape of ``Chain.as_json(lang)`` (stable; every entity is a ``model.ref``: 
          "sources": [Source]}              # SourceRef.as_json(); a plain ORG triple cites its subject
       ],
       "tops": [Ref, ...],                  # reached bodies with no further upward line
-      "cycles": [[Ref, ...], ...]          # each cycle once, in walking order
+      "cycles": [[Ref, ...], ...],         # each cycle once, in walking order
+      "notes": [                           # what the lines alone do not say
+        {"code": "only_proposed", "to": Ref, "via": [Ref, ...],   # a top reached only through proposed lines
+         "text": str}
+        | {"code": "line_ended", "to": Ref, "kind": str, "ended_on": "YYYY-MM-DD" | null,
+           "text": str, "sources": [Source]}  # an upward line of the start that ended before the date
+      ]
     }
+
+A top reached only through proposed lines, or a line of the start that has ended (its body abolished), is
+said in ``notes``: asked after 1 January 2027, the Randers implementation group reaches SSG only through
+the line to KOSU that a status note proposes, and its line to the cluster steering group ended with it.
 """
 
 from __future__ import annotations
@@ -53,6 +63,7 @@ from graph.view import view
 
 __all__ = [
     "CHAIN_KINDS",
+    "LINE_WORDS",
     "PARALLEL_KINDS",
     "PRIMARY_KINDS",
     "Chain",
@@ -123,6 +134,8 @@ class Chain:
     on: dt.date | None
     scenarios: tuple[str, ...]
     model: Model = field(repr=False, compare=False)
+    only_proposed: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (top, path from the start)
+    ended: tuple[tuple[str, str, dt.date | None, tuple[str, ...]], ...] = ()  # (to, kind, ended on, sources)
 
     def as_json(self, lang: str = "da") -> dict[str, Any]:
         ref = self.model.ref
@@ -134,7 +147,32 @@ class Chain:
             "steps": [s.as_json(self.model, lang) for s in self.steps],
             "tops": [ref(n, lang) for n in self.tops],
             "cycles": [[ref(n, lang) for n in c] for c in self.cycles],
+            "notes": self._notes(lang),
         }
+
+    def _notes(self, lang: str) -> list[dict[str, Any]]:
+        ref, label = self.model.ref, self.model.label
+        start = label(self.entity, lang)
+        out: list[dict[str, Any]] = []
+        for top, path in self.only_proposed:
+            via = " → ".join(label(n, lang) for n in path[1:])
+            text = (
+                f"{start} reaches {label(top, lang)} only through a proposed line ({via})."
+                if lang == "en"
+                else f"{start} når kun {label(top, lang)} gennem en foreslået linje ({via})."
+            )
+            out.append({"code": "only_proposed", "to": ref(top, lang), "via": [ref(n, lang) for n in path[1:]],
+                        "text": text})  # fmt: skip
+        for to, kind, when, sources in self.ended:
+            day = when.isoformat() if when else None
+            da, en = LINE_WORDS.get(kind, (kind, kind))
+            if lang == "en":
+                text = f"The line “{en} {label(to, lang)}” ended" + (f" on {day}." if day else ".")
+            else:
+                text = f"Linjen »{da} {label(to, lang)}« ophørte" + (f" {day}." if day else ".")
+            out.append({"code": "line_ended", "to": ref(to, lang), "kind": kind, "ended_on": day, "text": text,
+                        "sources": [s.as_json() for s in self.model.sources_of(sources)]})  # fmt: skip
+        return out
 
 
 # ------------------------------------------------------------------------------------------------ query
@@ -150,16 +188,69 @@ def chain(model: Model, entity: str, *, on: dt.date | None = None, scenarios: It
     up = upward_graph(model, on, scen)
     depth = _depths(up, nid)
     closing, cycles = _cycles(up, nid)
+    tops = _tops(model, up, depth)
     return Chain(
         entity=nid,
         steps=_steps(model, up, depth, closing),
-        tops=_tops(model, up, depth),
+        tops=tops,
         primary=_primary(model, up, nid),
         cycles=cycles,
         on=on,
         scenarios=scen,
         model=model,
+        only_proposed=_only_proposed(model, up, nid, tops),
+        ended=_ended_lines(model, nid, on, scen),
     )
+
+
+def _only_proposed(
+    model: Model, up: nx.DiGraph, start: str, tops: tuple[str, ...]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Tops that no path of lines in force (not merely proposed) reaches, each with one path that does reach it."""
+    nodes = model.nx.nodes
+
+    def firm(u: str, v: str) -> bool:
+        return nodes[v].get("status") != "proposed" and any(ln.status != "proposed" for ln in up.edges[u, v]["lines"])
+
+    if start not in up:
+        return ()
+    firmly = {start} | nx.descendants(nx.subgraph_view(up, filter_edge=firm), start)
+    out = []
+    for top in tops:
+        if top not in firmly and top != start:
+            out.append((top, tuple(nx.shortest_path(up, start, top))))
+    return tuple(out)
+
+
+_UPWARD_LINES = ("reports_to", "gives_status_to", "raises_decisions_to", "communicates_with")
+#: The upward lines in words, (da, en): "A <refererer til> B".
+LINE_WORDS: dict[str, tuple[str, str]] = {
+    "reports_to": ("refererer til", "reports to"),
+    "gives_status_to": ("giver status til", "gives status to"),
+    "raises_decisions_to": ("indstiller beslutninger til", "raises decisions to"),
+    "communicates_with": ("kommunikerer med", "communicates with"),
+}
+
+
+def _ended_lines(
+    model: Model, start: str, on: dt.date | None, scen: tuple[str, ...]
+) -> tuple[tuple[str, str, dt.date | None, tuple[str, ...]], ...]:
+    """Upward lines of ``start`` that applied until a day before ``on`` and then ended (the line or its target)."""
+    if on is None:
+        return ()
+    g = model.nx
+    out = []
+    for _, v, k, e in g.out_edges(start, keys=True, data=True):
+        if k not in _UPWARD_LINES or (in_force(e, on, scen) and in_force(g.nodes[v], on, scen)):
+            continue
+        ends = [d for d in (e.get("valid_until"), g.nodes[v].get("valid_until")) if d is not None and d < on]
+        if not ends:
+            continue
+        last = min(ends)
+        if in_force(e, last, scen) and in_force(g.nodes[v], last, scen):
+            sources = edge_sources(g, start, v, e) + tuple(g.nodes[v].get("sources", ()))
+            out.append((v, k, last, tuple(dict.fromkeys(sources))))
+    return tuple(sorted(out, key=lambda x: (_UPWARD_LINES.index(x[1]), model.label(x[0]))))
 
 
 def _tops(model: Model, up: nx.DiGraph, depth: dict[str, int]) -> tuple[str, ...]:

@@ -41,7 +41,7 @@ from typing import Any
 from graph.applicability import check_scenarios
 from graph.cache import memo
 from graph.model import Model, in_force
-from graph.reporting import edge_sources
+from graph.reporting import LINE_WORDS, edge_sources
 
 __all__ = ["UPWARD_KINDS", "Break", "Group", "Transition", "breaks_between", "firm_upward", "transition"]
 
@@ -62,10 +62,7 @@ _CATEGORY: dict[str, tuple[str, str]] = {
 }
 _ORDER = {k: i for i, k in enumerate(_CATEGORY)}
 _WORDS: dict[str, tuple[str, str]] = {
-    "reports_to": ("refererer til", "reports to"),
-    "gives_status_to": ("giver status til", "gives status to"),
-    "raises_decisions_to": ("indstiller beslutninger til", "raises decisions to"),
-    "communicates_with": ("kommunikerer med", "communicates with"),
+    **LINE_WORDS,
     "post_in": ("er en plads i", "is a seat in"),
     "holds": ("besætter", "holds"),
     "member_of": ("er medlem af", "is a member of"),

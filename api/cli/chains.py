@@ -139,7 +139,7 @@ def chain_text(p: dict[str, Any], lang: str) -> str:
     """Header, main line in one sentence, then the indented tree of every line, tops, cycles and sources."""
     lines = [f"{_w('chain_title', lang)} {p['entity']['label']} ({p['entity']['kind']})", _when(p, lang)]
     if not p["steps"]:
-        return "\n".join([*lines, _w("no_lines", lang)])
+        return "\n".join([*lines, _w("no_lines", lang), *_notes(p, lang, notes := _Footnotes()), *notes.lines(lang)])
     by_pair = {(s["from"]["id"], s["to"]["id"]): s for s in p["steps"] if s["line"] == "primary"}
     main = [p["primary"][0]["label"]]
     for x, y in zip(p["primary"], p["primary"][1:], strict=False):
@@ -150,7 +150,13 @@ def chain_text(p: dict[str, Any], lang: str) -> str:
     lines += ["", f"{_w('tops', lang)}: " + "; ".join(r["label"] for r in p["tops"])] if p["tops"] else [""]
     for cyc in p["cycles"]:
         lines.append(f"{_w('cycles', lang)}: " + " → ".join(r["label"] for r in [*cyc, cyc[0]]))
+    lines += _notes(p, lang, notes)
     return "\n".join(lines + notes.lines(lang))
+
+
+def _notes(p: dict[str, Any], lang: str, notes: _Footnotes) -> list[str]:
+    """What the lines alone do not say: tops reached only by proposals, lines of the start that have ended."""
+    return [f"! {n['text']}{notes.cite(n.get('sources', []))}" for n in p.get("notes", [])]
 
 
 def _tree(p: dict[str, Any], lang: str, notes: _Footnotes) -> list[str]:

@@ -61,7 +61,7 @@ def test_chain_text_in_english(tiny_file: Path) -> None:
 
 def test_chain_json_shape(tiny_file: Path) -> None:
     p = as_json(run("chain", "Implementeringsgruppen, Aby", "--json", "--data", str(tiny_file), "--date", "2024-05-01"))
-    assert set(p) == {"entity", "on", "scenarios", "primary", "steps", "tops", "cycles"}
+    assert set(p) == {"entity", "on", "scenarios", "primary", "steps", "tops", "cycles", "notes"}
     assert p["on"] == "2024-05-01"
     assert [r["label"] for r in p["primary"]] == [
         "Implementeringsgruppen, Aby",

@@ -106,7 +106,7 @@ def test_steps_cite_their_sources(randers_like: Model) -> None:
 
 def test_json_shape_every_entity_has_id_and_label(randers_like: Model) -> None:
     p = chain(randers_like, "Implementeringsgruppe, Aby").as_json()
-    assert set(p) == {"entity", "on", "scenarios", "primary", "steps", "tops", "cycles"}
+    assert set(p) == {"entity", "on", "scenarios", "primary", "steps", "tops", "cycles", "notes"}
     refs = [p["entity"], *p["primary"], *p["tops"]]
     refs += [s[k] for s in p["steps"] for k in ("from", "to")]
     assert all({"id", "label", "kind"} <= set(r) for r in refs)

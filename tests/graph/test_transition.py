@@ -100,3 +100,26 @@ def test_cli_transition_lists_the_randers_group_with_the_source() -> None:
     en = as_json(run("transition", "--date", "2027-01-01", "--json", "--lang", "en"))
     assert en["counts"]["left_without_upward_line"] == 2
     assert run("transition", "--date", "1. januar").exit_code == 2
+
+
+def test_asked_after_the_reform_the_chain_says_ssg_is_reached_only_by_a_proposal(bundled: Model) -> None:
+    from graph.reporting import chain
+
+    after = chain(bundled, GROUP, on=dt.date(2027, 2, 1)).as_json()
+    assert [t["id"] for t in after["tops"]] == [ID + "ssg"]
+    notes = {n["code"]: n for n in after["notes"]}
+    only = notes["only_proposed"]
+    assert only["to"]["id"] == ID + "ssg" and [r["id"] for r in only["via"]] == [ID + "kosu", ID + "ssg"]
+    assert "foreslået" in only["text"]
+    ended = [n for n in after["notes"] if n["code"] == "line_ended"]
+    assert (ended[0]["to"]["id"], ended[0]["kind"], ended[0]["ended_on"]) == (CLUSTER_SG, "reports_to", "2026-12-31")
+    assert ID + "kilde/ft-l214/l214" in {s["id"] for s in ended[0]["sources"]}
+    before = chain(bundled, GROUP, on=dt.date(2026, 2, 1)).as_json()
+    assert before["notes"] == [], "before the reform the group reaches the top through lines in force"
+
+
+def test_cli_chain_after_the_reform_says_so() -> None:
+    result = run("chain", GROUP, "--date", "2027-02-01")
+    assert result.exit_code == 0, result.output
+    assert "når kun Sundhedsstyregruppen gennem en foreslået linje" in result.stdout
+    assert "Linjen »refererer til Klyngestyregruppen for Randersklyngen« ophørte 2026-12-31" in result.stdout

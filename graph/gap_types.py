@@ -20,6 +20,7 @@ GAP_KINDS = (
     "missing_contact_person",
     "deadline_passed",
     "single_point_of_contact",
+    "upward_line_ended",
     "no_chair",
     "no_secretariat",
     "no_mandate",

@@ -11,6 +11,8 @@ kind                              severity  what
 ``missing_contact_person``        high      a requested fixed contact person nobody has been named for
 ``deadline_passed``               high      a terms-of-reference deadline passed with no recorded outcome
 ``single_point_of_contact``       high      one person/post whose loss cuts one sector off from another
+``upward_line_ended``             high      a body whose upward lines ended (e.g. their target was abolished)
+                                            and no line in force replaced them (``gap_transition``)
 ``no_chair`` / ``no_secretariat`` medium+   a forum without chair / secretariat / mandate / upward line;
 ``no_mandate`` / ``no_reporting_line``      when the source says it leaves this open: ``*_not_stated``, low
 ``mandate_not_approved``          medium    every terms of reference of the forum is only a draft/proposal
@@ -69,6 +71,7 @@ from graph.fragility import Cut, single_points
 from graph.gap_forums import deadlines, forums, members
 from graph.gap_network import channels, single_point_gaps
 from graph.gap_posts import ENDING_SOON_DAYS, open_questions, requirements, responsibilities, seats, terms
+from graph.gap_transition import upward_line_ended
 from graph.gap_types import GAP_KINDS, SEVERITIES, Gap, GapCtx
 from graph.model import Model
 from graph.view import View, view
@@ -101,6 +104,7 @@ FINDERS: list[GapFinder] = [
     channels,
     terms,
     single_point_gaps,
+    upward_line_ended,
     open_questions,
 ]
 #: Finders that need the whole network (left out of ``local_gaps``); they must mark no question as used.

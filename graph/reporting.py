@@ -71,6 +71,7 @@ __all__ = [
     "Step",
     "chain",
     "edge_sources",
+    "ended_lines",
     "upward_graph",
 ]
 
@@ -199,7 +200,7 @@ def chain(model: Model, entity: str, *, on: dt.date | None = None, scenarios: It
         scenarios=scen,
         model=model,
         only_proposed=_only_proposed(model, up, nid, tops),
-        ended=_ended_lines(model, nid, on, scen),
+        ended=ended_lines(model, nid, on, scen),
     )
 
 
@@ -232,24 +233,25 @@ LINE_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _ended_lines(
+def ended_lines(
     model: Model, start: str, on: dt.date | None, scen: tuple[str, ...]
 ) -> tuple[tuple[str, str, dt.date | None, tuple[str, ...]], ...]:
     """Upward lines of ``start`` that applied until a day before ``on`` and then ended (the line or its target)."""
     if on is None:
         return ()
     g = model.nx
+    now = view(model, on, scen)
     out = []
     for _, v, k, e in g.out_edges(start, keys=True, data=True):
-        if k not in _UPWARD_LINES or (in_force(e, on, scen) and in_force(g.nodes[v], on, scen)):
+        if k not in _UPWARD_LINES or (now.edge_ok(e) and now.ok(v)):
             continue
         ends = [d for d in (e.get("valid_until"), g.nodes[v].get("valid_until")) if d is not None and d < on]
         if not ends:
             continue
-        last = min(ends)
-        if in_force(e, last, scen) and in_force(g.nodes[v], last, scen):
+        then = view(model, min(ends), scen)  # the last day both applied
+        if then.edge_ok(e) and then.ok(v):
             sources = edge_sources(g, start, v, e) + tuple(g.nodes[v].get("sources", ()))
-            out.append((v, k, last, tuple(dict.fromkeys(sources))))
+            out.append((v, k, min(ends), tuple(dict.fromkeys(sources))))
     return tuple(sorted(out, key=lambda x: (_UPWARD_LINES.index(x[1]), model.label(x[0]))))
 
 

@@ -1,7 +1,7 @@
 """What breaks on a date: every line, seat, membership, channel and mandate link that ends, grouped by forum.
 
-A coordinator asks "what happens to our group on 1 January 2027?". The answer compares the day before with
-the day itself (``in_force``): a relation breaks when it applied the day before and does not apply on the
+A coordinator asks "what happens to our group on 1 January 2027?". The answer compares the dated views
+(``graph.view``) of the day before and of the day itself: a relation breaks when it applied the day before and does not apply on the
 day, because the relation itself ends or because a body at either end does (a reporting line to a cluster
 steering group that is abolished breaks with it, even though the line carries no end date of its own).
 A break has a *successor* when the same body gains a relation of the same kind on the day; most breaks in
@@ -40,8 +40,9 @@ from typing import Any
 
 from graph.applicability import check_scenarios
 from graph.cache import memo
-from graph.model import Model, in_force
+from graph.model import Model
 from graph.reporting import LINE_WORDS, edge_sources
+from graph.view import View, view
 
 __all__ = ["UPWARD_KINDS", "Break", "Group", "Transition", "breaks_between", "firm_upward", "transition"]
 
@@ -195,9 +196,10 @@ def transition(model: Model, on: dt.date, *, scenarios: Iterable[str] = ()) -> T
 def _build(model: Model, on: dt.date, scen: tuple[str, ...]) -> Transition:
     g = model.nx
     before = on - dt.timedelta(days=1)
+    was_v, now_v = view(model, before, scen), view(model, on, scen)
     ending, starting = [], []
-    for n, d in g.nodes(data=True):
-        was, now = in_force(d, before, scen), in_force(d, on, scen)
+    for n in g.nodes:
+        was, now = was_v.ok(n), now_v.ok(n)
         if was and not now:
             ending.append(n)
         elif now and not was:
@@ -209,9 +211,9 @@ def _build(model: Model, on: dt.date, scen: tuple[str, ...]) -> Transition:
     questions = _questions_about(model)
     groups = []
     for body, items in by_group.items():
-        ends = not in_force(g.nodes[body], on, scen)
-        had = firm_upward(model, body, before, scen)
-        remaining = tuple(sorted(_upward(model, body, on, scen), key=lambda r: (r[2], model.label(r[0]), r[1])))
+        ends = not now_v.ok(body)
+        had = firm_upward(was_v, body)
+        remaining = tuple(sorted(_upward(now_v, body), key=lambda r: (r[2], model.label(r[0]), r[1])))
         without = not ends and bool(had) and not any(not proposed for _, _, proposed in remaining)
         items.sort(key=lambda b: (b.successors != (), _ORDER.get(b.kind, 99), model.label(b.v), b.u))
         asked = set(questions.get(body, ()))
@@ -232,14 +234,15 @@ def breaks_between(model: Model, before: dt.date, on: dt.date, scen: tuple[str, 
     """Every relation of a reported category in force on ``before`` (both ends too) and not on ``on``."""
     g = model.nx
     nodes = g.nodes
+    was, now = view(model, before, scen), view(model, on, scen)
     out = []
-    gained = _gained(model, before, on, scen)
+    gained = _gained(was, now)
     for u, v, k, e in g.edges(keys=True, data=True):
         if k not in _CATEGORY or u == v:
             continue
-        if not (in_force(e, before, scen) and in_force(nodes[u], before, scen) and in_force(nodes[v], before, scen)):
+        if not (was.edge_ok(e) and was.ok(u) and was.ok(v)):
             continue
-        rel_now, u_now, v_now = in_force(e, on, scen), in_force(nodes[u], on, scen), in_force(nodes[v], on, scen)
+        rel_now, u_now, v_now = now.edge_ok(e), now.ok(u), now.ok(v)
         if rel_now and u_now and v_now:
             continue
         if not rel_now:
@@ -257,34 +260,27 @@ def breaks_between(model: Model, before: dt.date, on: dt.date, scen: tuple[str, 
     return out
 
 
-def _gained(model: Model, before: dt.date, on: dt.date, scen: tuple[str, ...]) -> dict[tuple[str, str], set[str]]:
-    """(body, kind) → targets of lines that apply on ``on`` and did not the day before."""
-    nodes = model.nx.nodes
+def _gained(was: View, now: View) -> dict[tuple[str, str], set[str]]:
+    """(body, kind) → targets of upward lines that apply in ``now`` and did not in ``was``."""
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for u, v, k, e in model.nx.edges(keys=True, data=True):
-        if k not in UPWARD_KINDS:
-            continue
-        now = in_force(e, on, scen) and in_force(nodes[v], on, scen)
-        was = in_force(e, before, scen) and in_force(nodes[v], before, scen)
-        if now and not was:
+    for u, v, k, e in now.g.edges(keys=True, data=True):
+        if k in UPWARD_KINDS and now.edge_ok(e) and now.ok(v) and not (was.edge_ok(e) and was.ok(v)):
             out[(u, k)].add(v)
     return out
 
 
-def _upward(model: Model, body: str, on: dt.date, scen: tuple[str, ...]) -> list[tuple[str, str, bool]]:
-    """(target, kind, proposed) of every upward line from ``body`` in force on ``on``."""
-    nodes = model.nx.nodes
+def _upward(v_: View, body: str) -> list[tuple[str, str, bool]]:
+    """(target, kind, proposed) of every upward line from ``body`` in force in the view."""
     out = []
-    for _, v, k, e in model.nx.out_edges(body, keys=True, data=True):
-        if k in UPWARD_KINDS and v != body and in_force(e, on, scen) and in_force(nodes[v], on, scen):
-            proposed = e.get("status") == "proposed" or nodes[v].get("status") == "proposed"
-            out.append((v, k, proposed))
+    for _, v, k, e in v_.g.out_edges(body, keys=True, data=True):
+        if k in UPWARD_KINDS and v != body and v_.edge_ok(e) and v_.ok(v):
+            out.append((v, k, e.get("status") == "proposed" or v_.proposed(v)))
     return out
 
 
-def firm_upward(model: Model, body: str, on: dt.date, scen: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Upward lines in force on ``on`` that are more than a proposal."""
-    return [(v, k) for v, k, proposed in _upward(model, body, on, scen) if not proposed]
+def firm_upward(v_: View, body: str) -> list[tuple[str, str]]:
+    """Upward lines of ``body`` in force in the view that are more than a proposal."""
+    return [(v, k) for v, k, proposed in _upward(v_, body) if not proposed]
 
 
 def _questions_about(model: Model) -> dict[str, list[str]]:

@@ -93,6 +93,7 @@ _GAP_KIND = {
     "missing_contact_person": ("fast kontaktperson mangler", "fixed contact person missing"),
     "deadline_passed": ("frist overskredet", "deadline passed"),
     "single_point_of_contact": ("eneste forbindelse", "single point of contact"),
+    "upward_line_ended": ("linje opad ophørt", "upward line ended"),
     "no_chair": ("ingen formand", "no chair"),
     "no_secretariat": ("intet sekretariat", "no secretariat"),
     "no_mandate": ("intet kommissorium", "no terms of reference"),

@@ -289,7 +289,6 @@ def test_the_upward_graph_is_built_once_per_model_date_and_scenarios(randers_lik
     assert upward_graph(other, None, ()) is not first
 
 
-
 # ------------------------------------------------------------------------------------------------ bundled data
 ON = dt.date(2024, 6, 1)
 

@@ -123,3 +123,25 @@ def test_cli_chain_after_the_reform_says_so() -> None:
     assert result.exit_code == 0, result.output
     assert "når kun Sundhedsstyregruppen gennem en foreslået linje" in result.stdout
     assert "Linjen »refererer til Klyngestyregruppen for Randersklyngen« ophørte 2026-12-31" in result.stdout
+
+
+def test_gaps_after_the_reform_show_the_lost_lines(bundled: Model) -> None:
+    from graph.gaps import find_gaps
+
+    after = find_gaps(bundled, on=dt.date(2027, 1, 15)).as_json()
+    ended = {g["entity"]["id"]: g for g in after["gaps"] if g["kind"] == "upward_line_ended"}
+    assert set(ended) == {GROUP, ID + "ssg"}
+    randers = ended[GROUP]
+    assert randers["severity"] == "high"
+    assert "Klyngestyregruppen for Randersklyngen" in randers["text"] and "kun foreslået" in randers["text"]
+    assert ID + "kilde/ft-l214/l214" in {s["id"] for s in randers["sources"]}
+    assert randers["question"]["id"] == ID + "spoergsmaal/randers-implementeringsgruppe-2027"
+    before = find_gaps(bundled, on=dt.date(2026, 12, 15)).as_json()
+    assert not [g for g in before["gaps"] if g["kind"] == "upward_line_ended"]
+
+
+def test_cli_gaps_after_the_reform() -> None:
+    result = run("gaps", "--date", "2027-01-15")
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.stdout.splitlines() if "[linje opad ophørt] Tværsektoriel" in x)
+    assert "»refererer til Klyngestyregruppen for Randersklyngen« ophørte 2026-12-31" in line

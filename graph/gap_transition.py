@@ -1,0 +1,56 @@
+"""Gaps a date leaves behind: a body whose upward line ended (its target abolished) and nothing in force took over.
+
+``transition`` says what breaks *on* a date; this finder says, on any later date, which of those breaks are
+still open: a forum, unit or organisation in force that had an upward line that ended (the line itself or
+the body it led to, e.g. a cluster steering group abolished on 2026-12-31) and has no upward line in force
+now that is more than a proposal. What merely proposed lines remain is said in the sentence, so a group
+that reaches the top only through a proposal is not mistaken for one that reports somewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graph.gap_types import Gap, GapCtx
+from graph.reporting import LINE_WORDS, ended_lines
+from graph.transition import firm_upward
+from graph.view import ORG_KINDS
+
+__all__ = ["upward_line_ended"]
+
+
+def upward_line_ended(c: GapCtx) -> Iterable[Gap]:
+    """``upward_line_ended`` (high): the body's upward lines ended and none in force replaced them."""
+    for body in c.nodes(*sorted(ORG_KINDS)):
+        if firm_upward(c.view, body):
+            continue
+        ended = ended_lines(c.model, body, c.on, c.scen)
+        if not ended:
+            continue
+        remaining = [v for _, v, k, e in c.g.out_edges(body, keys=True, data=True)
+                     if k in LINE_WORDS and c.view.edge_ok(e) and c.ok(v)]  # fmt: skip
+        lost = [to for to, *_ in ended]
+        first_to, first_kind, first_day, _ = ended[0]
+        da, en = LINE_WORDS[first_kind]
+        text = c.say(
+            "{b}: linjen »{r_da} {t}« ophørte {d}, og ingen linje i kraft har afløst den{rest_da}.",
+            "{b}: the line “{r_en} {t}” ended on {d}, and no line in force has taken its place{rest_en}.",
+            b=body,
+            r_da=da,
+            r_en=en,
+            t=first_to,
+            d=first_day.isoformat() if first_day else "?",
+            rest_da={"da": f" (kun foreslået: {c.words(remaining, 'da')})" if remaining else ""},
+            rest_en={"en": f" (only proposed: {c.words(remaining, 'en')})" if remaining else ""},
+        )
+        sources = tuple(dict.fromkeys(s for *_, srcs in ended for s in srcs))
+        questions = c.questions(body, "reportingLine")
+        yield Gap(
+            "upward_line_ended",
+            "high",
+            body,
+            text,
+            tuple(dict.fromkeys([*lost, *remaining])),
+            sources,
+            questions[0] if questions else None,
+        )

@@ -1,9 +1,10 @@
 """What breaks on a date: every line, seat, membership, channel and mandate link that ends, grouped by forum.
 
 A coordinator asks "what happens to our group on 1 January 2027?". The answer compares the dated views
-(``graph.view``) of the day before and of the day itself: a relation breaks when it applied the day before and does not apply on the
-day, because the relation itself ends or because a body at either end does (a reporting line to a cluster
-steering group that is abolished breaks with it, even though the line carries no end date of its own).
+(``graph.view``) of the day before and of the day itself: a relation breaks when it applied the day before
+and does not apply on the day, because the relation itself ends or because a body at either end does (a
+reporting line to a cluster steering group that is abolished breaks with it, even though the line carries
+no end date of its own).
 A break has a *successor* when the same body gains a relation of the same kind on the day; most breaks in
 the sources have none, and that is what the answer is for.
 

@@ -17,6 +17,7 @@ _COMMAND_MODULES = (
     "api.cli.render",
     "api.cli.export",
     "api.cli.transition",
+    "api.cli.diff",
     "api.cli.serve",
     "api.cli.bench",
 )

@@ -39,7 +39,9 @@ from graph.changelog import (
     update_text,
     version_of,
 )
-from graph.editing import Delta, check_delta, edit_adapter, plan_edits
+from graph.edit_check import check_delta
+from graph.edit_plan import Delta, plan_edits
+from graph.editing import edit_adapter
 from graph.errors import (
     ConflictError,
     EditRejected,

@@ -7,12 +7,16 @@ import datetime as dt
 import pytest
 from rdflib import Literal, URIRef
 
-from graph.editing import EditBatch, check_delta, neighbourhood, plan_edits
+from graph.edit_check import check_delta, neighbourhood
+from graph.edit_plan import plan_edits
+from graph.editing import EditBatch
 from graph.errors import EditRejected, EntityNotFound, ValidationFailed
-from graph.model import Model, model_from_text
+from graph.model import Model, model_from_graph, model_from_text
 from graph.validation import validate
 from ontology.namespace import FOAF, ORG, PROV, RDF, SK, VCARD
-from tests.store.support import GROUP, SEAT, SMALL_TTL
+from tests.store.support import GROUP, ID, SEAT, SMALL_TTL
+
+REGION = ID + "test/region"
 
 NOW = dt.datetime(2025, 5, 1, 12, 0, tzinfo=dt.UTC)
 CHANGE = "https://w3id.org/samarbejdskort/id/endring/20250501T120000Z-00000000"
@@ -115,3 +119,45 @@ def test_the_neighbourhood_gives_the_same_findings_as_the_whole_graph(bundled: M
         expected = {f for f in full.findings if f.focus == nid}
         got = set(validate(neighbourhood(g, [node]), focus_nodes=[node]).findings)
         assert got == expected, label
+
+
+def test_the_holder_of_a_held_seat_is_changed_by_vacating_and_filling_in_one_batch(small: Model) -> None:
+    first = check_delta(small, plan(small, {"op": "fill_seat", "seat": SEAT, "name": "Anna Andersen"}))
+    held = model_from_graph(first, version="x")
+    with pytest.raises(EditRejected, match="already has a holder"):
+        plan(held, {"op": "fill_seat", "seat": SEAT, "name": "Ole Olsen"})
+    delta = plan(held, {"op": "vacate_seat", "seat": SEAT}, {"op": "fill_seat", "seat": SEAT, "name": "Ole Olsen"})
+    after = check_delta(held, delta)
+    holders = [str(after.value(h, FOAF.name)) for h in after.objects(URIRef(SEAT), ORG.heldBy)]
+    assert holders == ["Ole Olsen"]
+    assert (URIRef(SEAT), SK.occupancy, SK.Held) in after and (URIRef(SEAT), SK.occupancy, SK.Vacant) not in after
+
+
+def test_an_edit_that_makes_a_part_of_cycle_is_refused_naming_it(small: Model) -> None:
+    """The test group is part of the test region; making the region part of a new body under the group loops."""
+    delta = plan(
+        small,
+        {
+            "op": "create_organisation",
+            "ref": "u",
+            "label_da": "Underudvalg",
+            "type": "unit",
+            "sector": "region",
+            "part_of": GROUP,
+        },
+        {"op": "change", "entity": REGION, "label_da": "Testregionen"},
+    )
+    check_delta(small, delta)  # no cycle yet
+    looping = plan_edits(
+        small,
+        [{"op": "create_forum", "ref": "f", "label_da": "Løkkeforum", "part_of": GROUP}],
+        user="Eva",
+        reason="test",
+        at=NOW,
+        change_iri=CHANGE,
+    )
+    forum = URIRef(looping.created[0])
+    looping.added.add((URIRef(REGION), ORG.subOrganizationOf, forum))
+    with pytest.raises(EditRejected, match="cycle") as caught:
+        check_delta(small, looping)
+    assert "Løkkeforum → Testgruppen → Testregionen → Løkkeforum" in str(caught.value)

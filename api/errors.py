@@ -15,6 +15,7 @@ from graph.errors import (
     NoPathError,
     PermissionDenied,
     SamarbejdskortError,
+    SheetRejected,
     StoreUnavailable,
     ValidationFailed,
 )
@@ -61,6 +62,8 @@ def error_body(exc: SamarbejdskortError) -> dict[str, Any]:
         body["suggestions"] = [{"id": c.id, "label": c.label, "kind": c.kind} for c in exc.suggestions]
     if isinstance(exc, DataFileError):
         body.update({"file": exc.path, "line": exc.line, "reason": exc.reason})
+    if isinstance(exc, SheetRejected):
+        body["errors"] = [e.as_json() for e in exc.errors]
     if isinstance(exc, ValidationFailed):
         body["findings"] = [getattr(f, "as_json", lambda f=f: str(f))() for f in exc.findings]
     return body

@@ -41,7 +41,7 @@ from graph.errors import EditRejected, EntityNotFound
 from graph.model import Model
 from ontology.namespace import DCTERMS, FOAF, ID, ORG, PROV, RDF, SK, SKOS, VCARD
 
-__all__ = ["Delta", "plan_edits"]
+__all__ = ["Delta", "plan_edits", "source_triples"]
 
 _STATUS = {
     "proposed": SK.Proposed,
@@ -123,6 +123,26 @@ def plan_edits(
     return b.delta
 
 
+def source_triples(change_iri: str, reason: str, at: dt.datetime) -> tuple[URIRef, set[Triple]]:
+    """One source document per change, so every edited fact still cites when and why: (section, triples).
+
+    Who made the change is kept in the change log (editors only), not in the public source title.
+    """
+    token = change_iri.rsplit("/", 1)[-1]
+    doc, section = ID[f"kilde/redigering/{token}"], ID[f"kilde/redigering/{token}/begrundelse"]
+    triples: set[Triple] = {
+        (doc, RDF.type, SK.SourceDocument),
+        (doc, DCTERMS.title, Lit(f"Redigering i samarbejdskort {at.date().isoformat()}", lang="da")),
+        (doc, DCTERMS.title, Lit(f"Edit in samarbejdskort {at.date().isoformat()}", lang="en")),
+        (doc, DCTERMS.date, Lit(at.date())),
+        (doc, PROV.wasGeneratedBy, URIRef(change_iri)),
+        (section, RDF.type, SK.SourceSection),
+        (section, SK.section, Lit(reason)),
+        (section, DCTERMS.isPartOf, doc),
+    }
+    return section, triples
+
+
 class _Builder:
     """Collects triples for one batch; knows the current graph and what the batch already minted."""
 
@@ -189,22 +209,7 @@ class _Builder:
         self.delta.focus.add(s)
 
     def source_doc(self, change_iri: str, user: str, reason: str, at: dt.datetime) -> None:
-        """One source document per change, so every edited fact still cites when and why.
-
-        Who made the change is kept in the change log (editors only), not in the public source title.
-        """
-        token = change_iri.rsplit("/", 1)[-1]
-        doc, self.section = ID[f"kilde/redigering/{token}"], ID[f"kilde/redigering/{token}/begrundelse"]
-        triples = {
-            (doc, RDF.type, SK.SourceDocument),
-            (doc, DCTERMS.title, Lit(f"Redigering i samarbejdskort {at.date().isoformat()}", lang="da")),
-            (doc, DCTERMS.title, Lit(f"Edit in samarbejdskort {at.date().isoformat()}", lang="en")),
-            (doc, DCTERMS.date, Lit(at.date())),
-            (doc, PROV.wasGeneratedBy, URIRef(change_iri)),
-            (self.section, RDF.type, SK.SourceSection),
-            (self.section, SK.section, Lit(reason)),
-            (self.section, DCTERMS.isPartOf, doc),
-        }
+        self.section, triples = source_triples(change_iri, reason, at)
         self.delta.added |= triples
         self.delta.source |= triples
 

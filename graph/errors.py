@@ -110,3 +110,29 @@ class StoreUnavailable(SamarbejdskortError):
 
 class PermissionDenied(SamarbejdskortError):
     """The caller is authenticated but lacks the role for this action."""
+
+
+@dataclass(frozen=True)
+class CellError:
+    """One problem in a spreadsheet: where (sheet, row, column) and what."""
+
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
+
+    def __str__(self) -> str:
+        return f"ark '{self.sheet}', række {self.row}, kolonne '{self.column}': {self.message}"
+
+
+class SheetRejected(InputError):
+    """A spreadsheet with errors: nothing was imported. ``errors`` names sheet, row and column of each."""
+
+    def __init__(self, errors: Sequence[CellError]) -> None:
+        self.errors = tuple(errors)
+        first = "; ".join(str(e) for e in self.errors[:3])
+        more = f" (+{len(self.errors) - 3} more)" if len(self.errors) > 3 else ""
+        super().__init__(f"{len(self.errors)} error(s) in the spreadsheet, nothing imported: {first}{more}")

@@ -81,6 +81,7 @@ def sheet_facts(model: Model, book: Workbook) -> SheetFacts:
     out = SheetFacts(errors=list(book.errors))
     ids = _ids(model, book, out)
     names = _names(book, ids)
+    known = {s for s, _ in ids.values()}
     for raw in book.sheets:
         if raw.sheet is OTHER:
             out.has_other_sheet = True
@@ -98,7 +99,7 @@ def sheet_facts(model: Model, book: Workbook) -> SheetFacts:
                 values: set[Node] = set()
                 for part in _parts(cells.get(header)):
                     try:
-                        values.add(_term(model, column, raw.sheet, part, ids, names))
+                        values.add(_term(model, column, raw.sheet, part, known, names))
                     except ValueError as exc:
                         out.errors.append(CellError(raw.sheet.name, number, where, str(exc)))
                 if (
@@ -214,7 +215,7 @@ def _term(
     column: Column,
     sheet: Sheet,
     value: Value,
-    ids: dict[tuple[str, int], tuple[Node, bool]],
+    known: set[Node],
     names: dict[str, set[Node]],
 ) -> Node:
     """The RDF term a cell value means (ValueError with a message for the user otherwise)."""
@@ -228,7 +229,7 @@ def _term(
             raise ValueError(f"unknown {what} '{text}' (allowed: {', '.join(table[0].values())})")
         return found
     if shape == "ref":
-        return _ref(model, text, ids, names)
+        return _ref(model, text, known, names)
     if shape == "iri":
         if column.header == "e-mail" and "@" in text and ":" not in text:
             text = "mailto:" + text
@@ -266,9 +267,8 @@ def _term(
     raise ValueError(f"column '{column.header}' cannot be read")
 
 
-def _ref(model: Model, text: str, ids: dict[tuple[str, int], tuple[Node, bool]], names: dict[str, set[Node]]) -> Node:
+def _ref(model: Model, text: str, known: set[Node], names: dict[str, set[Node]]) -> Node:
     """An id from the workbook or the map, else a name resolved in the workbook or the map."""
-    known = {s for s, _ in ids.values()}
     if text.startswith("_:"):
         return BNode(text[2:])
     if " " not in text:

@@ -86,69 +86,10 @@ class Store(Protocol):
     @property
     def version(self) -> str: ...
     def model(self) -> Model: ...
-    def apply(self, edits: Sequence[Any], *, user: str, reason: str, if_match: str | None) -> ChangeRecord:
-        """Validate and commit a batch of edits as one change (all or nothing)."""
-        items = _parse_edits(edits)
-        reason = _reason(reason)
-        with self._write:
-            model = self._checked_model(if_match)
-            now = dt.datetime.now(dt.UTC)
-            iri = new_change_iri(now)
-            delta = plan_edits(model, items, user=user, reason=reason, at=now, change_iri=str(iri))
-            after = check_delta(model, delta)
-            edits_json = tuple(i.model_dump(mode="json", exclude_none=True) for i in items)
-            return self._commit_delta(model, delta, after, iri=iri, at=now, user=user, reason=reason, edits=edits_json)
-
+    def apply(self, edits: Sequence[Any], *, user: str, reason: str, if_match: str | None) -> ChangeRecord: ...
     def import_sheets(
         self, book: Workbook, *, user: str, reason: str, if_match: str | None, partial: bool = False
-    ) -> tuple[ChangeRecord | None, ImportPlan]:
-        """Import a spreadsheet through the same checks and log as an edit; None when nothing changes.
-
-        All rows or nothing (``SheetRejected`` naming sheet, row and column), or with ``partial`` the good rows.
-        """
-        reason = _reason(reason)
-        with self._write:
-            model = self._checked_model(if_match)
-            now = dt.datetime.now(dt.UTC)
-            iri = new_change_iri(now)
-            facts = sheet_facts(model, book)
-            plan = plan_import(model, facts, partial=partial, reason=reason, at=now, change_iri=str(iri))
-            if plan.after is None:
-                return None, plan
-            edits = ({"op": "import_spreadsheet", "file": book.name, "rows": plan.rows, "left_out": len(plan.errors)},)
-            record = self._commit_delta(
-                model, plan.delta, plan.after, iri=iri, at=now, user=user, reason=reason, edits=edits
-            )
-            return record, plan
-
-    def _commit_delta(
-        self,
-        model: Model,
-        delta: Delta,
-        after: Graph,
-        *,
-        iri: Any,
-        at: dt.datetime,
-        user: str,
-        reason: str,
-        edits: tuple[dict[str, Any], ...],
-    ) -> ChangeRecord:
-        added, removed = delta.effective(model.rdf)
-        record = ChangeRecord(
-            iri=str(iri),
-            kind="edit",
-            user=user,
-            at=at,
-            reason=reason,
-            added=tuple(added),
-            removed=tuple(removed),
-            edits=edits,
-            created=tuple(delta.created),
-            previous=self._head,
-        )
-        self._commit(record, after)
-        return record
-
+    ) -> tuple[ChangeRecord | None, ImportPlan]: ...
     def undo(self, change_id: str, *, user: str, reason: str, if_match: str | None) -> ChangeRecord: ...
     def history(self, limit: int = 50) -> list[ChangeRecord]: ...
     def change(self, change_id: str) -> ChangeRecord: ...
@@ -263,21 +204,58 @@ class GraphStore:
             iri = new_change_iri(now)
             delta = plan_edits(model, items, user=user, reason=reason, at=now, change_iri=str(iri))
             after = check_delta(model, delta)
-            added, removed = delta.effective(model.rdf)
-            record = ChangeRecord(
-                iri=str(iri),
-                kind="edit",
-                user=user,
-                at=now,
-                reason=reason,
-                added=tuple(added),
-                removed=tuple(removed),
-                edits=tuple(i.model_dump(mode="json", exclude_none=True) for i in items),
-                created=tuple(delta.created),
-                previous=self._head,
+            edits_json = tuple(i.model_dump(mode="json", exclude_none=True) for i in items)
+            return self._commit_delta(model, delta, after, iri=iri, at=now, user=user, reason=reason, edits=edits_json)
+
+    def import_sheets(
+        self, book: Workbook, *, user: str, reason: str, if_match: str | None, partial: bool = False
+    ) -> tuple[ChangeRecord | None, ImportPlan]:
+        """Import a spreadsheet through the same checks and log as an edit; None when nothing changes.
+
+        All rows or nothing (``SheetRejected`` naming sheet, row and column), or with ``partial`` the good rows.
+        """
+        reason = _reason(reason)
+        with self._write:
+            model = self._checked_model(if_match)
+            now = dt.datetime.now(dt.UTC)
+            iri = new_change_iri(now)
+            facts = sheet_facts(model, book)
+            plan = plan_import(model, facts, partial=partial, reason=reason, at=now, change_iri=str(iri))
+            if plan.after is None:
+                return None, plan
+            edits = ({"op": "import_spreadsheet", "file": book.name, "rows": plan.rows, "left_out": len(plan.errors)},)
+            record = self._commit_delta(
+                model, plan.delta, plan.after, iri=iri, at=now, user=user, reason=reason, edits=edits
             )
-            self._commit(record, after)
-            return record
+            return record, plan
+
+    def _commit_delta(
+        self,
+        model: Model,
+        delta: Delta,
+        after: Graph,
+        *,
+        iri: Any,
+        at: dt.datetime,
+        user: str,
+        reason: str,
+        edits: tuple[dict[str, Any], ...],
+    ) -> ChangeRecord:
+        added, removed = delta.effective(model.rdf)
+        record = ChangeRecord(
+            iri=str(iri),
+            kind="edit",
+            user=user,
+            at=at,
+            reason=reason,
+            added=tuple(added),
+            removed=tuple(removed),
+            edits=edits,
+            created=tuple(delta.created),
+            previous=self._head,
+        )
+        self._commit(record, after)
+        return record
 
     def undo(self, change_id: str, *, user: str, reason: str, if_match: str | None) -> ChangeRecord:
         """Apply the exact inverse of an earlier change as a new, validated change."""

@@ -20,6 +20,7 @@ _COMMAND_MODULES = (
     "api.cli.diff",
     "api.cli.serve",
     "api.cli.bench",
+    "api.cli.sheets",
 )
 
 

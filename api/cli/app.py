@@ -28,6 +28,7 @@ __all__ = [
     "guarded",
     "load_model",
     "parse_date",
+    "store_location",
 ]
 
 app = typer.Typer(
@@ -58,8 +59,41 @@ DateOpt = Annotated[str | None, typer.Option("--date", help="Dato (ÅÅÅÅ-MM-D
 T = TypeVar("T")
 
 
+class _Where:
+    """Where commands read the map: the store given by ``--store``/``SAMARBEJDSKORT_STORE``, if any."""
+
+    store: str | None = None
+
+
+@app.callback()
+def _options(
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            envvar="SAMARBEJDSKORT_STORE",
+            help="Læs kortet fra dette lager (mappe eller SPARQL-URL), det samme som webappen bruger.",
+        ),
+    ] = None,
+) -> None:
+    """Samarbejdskort: hvem arbejder med hvem om børn og unge i psykisk mistrivsel."""
+    _Where.store = store or None
+
+
+def store_location() -> str | None:
+    """The configured store (``--store`` or ``SAMARBEJDSKORT_STORE``), or None."""
+    return _Where.store
+
+
 def load_model(data: list[Path] | None) -> Model:
-    return load(data or None)
+    """The map to answer from: ``--data`` files when given, else the configured store, else the bundled files."""
+    if data:
+        return load(data)
+    if _Where.store:
+        from graph.store_read import read_model
+
+        return read_model(_Where.store)
+    return load(None)
 
 
 def parse_date(text: str | None) -> dt.date:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli.app import DataOpt, app
+from api.cli.app import DataOpt, app, store_location
 
 __all__ = ["serve"]
 
@@ -31,6 +31,7 @@ def serve(
     settings = Settings()  # SAMARBEJDSKORT_* variables, then the options given here
     if data:
         settings = settings.model_copy(update={"data": [str(Path(p)) for p in data]})
+    store = store if store is not None else store_location()
     if store is not None:
         settings = settings.model_copy(update={"store": store})
     typer.echo(f"Samarbejdskort på http://{host}:{port}/  (API: /api, dokumentation: /docs)")

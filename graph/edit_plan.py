@@ -41,7 +41,7 @@ from graph.errors import EditRejected, EntityNotFound
 from graph.model import Model
 from ontology.namespace import DCTERMS, FOAF, ID, ORG, PROV, RDF, SK, SKOS, VCARD
 
-__all__ = ["Delta", "plan_edits", "source_triples"]
+__all__ = ["CODES", "Delta", "plan_edits", "source_triples"]
 
 _STATUS = {
     "proposed": SK.Proposed,
@@ -86,6 +86,17 @@ _FORUM_TYPE = {
     "administrative_forum": SK.AdministrativeForum,
     "working_group": SK.WorkingGroup,
     "partnership": SK.Partnership,
+}
+# The code words edits take (``"active"``, ``"working_group"``) and the vocabulary terms they stand for;
+# forms show the terms' Danish/English labels (``graph.sheet_schema.term_label``).
+CODES: dict[str, dict[str, URIRef]] = {
+    "status": _STATUS,
+    "sector": _SECTOR,
+    "role": _ROLE,
+    "state": _STATE,
+    "occupancy": _OCCUPANCY,
+    "org_type": _ORG_TYPE,
+    "forum_type": _FORUM_TYPE,
 }
 _BODIES = ("organisation", "unit", "forum", "cluster", "partnership", "collaboration")
 

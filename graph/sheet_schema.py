@@ -34,6 +34,7 @@ __all__ = [
     "fits",
     "from_id",
     "sheet_of",
+    "term_label",
     "to_id",
 ]
 
@@ -358,3 +359,9 @@ def _label(g: Graph, node: URIRef, lang: str) -> str | None:
 def _local(node: URIRef) -> str:
     text = str(node)
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def term_label(term: URIRef, lang: str = "da") -> str:
+    """The vocabulary's label of a term in ``lang`` (Danish, then English, then the local name)."""
+    g = schema_graph()
+    return _label(g, term, lang) or _label(g, term, "en" if lang == "da" else "da") or _local(term)

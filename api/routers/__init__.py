@@ -9,7 +9,18 @@ __all__ = ["all_routers"]
 
 def all_routers() -> list[APIRouter]:
     """The routers in include order; imported when the app is built, not when this package is imported."""
-    from api.routers import data, diagrams, edits, entities, interfaces, pages, questions
+    from api.routers import (
+        data,
+        diagrams,
+        edit_forms,
+        edits,
+        entities,
+        history,
+        interfaces,
+        pages,
+        questions,
+        sheets,
+    )
 
     return [
         entities.router,
@@ -18,5 +29,8 @@ def all_routers() -> list[APIRouter]:
         data.router,
         diagrams.router,
         edits.router,
+        edit_forms.router,
+        history.router,
+        sheets.router,
         pages.router,
     ]

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, ValidationError
 from api.auth import COOKIE, EditorDep, User, current_user, has_role, token_table, unauthorized
 from api.deps import Page, PageDep, SettingsDep, StoreDep
 from graph.describe import seat_details
-from graph.editing import EditBatch, FillSeat
+from graph.editing import EditBatch, FillSeat, VacateSeat
 from graph.errors import (
     ConflictError,
     EditRejected,
@@ -155,7 +155,7 @@ def seat_form(
     seat: str,
     gemt: str | None = None,
 ) -> Response:
-    """Fill a vacant seat: name (and optional personal e-mail/phone) of the holder, and why."""
+    """Name the holder of any seat (vacant, not stated, or held: a new holder replaces the old), and why."""
     if (redirect := _gate(request, page, user)) is not None:
         return redirect
     model = store.model()
@@ -184,12 +184,15 @@ def seat_submit(
     iri = _seat_iri(model, seat)
     form = {"name": name, "email": email, "phone": phone, "reason": reason}
     try:
-        edit = FillSeat(seat=iri, name=name, email=email.strip() or None, phone=phone.strip() or None, ref=None)
+        fill = FillSeat(seat=iri, name=name, email=email.strip() or None, phone=phone.strip() or None, ref=None)
+        edits: list[Any] = [fill]
+        if seat_details(model, iri)["holders"]:  # a new holder replaces the one named before
+            edits.insert(0, VacateSeat(seat=iri))
         if not etag:
             raise _Problem(
                 428, [("Formularen mangler sin version; åbn den igen.", "The form lacks its version; reopen it.")]
             )
-        record = store.apply([edit], user=user.name, reason=reason, if_match=etag)
+        record = store.apply(edits, user=user.name, reason=reason, if_match=etag)
     except ValidationError as exc:
         errors = [_field_error(e) for e in exc.errors()]
         return _render_seat(page, model, iri, form=form, errors=errors, status=422, etag=etag or model.version)

@@ -21,7 +21,7 @@ __all__ = ["WRITER_MODULES", "ExportFormat", "export", "export_format", "formats
 Writer = Callable[[Model], bytes]
 
 # Modules whose import registers writers (each calls ``register`` at import time).
-WRITER_MODULES: list[str] = ["graph.export_rdf", "graph.export_tables", "graph.popolo"]
+WRITER_MODULES: list[str] = ["graph.export_rdf", "graph.export_tables", "graph.popolo", "graph.sheet_write"]
 
 
 @dataclass(frozen=True)

@@ -169,3 +169,38 @@ def csv_text(rows: list[list[Cell]]) -> str:
     for row in rows:
         writer.writerow(["" if v is None else v for v in row])
     return buf.getvalue()
+
+
+def _register() -> None:
+    """Offer both as ``samarbejdskort export --format xlsx|csv`` and ``/api/export`` (``graph.exporting``)."""
+    from graph.exporting import ExportFormat, register
+
+    register(
+        ExportFormat(
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+            {
+                "da": "Regneark: ét ark pr. slags, danske overskrifter, rullelister; læses ind med 'import'",
+                "en": "Workbook: one sheet per kind, Danish headers, drop-downs; read back with 'import'",
+            },
+            lambda model: write_xlsx(model.rdf),
+            aliases=("excel", "regneark"),
+        )
+    )
+    register(
+        ExportFormat(
+            "csv",
+            "application/zip",
+            "zip",
+            {
+                "da": "CSV-filer, én pr. ark, i en zip; hver kan læses ind med 'import'",
+                "en": "CSV files, one per sheet, in a zip; each can be read back with 'import'",
+            },
+            lambda model: write_csv_zip(model.rdf),
+            aliases=("csv-sheets",),
+        )
+    )
+
+
+_register()

@@ -28,7 +28,7 @@ Use::
     codes.iri("status", "proposed")               # "https://w3id.org/samarbejdskort/ns#Proposed"
     codes.code("status", iri)                      # "proposed" (None for an IRI outside the scheme)
     codes.codes("nearness")                        # ("channel", "own", …) in vocabulary order
-    codes.word(code, lang)                         # any scheme, first match in SCHEMES order (templates)
+    codes.word(code, lang)                         # any scheme but nearness, first in SCHEMES order (templates)
 
 Unknown codes are labelled with the code itself (third-party data may carry roles of its own).
 """
@@ -167,6 +167,8 @@ def word(value: str | None, lang: str = "da") -> str:
         return ""
     table = _table()
     for scheme in SCHEMES:
+        if scheme == "nearness":  # its codes (forum, region …) name kinds and sectors elsewhere: ask by scheme
+            continue
         found = table[scheme].get(value)
         if found is not None:
             return found.label(lang)

@@ -62,6 +62,7 @@ class SK(DefinedNamespace):
     GapSecretariatNotStated: URIRef
     GapSinglePointOfContact: URIRef
     GapTermEnded: URIRef
+    GapUpwardLineEnded: URIRef
     GapVacantPost: URIRef
     GapVacantSeat: URIRef
     GeneralPractice: URIRef

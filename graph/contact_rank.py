@@ -7,19 +7,20 @@ organisations and forums, steps in the structure, label.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import groupby
 
 from graph.contact_facts import facts, names
 from graph.contact_home import Home
-from graph.contact_types import COLLAB_KINDS, Answer, Cand, Step
-from graph.contact_why import why
+from graph.contact_types import COLLAB_KINDS, Answer, Cand
 from graph.topics import TopicMatch
 from graph.view import View
 
 __all__ = ["candidates", "rank"]
 
 _DIRECT_KINDS = frozenset({"post", "person", "unit", "organisation", "forum", "partnership", "collaboration"})
+_UNKNOWN = -1  # steps from the asker not counted yet
 _COLLAPSE_AT = 3  # this many seats of one forum for one topic become one answer for the forum
 
 
@@ -67,10 +68,20 @@ def _expand(v: View, handler: str, match: TopicMatch) -> Iterable[Cand]:
         yield Cand(handler, match.id, match.score)
 
 
-def rank(v: View, home: Home | None, cands: list[Cand]) -> list[Answer]:
-    """The candidates as answers, best first (not yet explained: ``why`` is None)."""
+def rank(v: View, home: Home | None, cands: list[Cand]) -> Iterator[Answer]:
+    """The candidates as answers, best first (not yet explained: ``why`` is None), produced lazily.
+
+    Steps from the asker only break ties, so answers are sorted on the rest of the key first and the
+    steps are counted only for the tied groups a caller actually reads (usually the first few).
+    """
+    model = v.model
     answers = _collapse_seats(v, home, [_answer(v, home, c) for c in cands])
-    return sorted(answers, key=lambda a: a.sort_key(v.model))
+    if home is None:
+        yield from sorted(answers, key=lambda a: a.sort_key(model))
+        return
+    for _, tied in groupby(sorted(answers, key=lambda a: a.sort_key(model)[:4]), key=lambda a: a.sort_key(model)[:4]):
+        group = [a if a.distance != _UNKNOWN else replace(a, distance=home.distance(a.who)) for a in tied]
+        yield from sorted(group, key=lambda a: a.sort_key(model))
 
 
 def _collapse_seats(v: View, home: Home | None, answers: list[Answer]) -> list[Answer]:
@@ -93,21 +104,20 @@ def _collapse_seats(v: View, home: Home | None, answers: list[Answer]) -> list[A
         drop |= {id(a) for a in seats}
         if (forum, topic) in present:
             continue
+        if home is not None:  # the best seat stands for the forum: it needs its full key
+            seats = [replace(a, distance=home.distance(a.who)) for a in seats]
         best = min(seats, key=lambda a: a.sort_key(v.model))
         example = sorted(a.who for a in seats)[0]
         note = {
             "da": f"{len(seats)} pladser i forummet varetager emnet, fx {v.model.label(example, 'da')}.",
             "en": f"{len(seats)} seats in the forum handle the topic, e.g. {v.model.label(example, 'en')}.",
         }
-        steps = (
-            *why(v, home, forum, ()),
-            Step(forum, "post_in", False, example),
-            Step(example, "handles", True, topic),
-        )
         status = "proposed" if v.proposed(forum) else "available"
         tier = home.tier(v, forum, ()) if home else None
         dist = home.distance(forum) if home else 99
-        added.append(replace(best, who=forum, nearness=tier, status=status, why=steps, note=note, distance=dist))
+        added.append(
+            replace(best, who=forum, nearness=tier, status=status, why=None, note=note, distance=dist, via_seat=example)
+        )
     return [a for a in answers if id(a) not in drop] + added
 
 
@@ -119,7 +129,7 @@ def _answer(v: View, home: Home | None, c: Cand) -> Answer:
         notes.append(_not_your_channel(v, channels, home.id))
     note = {"da": " ".join(n[0] for n in notes), "en": " ".join(n[1] for n in notes)} if notes else None
     tier = home.tier(v, c.who, channels, f) if home else None
-    dist = home.distance(c.who) if home else 99
+    dist = _UNKNOWN if home else 99  # counted in ``rank`` only where it breaks a tie that is read
     return Answer(c.who, c.topic, c.score, tier, f.status, channels, c.requirement, None, note=note, distance=dist)
 
 

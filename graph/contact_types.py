@@ -90,6 +90,7 @@ class Answer:
     fallback: bool = False
     note: Mapping[str, str] | None = None
     distance: int = 99
+    via_seat: str | None = None  # a forum standing for its seats: the seat named in *why*
 
     def sort_key(self, model: Model) -> tuple[Any, ...]:
         late = 1 if self.status in ("proposed", "channel_not_open") else 0

@@ -59,6 +59,7 @@ class Home:
         self._pred: dict[str, str | None] = {asker: None} if asker in self._adj else {}
         self._depth: dict[str, int] = dict.fromkeys(self._pred, 0)
         self._level: list[str] = list(self._pred)
+        self._walked = 0 if self._level else -1  # every node this many steps away (or fewer) is known
 
     def tier(self, v: View, who: str, channels: tuple[str, ...], f: Facts | None = None) -> int:
         """The nearness tier of ``who`` (reached through ``channels``) as an index into ``NEARNESS``."""
@@ -80,6 +81,16 @@ class Home:
         while who not in self._depth and self._level:
             self._walk_one_level()
         return self._depth.get(who, 99)
+
+    def reach(self, depth: int) -> bool:
+        """Walk until every node ``depth`` steps away is known; False when nothing lies that far."""
+        while self._level and self._walked < depth:
+            self._walk_one_level()
+        return depth <= self._walked
+
+    def depth_of(self, who: str) -> int | None:
+        """Steps to ``who`` if the walk has met it yet (see ``reach``)."""
+        return self._depth.get(who)
 
     def path(self, who: str) -> list[str]:
         """A shortest way asker → … → ``who`` through the structure ([] when not connected).
@@ -107,6 +118,8 @@ class Home:
                     depth[nb] = below
                     found.append(nb)
         self._level = found
+        if found:
+            self._walked = below
 
 
 def structure(v: View) -> nx.Graph:

@@ -14,6 +14,7 @@ from itertools import groupby
 from graph.contact_facts import facts, names
 from graph.contact_home import Home
 from graph.contact_types import COLLAB_KINDS, Answer, Cand
+from graph.model import Model
 from graph.topics import TopicMatch
 from graph.view import View
 
@@ -80,8 +81,28 @@ def rank(v: View, home: Home | None, cands: list[Cand]) -> Iterator[Answer]:
         yield from sorted(answers, key=lambda a: a.sort_key(model))
         return
     for _, tied in groupby(sorted(answers, key=lambda a: a.sort_key(model)[:4]), key=lambda a: a.sort_key(model)[:4]):
-        group = [a if a.distance != _UNKNOWN else replace(a, distance=home.distance(a.who)) for a in tied]
-        yield from sorted(group, key=lambda a: a.sort_key(model))
+        yield from _nearest_first(model, home, list(tied))
+
+
+def _nearest_first(model: Model, home: Home, group: list[Answer]) -> Iterator[Answer]:
+    """A tied group in full-key order, walking out from the asker one level per step as it is read.
+
+    Within a group the key is (steps, label, id): the answers first met at depth d come before those at
+    d + 1, so the walk stops as soon as the reader has enough; the unreachable ones come last.
+    """
+    left = [a for a in group if a.distance == _UNKNOWN]
+    known = sorted((a for a in group if a.distance != _UNKNOWN), key=lambda a: a.sort_key(model))
+    depth = 0
+    while left and home.reach(depth):
+        here = [replace(a, distance=depth) for a in left if home.depth_of(a.who) == depth]
+        if here:
+            left = [a for a in left if home.depth_of(a.who) != depth]
+        while known and known[0].distance <= depth:
+            here.append(known.pop(0))
+        yield from sorted(here, key=lambda a: a.sort_key(model))
+        depth += 1
+    rest = [replace(a, distance=99) for a in left] + known  # not connected (or met beyond the walk)
+    yield from sorted(rest, key=lambda a: a.sort_key(model))
 
 
 def _collapse_seats(v: View, home: Home | None, answers: list[Answer]) -> list[Answer]:
@@ -104,9 +125,7 @@ def _collapse_seats(v: View, home: Home | None, answers: list[Answer]) -> list[A
         drop |= {id(a) for a in seats}
         if (forum, topic) in present:
             continue
-        if home is not None:  # the best seat stands for the forum: it needs its full key
-            seats = [replace(a, distance=home.distance(a.who)) for a in seats]
-        best = min(seats, key=lambda a: a.sort_key(v.model))
+        best = _best_seat(v.model, home, seats)
         example = sorted(a.who for a in seats)[0]
         note = {
             "da": f"{len(seats)} pladser i forummet varetager emnet, fx {v.model.label(example, 'da')}.",
@@ -114,11 +133,19 @@ def _collapse_seats(v: View, home: Home | None, answers: list[Answer]) -> list[A
         }
         status = "proposed" if v.proposed(forum) else "available"
         tier = home.tier(v, forum, ()) if home else None
-        dist = home.distance(forum) if home else 99
+        dist = _UNKNOWN if home else 99  # counted in ``rank`` where it is read
         added.append(
             replace(best, who=forum, nearness=tier, status=status, why=None, note=note, distance=dist, via_seat=example)
         )
     return [a for a in answers if id(a) not in drop] + added
+
+
+def _best_seat(model: Model, home: Home | None, seats: list[Answer]) -> Answer:
+    """The seat that stands for its forum: the first by the full key (steps counted only among the ties)."""
+    if home is None:
+        return min(seats, key=lambda a: a.sort_key(model))
+    top = min(a.sort_key(model)[:4] for a in seats)
+    return next(_nearest_first(model, home, [a for a in seats if a.sort_key(model)[:4] == top]))
 
 
 def _answer(v: View, home: Home | None, c: Cand) -> Answer:

@@ -1,4 +1,4 @@
-"""All benchmarks in one run: ``samarbejdskort bench`` (``api/cli/bench.py``) calls ``run``.
+"""All benchmarks in one run: ``python -m benchmarks bench`` (which ``samarbejdskort bench`` runs) calls ``run``.
 
 Every figure is measured in this run against a baseline on the same data and machine. ``quick`` (region scale,
 few repetitions, no HTTP, store or ten-nation runs) keeps the machinery working in the test suite in < 30 s.
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_support import Row, dataset, machine, table
+from benchmarks.bench_support import Row, dataset, machine, num, table
 
 __all__ = ["SCHEMA_VERSION", "run"]
 
@@ -34,6 +34,7 @@ def run(
     data_dir: Path | None = None,
     only: set[str] | None = None,
     progress: Callable[[str], None] | None = None,
+    command: str | None = None,
 ) -> dict[str, Any]:
     """Run the benchmarks and return the report (``meta`` and ``rows``, see ``docs/performance.md``)."""
     say = progress or (lambda _msg: None)
@@ -97,7 +98,7 @@ def run(
         "schema": SCHEMA_VERSION,
         "meta": {
             "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "command": "samarbejdskort bench " + " ".join(sys.argv[2:]) if sys.argv[1:2] == ["bench"] else "bench",
+            "command": command or "python -m benchmarks " + " ".join(sys.argv[1:]),
             "scale": scale,
             "quick": quick,
             "seed": seed,
@@ -169,14 +170,6 @@ def write_json(report: dict[str, Any], out: Path) -> None:
 
 def render(report: dict[str, Any]) -> str:
     """The report as the text table (rebuilt from the JSON rows)."""
-    rows = []
-    for r in report["rows"]:
-        row = Row(r["group"], r["name"], r["unit"])
-        row.timing = {k: r.get(k) for k in ("n", "median", "min", "max", "cpu_median")}
-        row.baseline = r["baseline"]
-        row.baseline_timing = {"median": r["baseline_median"]}
-        row.ratio, row.target, row.met, row.status, row.note = r["ratio"], r["target"], r["met"], r["status"], r["note"]
-        rows.append(row)
     m = report["meta"]
     head = (
         f"samarbejdskort bench — {m['date']} — scale {m['scale']}{' (quick)' if m['quick'] else ''} — "
@@ -194,32 +187,24 @@ def render(report: dict[str, Any]) -> str:
         for r in report["rows"]
         if r.get("profile")
     ]
-    return "\n".join([head, "", table(rows), "", foot, *profiles])
+    return "\n".join([head, "", table(report["rows"]), "", foot, *profiles])
 
 
 def markdown(report: dict[str, Any]) -> str:
     """The rows as a Markdown table (for ``docs/performance.md``)."""
-    scale = {"s": 1.0, "ms": 1e3}
-
-    def num(v: Any, unit: str) -> str:
-        if v is None:
-            return "–"
-        v = v * scale.get(unit, 1.0)
-        return f"{v:.3f}" if v < 1 else f"{v:.2f}" if v < 100 else f"{v:,.0f}"
-
     out = [
         "| group | measurement | median | min–max | CPU | baseline (median) | ratio | target |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in report["rows"]:
         u = r["unit"]
-        span = f"{num(r['min'], u)}–{num(r['max'], u)}" if r.get("min") is not None else ""
-        base = f"{r['baseline']}: {num(r['baseline_median'], u)}" if r.get("baseline_median") is not None else ""
+        span = f"{num(r['min'])}–{num(r['max'])}" if r.get("min") is not None else ""
+        base = f"{r['baseline']}: {num(r['baseline_median'])}" if r.get("baseline_median") is not None else ""
         ratio = f"{r['ratio']:.1f}×" if r.get("ratio") is not None else ""
         met = {True: " ✓", False: " ✗", None: ""}[r["met"]]
         status = "" if r["status"] == "ok" else f"*{r['status']}* "
-        median = f"{num(r['median'], u)} {u}" if r.get("median") is not None else ""
-        cpu = num(r["cpu_median"], u) if r.get("cpu_median") is not None else ""
+        median = f"{num(r['median'])} {u}" if r.get("median") is not None else ""
+        cpu = num(r["cpu_median"]) if r.get("cpu_median") is not None else ""
         out.append(
             f"| {r['group']} | {status}{r['name']} | {median} | {span} | {cpu} | {base} | {ratio} | "
             f"{r['target'] or ''}{met} |"

@@ -34,6 +34,7 @@ __all__ = [
     "free_port",
     "machine",
     "measure",
+    "num",
     "profile_top",
     "stop",
     "table",
@@ -257,16 +258,23 @@ class Row:
     profile: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
+        """The row for the report: times in ``unit`` (``timing`` holds seconds; ``req/s``, ``MB`` are as measured)."""
+        k = _SCALE.get(self.unit, 1.0)
+
+        def conv(v: Any) -> Any:
+            return v * k if isinstance(v, int | float) and not isinstance(v, bool) else v
+
         return {
             "group": self.group,
             "name": self.name,
             "unit": self.unit,
-            **{k: self.timing.get(k) for k in ("n", "median", "min", "max", "cpu_median")},
+            "n": self.timing.get("n"),
+            **{key: conv(self.timing.get(key)) for key in ("median", "min", "max", "cpu_median")},
             "baseline": self.baseline,
-            "baseline_median": self.baseline_timing.get("median"),
-            "baseline_min": self.baseline_timing.get("min"),
-            "baseline_max": self.baseline_timing.get("max"),
-            "baseline_cpu_median": self.baseline_timing.get("cpu_median"),
+            "baseline_median": conv(self.baseline_timing.get("median")),
+            "baseline_min": conv(self.baseline_timing.get("min")),
+            "baseline_max": conv(self.baseline_timing.get("max")),
+            "baseline_cpu_median": conv(self.baseline_timing.get("cpu_median")),
             "ratio": self.ratio,
             "target": self.target,
             "met": self.met,
@@ -277,43 +285,45 @@ class Row:
         }
 
 
+# Timings are measured in seconds; a row's unit says how its JSON and table show them.
 _SCALE = {"s": 1.0, "ms": 1e3, "µs": 1e6}
 
 
-def _fmt(value: Any, unit: str) -> str:
+def num(value: Any) -> str:
+    """A figure already in its row's unit, with as many digits as it deserves."""
     if value is None or (isinstance(value, float) and value != value):
         return "–"
-    if unit in _SCALE:
-        v = value * _SCALE[unit]
-        return f"{v:.3f}" if v < 1 else f"{v:.2f}" if v < 100 else f"{v:.0f}"
     if isinstance(value, float):
-        return f"{value:,.1f}" if value < 1000 else f"{value:,.0f}"
-    return str(value)
+        return f"{value:.3f}" if value < 1 else f"{value:.2f}" if value < 100 else f"{value:,.0f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def table(rows: Sequence[Row]) -> str:
-    """The rows as a fixed-width text table (medians, min–max, CPU, baseline, ratio, target)."""
+def table(rows: Sequence[dict[str, Any]]) -> str:
+    """JSON rows (``Row.as_json``) as a fixed-width text table (medians, min–max, CPU, baseline, ratio, target)."""
     head = ("group", "measurement", "unit", "median", "min–max", "cpu", "n", "baseline (median)", "ratio", "target")
     lines = []
     for r in rows:
-        t, b = r.timing, r.baseline_timing
-        span = f"{_fmt(t.get('min'), r.unit)}–{_fmt(t.get('max'), r.unit)}" if t.get("n") else ""
-        base = f"{r.baseline}: {_fmt(b.get('median'), r.unit)}" if r.baseline and b.get("median") is not None else ""
-        ratio = f"{r.ratio:.1f}×" if r.ratio is not None else ""
-        met = {True: " ✓", False: " ✗", None: ""}[r.met]
-        status = "" if r.status == "ok" else f"[{r.status}] "
+        span = f"{num(r.get('min'))}–{num(r.get('max'))}" if r.get("n") and r.get("min") is not None else ""
+        base = (
+            f"{r['baseline']}: {num(r.get('baseline_median'))}"
+            if r.get("baseline") and r.get("baseline_median") is not None
+            else ""
+        )
+        ratio = f"{r['ratio']:.1f}×" if r.get("ratio") is not None else ""
+        met = {True: " ✓", False: " ✗", None: ""}[r.get("met")]
+        status = "" if r.get("status", "ok") == "ok" else f"[{r['status']}] "
         lines.append(
             (
-                r.group,
-                status + r.name,
-                r.unit,
-                _fmt(t.get("median"), r.unit),
+                r["group"],
+                status + r["name"],
+                r["unit"],
+                num(r.get("median")),
                 span,
-                _fmt(t.get("cpu_median"), r.unit) if t.get("cpu_median") is not None else "",
-                str(t.get("n") or ""),
+                num(r["cpu_median"]) if r.get("cpu_median") is not None else "",
+                str(r.get("n") or ""),
                 base,
                 ratio,
-                (r.target or "") + met,
+                (r.get("target") or "") + met,
             )
         )
     widths = [max(len(str(x[i])) for x in [head, *lines]) for i in range(len(head))]
@@ -321,7 +331,7 @@ def table(rows: Sequence[Row]) -> str:
     out.append("  ".join("-" * w for w in widths))
     for ln in lines:
         out.append("  ".join(str(x).ljust(w) for x, w in zip(ln, widths, strict=True)))
-    notes = [f"  · {r.group} / {r.name}: {r.note}" for r in rows if r.note]
+    notes = [f"  · {r['group']} / {r['name']}: {r['note']}" for r in rows if r.get("note")]
     if notes:
         out += ["", "notes:", *notes]
     return "\n".join(out)

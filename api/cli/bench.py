@@ -1,7 +1,12 @@
-"""``samarbejdskort bench``: the benchmarks with baselines, as a table and as JSON."""
+"""``samarbejdskort bench`` and ``generate``: the benchmark tools, run as ``python -m benchmarks`` in a child.
+
+The product never imports ``benchmarks`` (it imports the product to measure it); these commands only hand
+their options to that program and return its exit code, so the import graph keeps one direction.
+"""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -9,6 +14,16 @@ from typing import Annotated
 import typer
 
 from api.cli.app import JsonOpt, app
+
+__all__ = ["bench", "generate"]
+
+
+def _run_benchmarks(args: list[str]) -> None:
+    """Run ``python -m benchmarks ARGS`` with this interpreter; its output is this command's output."""
+    sys.stdout.flush()
+    done = subprocess.run([sys.executable, "-m", "benchmarks", *args], check=False)  # noqa: S603 (argv list, no shell)
+    if done.returncode:
+        raise typer.Exit(done.returncode)
 
 
 @app.command()
@@ -26,27 +41,21 @@ def bench(
     ] = None,
 ) -> None:
     """Mål hastighed og hukommelse mod en baseline i samme kørsel (median, min–max, forhold)."""
-    from benchmarks.bench_suite import render, run, write_json
-    from benchmarks.generate import SCALES
+    args = ["bench", "--scale", scale, "--seed", str(seed)]
+    args += ["--quick"] * quick + ["--json"] * as_json
+    args += ["--out", str(out)] if out is not None else []
+    args += ["--data-dir", str(data_dir)] if data_dir is not None else []
+    for part in only or ():
+        args += ["--only", part]
+    shown = ["samarbejdskort", *(a for a in args if a)]
+    _run_benchmarks([*args, "--command-line", " ".join(shown)])
 
-    if scale not in SCALES:
-        raise typer.BadParameter(f"unknown scale '{scale}'; choose one of {', '.join(SCALES)}", param_hint="--scale")
-    known = {"cold", "questions", "diagram", "http", "memory", "store"}
-    if only and not set(only) <= known:
-        raise typer.BadParameter(f"choose from {', '.join(sorted(known))}", param_hint="--only")
 
-    def progress(msg: str) -> None:
-        sys.stderr.write(f"bench: {msg}\n")
-        sys.stderr.flush()
-
-    report = run(
-        scale=scale, quick=quick, seed=seed, data_dir=data_dir, only=set(only) if only else None, progress=progress
-    )
-    if out is not None:
-        write_json(report, out)
-    if as_json:
-        import json
-
-        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
-    else:
-        sys.stdout.write(render(report) + "\n")
+@app.command()
+def generate(
+    scale: Annotated[str, typer.Option("--scale", help="region, nation eller nation10")] = "region",
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+    out: Annotated[Path, typer.Option("--out", help="Fil (.ttl eller .nt)")] = Path("synthetic.ttl"),
+) -> None:
+    """Skriv en syntetisk struktur i samme ordforråd (til benchmarks og diagramtest)."""
+    _run_benchmarks(["generate", "--scale", scale, "--seed", str(seed), "--out", str(out)])

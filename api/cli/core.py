@@ -1,8 +1,7 @@
-"""Core commands: validate, stats, show, generate."""
+"""Core commands: validate, stats, show."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -52,20 +51,3 @@ def show(
 
     payload = guarded(run, as_json)
     emit(payload, as_json, lambda: describe_text(payload, lang.value))
-
-
-@app.command()
-def generate(
-    scale: Annotated[str, typer.Option("--scale", help="region, nation eller nation10")] = "region",
-    seed: Annotated[int, typer.Option("--seed")] = 0,
-    out: Annotated[Path, typer.Option("--out", help="Fil (.ttl eller .nt)")] = Path("synthetic.ttl"),
-) -> None:
-    """Skriv en syntetisk struktur i samme ordforråd (til benchmarks og diagramtest)."""
-    from benchmarks.generate import SCALES, write
-
-    if scale not in SCALES:
-        raise typer.BadParameter(f"unknown scale '{scale}'; choose one of {', '.join(SCALES)}", param_hint="--scale")
-    if out.suffix.lower() not in (".ttl", ".nt"):
-        raise typer.BadParameter(f"'{out}': use a .ttl or .nt file name", param_hint="--out")
-    n = write(scale, seed, out)
-    typer.echo(f"{n} tripler skrevet til {out}")

@@ -33,6 +33,7 @@ from api.settings import Settings, get_settings
 from graph.errors import AmbiguousEntity, EntityNotFound, SamarbejdskortError
 from graph.loading import expand_paths
 from graph.store import open_store
+from ontology import codes
 
 __all__ = ["create_app"]
 
@@ -91,6 +92,7 @@ def _templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["codes"] = codes  # code → Danish/English word, from the vocabulary (ontology/codes.py)
     return Jinja2Templates(env=env)
 
 

@@ -8,6 +8,7 @@ else the forum itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from graph.contact_home import Home, forums_of
@@ -21,7 +22,7 @@ __all__ = ["with_fallbacks"]
 
 
 def with_fallbacks(
-    v: View, home: Home | None, ranked: list[Answer], matches: tuple[TopicMatch, ...], limit: int
+    v: View, home: Home | None, ranked: Iterable[Answer], matches: tuple[TopicMatch, ...], limit: int
 ) -> list[Answer]:
     """The ranked answers with fallbacks after each vacant or missing one, cut at ``limit``."""
     out: list[Answer] = []
@@ -67,6 +68,7 @@ def _fallbacks(v: View, home: Home | None, a: Answer, matches: tuple[TopicMatch,
                     requirement=None,
                     why=steps,
                     fallback=True,
+                    via_seat=None,
                     note=reason,
                 )
             )

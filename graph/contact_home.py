@@ -53,8 +53,13 @@ class Home:
         self.channel_from = self.up | {c for x in self.up for c in v.out(x, "member_of")}
         self.forums = forums_of(v, self.tree) | {a for a in own if v.kind(a) in COLLAB_KINDS}
         self.cluster_zone = _cluster_zone(v, self.tree, self.forums)
-        und = structure(v)
-        self.paths: dict[str, list[str]] = nx.single_source_shortest_path(und, asker) if asker in und else {}
+        # breadth-first from the asker, one level at a time and only as far as a question needs: most answers
+        # lie within a few steps, and a full walk of a national structure costs more than the whole answer
+        self._adj = _neighbours(v)
+        self._pred: dict[str, str | None] = {asker: None} if asker in self._adj else {}
+        self._depth: dict[str, int] = dict.fromkeys(self._pred, 0)
+        self._level: list[str] = list(self._pred)
+        self._walked = 0 if self._level else -1  # every node this many steps away (or fewer) is known
 
     def tier(self, v: View, who: str, channels: tuple[str, ...], f: Facts | None = None) -> int:
         """The nearness tier of ``who`` (reached through ``channels``) as an index into ``NEARNESS``."""
@@ -73,7 +78,48 @@ class Home:
 
     def distance(self, who: str) -> int:
         """Steps in the structure from the asker to ``who`` (99: not connected)."""
-        return len(self.paths[who]) - 1 if who in self.paths else 99
+        while who not in self._depth and self._level:
+            self._walk_one_level()
+        return self._depth.get(who, 99)
+
+    def reach(self, depth: int) -> bool:
+        """Walk until every node ``depth`` steps away is known; False when nothing lies that far."""
+        while self._level and self._walked < depth:
+            self._walk_one_level()
+        return depth <= self._walked
+
+    def depth_of(self, who: str) -> int | None:
+        """Steps to ``who`` if the walk has met it yet (see ``reach``)."""
+        return self._depth.get(who)
+
+    def path(self, who: str) -> list[str]:
+        """A shortest way asker → … → ``who`` through the structure ([] when not connected).
+
+        The same path ``networkx.single_source_shortest_path`` gives: levels in order, neighbours in
+        adjacency order, the first discovery wins."""
+        self.distance(who)
+        if who not in self._depth:
+            return []
+        out: list[str] = []
+        node: str | None = who
+        while node is not None:
+            out.append(node)
+            node = self._pred[node]
+        return out[::-1]
+
+    def _walk_one_level(self) -> None:
+        adj, pred, depth = self._adj, self._pred, self._depth
+        below = depth[self._level[0]] + 1
+        found: list[str] = []
+        for node in self._level:
+            for nb in adj[node]:
+                if nb not in pred:
+                    pred[nb] = node
+                    depth[nb] = below
+                    found.append(nb)
+        self._level = found
+        if found:
+            self._walked = below
 
 
 def structure(v: View) -> nx.Graph:
@@ -87,6 +133,12 @@ def structure(v: View) -> nx.Graph:
         return und
 
     return v.cached("contact-structure", build)
+
+
+def _neighbours(v: View) -> dict[str, tuple[str, ...]]:
+    """The structure as plain neighbour tuples (in the graph's adjacency order): a breadth-first walk over
+    these is several times faster than over networkx's adjacency views."""
+    return v.cached("contact-neighbours", lambda: {n: tuple(nbrs) for n, nbrs in structure(v).adj.items()})
 
 
 def _own_root(v: View, nid: str) -> str:

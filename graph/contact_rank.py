@@ -7,19 +7,21 @@ organisations and forums, steps in the structure, label.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import groupby
 
 from graph.contact_facts import facts, names
 from graph.contact_home import Home
-from graph.contact_types import COLLAB_KINDS, Answer, Cand, Step
-from graph.contact_why import why
+from graph.contact_types import COLLAB_KINDS, Answer, Cand
+from graph.model import Model
 from graph.topics import TopicMatch
 from graph.view import View
 
 __all__ = ["candidates", "rank"]
 
 _DIRECT_KINDS = frozenset({"post", "person", "unit", "organisation", "forum", "partnership", "collaboration"})
+_UNKNOWN = -1  # steps from the asker not counted yet
 _COLLAPSE_AT = 3  # this many seats of one forum for one topic become one answer for the forum
 
 
@@ -67,10 +69,40 @@ def _expand(v: View, handler: str, match: TopicMatch) -> Iterable[Cand]:
         yield Cand(handler, match.id, match.score)
 
 
-def rank(v: View, home: Home | None, cands: list[Cand]) -> list[Answer]:
-    """The candidates as answers, best first (not yet explained: ``why`` is None)."""
+def rank(v: View, home: Home | None, cands: list[Cand]) -> Iterator[Answer]:
+    """The candidates as answers, best first (not yet explained: ``why`` is None), produced lazily.
+
+    Steps from the asker only break ties, so answers are sorted on the rest of the key first and the
+    steps are counted only for the tied groups a caller actually reads (usually the first few).
+    """
+    model = v.model
     answers = _collapse_seats(v, home, [_answer(v, home, c) for c in cands])
-    return sorted(answers, key=lambda a: a.sort_key(v.model))
+    if home is None:
+        yield from sorted(answers, key=lambda a: a.sort_key(model))
+        return
+    for _, tied in groupby(sorted(answers, key=lambda a: a.sort_key(model)[:4]), key=lambda a: a.sort_key(model)[:4]):
+        yield from _nearest_first(model, home, list(tied))
+
+
+def _nearest_first(model: Model, home: Home, group: list[Answer]) -> Iterator[Answer]:
+    """A tied group in full-key order, walking out from the asker one level per step as it is read.
+
+    Within a group the key is (steps, label, id): the answers first met at depth d come before those at
+    d + 1, so the walk stops as soon as the reader has enough; the unreachable ones come last.
+    """
+    left = [a for a in group if a.distance == _UNKNOWN]
+    known = sorted((a for a in group if a.distance != _UNKNOWN), key=lambda a: a.sort_key(model))
+    depth = 0
+    while left and home.reach(depth):
+        here = [replace(a, distance=depth) for a in left if home.depth_of(a.who) == depth]
+        if here:
+            left = [a for a in left if home.depth_of(a.who) != depth]
+        while known and known[0].distance <= depth:
+            here.append(known.pop(0))
+        yield from sorted(here, key=lambda a: a.sort_key(model))
+        depth += 1
+    rest = [replace(a, distance=99) for a in left] + known  # not connected (or met beyond the walk)
+    yield from sorted(rest, key=lambda a: a.sort_key(model))
 
 
 def _collapse_seats(v: View, home: Home | None, answers: list[Answer]) -> list[Answer]:
@@ -93,22 +125,27 @@ def _collapse_seats(v: View, home: Home | None, answers: list[Answer]) -> list[A
         drop |= {id(a) for a in seats}
         if (forum, topic) in present:
             continue
-        best = min(seats, key=lambda a: a.sort_key(v.model))
+        best = _best_seat(v.model, home, seats)
         example = sorted(a.who for a in seats)[0]
         note = {
             "da": f"{len(seats)} pladser i forummet varetager emnet, fx {v.model.label(example, 'da')}.",
             "en": f"{len(seats)} seats in the forum handle the topic, e.g. {v.model.label(example, 'en')}.",
         }
-        steps = (
-            *why(v, home, forum, ()),
-            Step(forum, "post_in", False, example),
-            Step(example, "handles", True, topic),
-        )
         status = "proposed" if v.proposed(forum) else "available"
         tier = home.tier(v, forum, ()) if home else None
-        dist = home.distance(forum) if home else 99
-        added.append(replace(best, who=forum, nearness=tier, status=status, why=steps, note=note, distance=dist))
+        dist = _UNKNOWN if home else 99  # counted in ``rank`` where it is read
+        added.append(
+            replace(best, who=forum, nearness=tier, status=status, why=None, note=note, distance=dist, via_seat=example)
+        )
     return [a for a in answers if id(a) not in drop] + added
+
+
+def _best_seat(model: Model, home: Home | None, seats: list[Answer]) -> Answer:
+    """The seat that stands for its forum: the first by the full key (steps counted only among the ties)."""
+    if home is None:
+        return min(seats, key=lambda a: a.sort_key(model))
+    top = min(a.sort_key(model)[:4] for a in seats)
+    return next(_nearest_first(model, home, [a for a in seats if a.sort_key(model)[:4] == top]))
 
 
 def _answer(v: View, home: Home | None, c: Cand) -> Answer:
@@ -119,7 +156,7 @@ def _answer(v: View, home: Home | None, c: Cand) -> Answer:
         notes.append(_not_your_channel(v, channels, home.id))
     note = {"da": " ".join(n[0] for n in notes), "en": " ".join(n[1] for n in notes)} if notes else None
     tier = home.tier(v, c.who, channels, f) if home else None
-    dist = home.distance(c.who) if home else 99
+    dist = _UNKNOWN if home else 99  # counted in ``rank`` only where it breaks a tie that is read
     return Answer(c.who, c.topic, c.score, tier, f.status, channels, c.requirement, None, note=note, distance=dist)
 
 

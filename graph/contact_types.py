@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import Model
+from ontology import codes
 
 __all__ = [
     "CHAIR_ROLES",
@@ -20,16 +21,8 @@ __all__ = [
     "Step",
 ]
 
-#: Nearness tiers, nearest first: (code, (Danish, English)).
-NEARNESS: tuple[tuple[str, tuple[str, str]], ...] = (
-    ("channel", ("kanal fra din organisation", "a channel from your organisation")),
-    ("own", ("din egen organisation", "your own organisation")),
-    ("forum", ("et forum, hvor I har plads", "a forum where you have a seat")),
-    ("cluster", ("din klynge", "your cluster")),
-    ("region", ("i regionen", "in the region")),
-    ("national", ("nationalt", "national")),
-    ("other", ("ingen kendt forbindelse", "no known link")),
-)
+#: Nearness tiers, nearest first: (code, (Danish, English)), from the vocabulary (``sk:Nearness``).
+NEARNESS: tuple[tuple[str, tuple[str, str]], ...] = tuple((c.code, (c.da, c.en)) for c in codes.entries("nearness"))
 COLLAB_KINDS = frozenset({"forum", "partnership", "collaboration", "cluster"})
 SECRETARY_ROLES = ("secretary", "project_leader")
 CHAIR_ROLES = ("chair", "co_chair")
@@ -97,6 +90,7 @@ class Answer:
     fallback: bool = False
     note: Mapping[str, str] | None = None
     distance: int = 99
+    via_seat: str | None = None  # a forum standing for its seats: the seat named in *why*
 
     def sort_key(self, model: Model) -> tuple[Any, ...]:
         late = 1 if self.status in ("proposed", "channel_not_open") else 0

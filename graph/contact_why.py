@@ -19,6 +19,9 @@ def explained(v: View, home: Home | None, a: Answer) -> Answer:
     """``a`` with its *why* filled in (unchanged when it already has one)."""
     if a.why is not None:
         return a
+    if a.via_seat is not None:  # many seats of one forum folded into the forum: forum → one seat → topic
+        tail = (Step(a.who, "post_in", False, a.via_seat), Step(a.via_seat, "handles", True, a.topic))
+        return replace(a, why=why(v, home, a.who, ()) + tail)
     return replace(a, why=why(v, home, a.who, a.channels) + closing_steps(v, a.who, a.topic, a.requirement, a.channels))
 
 
@@ -29,10 +32,10 @@ def why(v: View, home: Home | None, target: str, channels: tuple[str, ...]) -> t
     for ch in channels:
         froms = [f for f in v.into(ch, "channel_from") if f in home.channel_from]
         if froms:
-            start = min(froms, key=lambda f: len(home.paths.get(f, [])) or 99)
-            lead = _path_steps(v, home.paths.get(start, [home.id]))
+            start = min(froms, key=lambda f: len(home.path(f)) or 99)
+            lead = _path_steps(v, home.path(start) or [home.id])
             return (*lead, Step(start, "channel_from", True, ch), Step(ch, "channel_to", True, target))
-    return _path_steps(v, home.paths.get(target, []))
+    return _path_steps(v, home.path(target))
 
 
 def _path_steps(v: View, nodes: list[str]) -> tuple[Step, ...]:

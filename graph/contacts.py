@@ -203,19 +203,46 @@ def _related_gaps(v: View, answers: list[Answer]) -> tuple[Gap, ...]:
         return ()
     direct = {x for a in answers for x in (a.who, *a.channels, a.requirement) if x}
     bodies = {o for a in answers if (o := organisation(v.model, a.who))}
+    gaps, by_entity, by_context, by_body = _gap_index(v)
+    hits = {i for x in direct for i in by_entity.get(x, ()) + by_context.get(x, ())}
+    hits |= {i for x in direct | bodies for i in by_body.get(x, ())}
     out: list[Gap] = []
-    # none of the wanted kinds needs the network-wide single points of contact: skip computing them
-    for gap in local_gaps(v.model, v.on or dt.date.today(), v.scen):
-        if gap.kind in _GAP_KINDS and _explains(v, gap, direct, bodies) and gap not in out:
-            out.append(gap)
+    for i in sorted(hits):  # the report's order
+        if gaps[i] not in out:
+            out.append(gaps[i])
     return tuple(out)
 
 
-def _explains(v: View, gap: Gap, direct: set[str], bodies: set[str]) -> bool:
-    if gap.entity in direct:
-        return True
-    if gap.kind in ("channel_not_open", "open_question"):
-        return bool(set(gap.context) & direct)
-    if gap.kind == "missing_contact_person":
-        return bool(set(v.out(gap.entity, "required_in")) & (direct | bodies))
-    return False
+_Index = dict[str, tuple[int, ...]]
+
+
+def _gap_index(v: View) -> tuple[tuple[Gap, ...], _Index, _Index, _Index]:
+    """The gaps an answer can be explained by, indexed by the ids that make one relevant (kept per view).
+
+    A gap explains an answer when it is about the contact, its channel or requirement; a channel or open
+    question gap also when its context names one of those; a missing contact person when it is required
+    in the contact or the body it belongs to. None of these kinds needs the network-wide single points.
+    """
+
+    day = v.on or dt.date.today()  # gaps need a date: without one, today's
+
+    def build() -> tuple[tuple[Gap, ...], _Index, _Index, _Index]:
+        gaps = tuple(g for g in local_gaps(v.model, day, v.scen) if g.kind in _GAP_KINDS)
+        by_entity: dict[str, list[int]] = {}
+        by_context: dict[str, list[int]] = {}
+        by_body: dict[str, list[int]] = {}
+        for i, gap in enumerate(gaps):
+            by_entity.setdefault(gap.entity, []).append(i)
+            if gap.kind in ("channel_not_open", "open_question"):
+                for c in set(gap.context):
+                    by_context.setdefault(c, []).append(i)
+            if gap.kind == "missing_contact_person":
+                for body in v.out(gap.entity, "required_in"):
+                    by_body.setdefault(body, []).append(i)
+
+        def frozen(d: dict[str, list[int]]) -> _Index:
+            return {k: tuple(x) for k, x in d.items()}
+
+        return gaps, frozen(by_entity), frozen(by_context), frozen(by_body)
+
+    return v.cached(("contact-gap-index", day), build)

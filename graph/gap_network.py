@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from graph.fragility import Cut, single_points
 from graph.gap_types import Gap, GapCtx, join
+from ontology import codes
 
 __all__ = ["channels", "single_point_gaps"]
 
@@ -19,12 +20,6 @@ _SECTOR_WORDS = {
     "general_practice": ("almen praksis", "general practice"),
     "region": ("regionen", "the region"),
     "national": ("nationale aktører", "national bodies"),
-}
-# state → ((as a sentence), (as a short note)), each (da, en)
-_STATE_WORDS = {
-    "being_set_up": (("er under oprettelse", "is being set up"), ("under oprettelse", "being set up")),
-    "requested": (("er efterspurgt, men ikke oprettet", "is requested but not set up"), ("efterspurgt", "requested")),
-    "not_stated": (("har ingen oplyst tilstand", "has no stated state"), ("tilstand ikke oplyst", "state not stated")),
 }
 
 
@@ -50,10 +45,17 @@ def channels(c: GapCtx) -> Iterable[Gap]:
         yield Gap("channel_not_open", severity, chans[0], text, context, c.srcs(*chans, *qs), qs[0] if qs else None)
 
 
+def _state_clause(state: str, lang: str) -> str:
+    """ "er under oprettelse" / "is being set up": the state's word from the vocabulary as a predicate."""
+    if state == "not_stated":
+        return "har ingen oplyst tilstand" if lang == "da" else "has no stated state"
+    return ("er " if lang == "da" else "is ") + codes.label("state", state, lang)
+
+
 def _channel_text(c: GapCtx, chans: list[str], states: list[str], targets: list[str]) -> dict[str, str]:
-    short = {lang: ", ".join(_STATE_WORDS[st][1][i] for st in states) for i, lang in enumerate(("da", "en"))}
+    short = {lang: ", ".join(codes.label("state", st, lang) for st in states) for lang in ("da", "en")}
     if len(chans) == 1 and not targets:
-        long = {lang: " / ".join(_STATE_WORDS[st][0][i] for st in states) for i, lang in enumerate(("da", "en"))}
+        long = {lang: " / ".join(_state_clause(st, lang) for st in states) for lang in ("da", "en")}
         return c.say("Kanalen »{ch}« {s}.", "The channel “{ch}” {s}.", ch=chans[0], s=long)
     shown = {lang: c.words(chans[:_LIST_AT_MOST], lang) for lang in ("da", "en")}
     if len(chans) > _LIST_AT_MOST:

@@ -8,6 +8,7 @@ from typing import Any
 from graph.model import Model
 from graph.path_graph import GROUP_OF
 from graph.path_types import ChannelNote, Path, PathStep
+from ontology import codes
 
 __all__ = ["STATE_ORDER", "path_json"]
 
@@ -38,15 +39,9 @@ _ALIKE = {
     "channel_to": ("nås begge via kanalen", "are both reached through the channel"),
     "handles": ("varetager begge emnet", "both handle the topic"),
 }
-_STATE = {
-    "open": ("åben", "open"),
-    "being_set_up": ("under etablering", "being set up"),
-    "requested": ("efterspurgt", "requested"),
-    "not_stated": ("ikke oplyst", "not stated"),
-}
 
 
-STATE_ORDER = tuple(_STATE)
+STATE_ORDER = codes.codes("state")
 
 
 def _say(pair: tuple[str, str], lang: str) -> str:
@@ -95,12 +90,12 @@ def _step_json(m: Model, s: PathStep, lang: str) -> dict[str, Any]:
 
 def _channel_ref(m: Model, ch: str, lang: str) -> dict[str, Any]:
     state = m.node(ch).get("state") or "not_stated"
-    return {**m.ref(ch, lang), "state": state, "state_label": _say(_STATE.get(state, (state, state)), lang)}
+    return {**m.ref(ch, lang), "state": state, "state_label": codes.label("state", state, lang)}
 
 
 def _channel_warning(m: Model, note: ChannelNote, lang: str) -> dict[str, Any]:
     label = m.label(note.channel, lang)
-    state = _say(_STATE.get(note.state, (note.state, note.state)), lang)
+    state = codes.label("state", note.state, lang)
     if note.state == "not_stated":
         text = _say(
             (
@@ -113,7 +108,7 @@ def _channel_warning(m: Model, note: ChannelNote, lang: str) -> dict[str, Any]:
         text = _say((f"Kanalen «{label}» er ikke åben ({state})", f"The channel «{label}» is not open ({state})"), lang)
     if note.origin and note.siblings > 1:
         origin = m.label(note.origin, lang)
-        counts = ", ".join(f"{_say(_STATE.get(k, (k, k)), lang)}: {n}" for k, n in note.siblings_by_state)
+        counts = ", ".join(f"{codes.label('state', k, lang)}: {n}" for k, n in note.siblings_by_state)
         text += _say(
             (
                 f" (blandt {note.siblings} kanaler fra {origin} – {counts})",

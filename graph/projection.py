@@ -19,6 +19,7 @@ from rdflib import Graph, URIRef
 
 from graph.facts import Blank, Facts, Lit, Term, from_rdflib, python_value
 from graph.vocab import Hierarchy
+from ontology import codes
 from ontology.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SK, SKOS, VCARD
 
 __all__ = ["EDGE_KINDS", "LINE_KINDS", "NODE_KINDS", "Projection", "project"]
@@ -83,40 +84,14 @@ _PLAIN_EDGES: tuple[tuple[URIRef, str, bool], ...] = (
     *((p, kind, False) for p, kind in LINE_KINDS.items()),
 )
 EDGE_KINDS = frozenset({k for _, k, _ in _PLAIN_EDGES})
-_STATUS = {
-    SK.Proposed: "proposed",
-    SK.Approved: "approved",
-    SK.Active: "active",
-    SK.Ended: "ended",
-    SK.Rejected: "rejected",
-}
-_OCCUPANCY = {SK.Held: "held", SK.Vacant: "vacant", SK.HolderNotStated: "not_stated"}
-_STATE = {SK.Open: "open", SK.BeingSetUp: "being_set_up", SK.Requested: "requested", SK.StateNotStated: "not_stated"}
-_SECTOR = {
-    SK.SectorMunicipal: "municipal",
-    SK.SectorSomatic: "somatic",
-    SK.SectorPsychiatry: "psychiatry",
-    SK.SectorGeneralPractice: "general_practice",
-    SK.SectorRegion: "region",
-    SK.SectorNational: "national",
-    SK.SectorCrossSector: "cross_sector",
-}
-_ROLE = {
-    SK.ChairRole: "chair",
-    SK.CoChairRole: "co_chair",
-    SK.SecretaryRole: "secretary",
-    SK.MemberRole: "member",
-    SK.ProjectLeaderRole: "project_leader",
-}
 _PREF = (SKOS.prefLabel, RDFS.label, FOAF.name, VCARD.fn, DCTERMS.title)
 
 
 _S = str  # vocabulary terms as plain IRI strings, the keys of ``graph.facts.Facts``
-_T_STATUS = {_S(k): v for k, v in _STATUS.items()}
-_T_OCCUPANCY = {_S(k): v for k, v in _OCCUPANCY.items()}
-_T_STATE = {_S(k): v for k, v in _STATE.items()}
-_T_SECTOR = {_S(k): v for k, v in _SECTOR.items()}
-_T_ROLE = {_S(k): v for k, v in _ROLE.items()}
+# vocabulary IRI → code, from the one codes table (``ontology.codes``)
+_T_STATUS, _T_OCCUPANCY, _T_STATE, _T_SECTOR, _T_ROLE = (
+    {c.iri: c.code for c in codes.entries(scheme)} for scheme in ("status", "occupancy", "state", "sector", "role")
+)
 _T_LINE_KINDS = {_S(k): v for k, v in LINE_KINDS.items()}
 _T_PLAIN_EDGES = tuple((_S(p), kind, rev) for p, kind, rev in _PLAIN_EDGES)
 _T_PREF = tuple(_S(p) for p in _PREF)

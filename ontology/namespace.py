@@ -22,6 +22,13 @@ class SK(DefinedNamespace):
     Active: URIRef
     AdministrativeForum: URIRef
     Agreement: URIRef
+    AnswerAvailable: URIRef
+    AnswerChannelNotOpen: URIRef
+    AnswerHolderNotStated: URIRef
+    AnswerMissing: URIRef
+    AnswerProposed: URIRef
+    AnswerStatus: URIRef
+    AnswerVacant: URIRef
     Approved: URIRef
     BeingSetUp: URIRef
     ChairRole: URIRef
@@ -35,6 +42,29 @@ class SK(DefinedNamespace):
     Deadline: URIRef
     Ended: URIRef
     Forum: URIRef
+    GapChairNotStated: URIRef
+    GapChannelNotOpen: URIRef
+    GapDeadlinePassed: URIRef
+    GapEndingSoon: URIRef
+    GapKind: URIRef
+    GapMandateNotApproved: URIRef
+    GapMandateNotStated: URIRef
+    GapMemberWithoutSeat: URIRef
+    GapMissingContactPerson: URIRef
+    GapNoChair: URIRef
+    GapNoDecisionAuthority: URIRef
+    GapNoMandate: URIRef
+    GapNoReportingLine: URIRef
+    GapNoSecretariat: URIRef
+    GapOpenQuestion: URIRef
+    GapReportingLineNotStated: URIRef
+    GapResponsibilityNotPlaced: URIRef
+    GapSecretariatNotStated: URIRef
+    GapSinglePointOfContact: URIRef
+    GapTermEnded: URIRef
+    GapUpwardLineEnded: URIRef
+    GapVacantPost: URIRef
+    GapVacantSeat: URIRef
     GeneralPractice: URIRef
     HealthCluster: URIRef
     Held: URIRef
@@ -47,6 +77,14 @@ class SK(DefinedNamespace):
     MemberRole: URIRef
     Municipality: URIRef
     NationalBody: URIRef
+    NearChannel: URIRef
+    NearCluster: URIRef
+    NearForum: URIRef
+    NearNational: URIRef
+    NearOther: URIRef
+    NearOwn: URIRef
+    NearRegion: URIRef
+    Nearness: URIRef
     Occupancy: URIRef
     Open: URIRef
     OpenQuestion: URIRef
@@ -71,6 +109,10 @@ class SK(DefinedNamespace):
     SectorPsychiatry: URIRef
     SectorRegion: URIRef
     SectorSomatic: URIRef
+    Severity: URIRef
+    SeverityHigh: URIRef
+    SeverityLow: URIRef
+    SeverityMedium: URIRef
     SourceDocument: URIRef
     SourceSection: URIRef
     StateNotStated: URIRef
@@ -93,6 +135,7 @@ class SK(DefinedNamespace):
     channelState: URIRef
     channelTo: URIRef
     clusterOf: URIRef
+    code: URIRef
     communicatesWith: URIRef
     competence: URIRef
     condition: URIRef

@@ -15,6 +15,7 @@ from api.cli.app import DataOpt, DateOpt, JsonOpt, Lang, LangOpt, app, emit, gua
 from api.cli.text import source_line, t
 from graph.paths import DEFAULT_VIA, MAX_PATHS, find_paths
 from graph.reporting import chain as reporting_chain
+from ontology import codes
 
 __all__ = ["chain_command", "chain_text", "path_command", "path_text"]
 
@@ -35,8 +36,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "see_above": ("se ovenfor", "see above"),
     "see_below": ("se nedenfor", "see below"),
     "no_lines": ("Ingen linjer opad i data.", "No upward lines in the data."),
-    "post_in": ("er en plads i", "is a post in"),
-    "part_of": ("er del af", "is part of"),
     "paths_title": ("Veje fra {a} til {b}", "Paths from {a} to {b}"),
     "via": ("via", "via"),
     "all_relations": ("alle relationer", "all relations"),
@@ -52,7 +51,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "reporting": ("rapportering", "reporting"),
     "contact": ("kontakt", "contact"),
     "hierarchy": ("hierarki", "hierarchy"),
-    "open": ("åben", "open"),
 }
 
 
@@ -143,7 +141,7 @@ def chain_text(p: dict[str, Any], lang: str) -> str:
     by_pair = {(s["from"]["id"], s["to"]["id"]): s for s in p["steps"] if s["line"] == "primary"}
     main = [p["primary"][0]["label"]]
     for x, y in zip(p["primary"], p["primary"][1:], strict=False):
-        main.append(f"→ {_w(by_pair[(x['id'], y['id'])]['kind'], lang)} → {y['label']}")
+        main.append(f"→ {codes.label('relation', by_pair[(x['id'], y['id'])]['kind'], lang)} → {y['label']}")
     lines += ["", f"{_w('main_line', lang)}:", "  " + " ".join(main), "", f"{_w('all_lines', lang)}:"]
     notes = _Footnotes()
     lines += _tree(p, lang, notes)
@@ -201,11 +199,11 @@ def _step_line(s: dict[str, Any], lang: str) -> str:
     arrow = "→" if s["line"] == "primary" else "⇢"
     marks = []
     if s["proposed"]:
-        marks.append(t("proposed", lang))
+        marks.append(codes.label("status", "proposed", lang))
     if s["scenario"]:
         marks.append(f"{_w('scenario', lang)}: {s['scenario']}")
     mark = f" ({'; '.join(marks)})" if marks else ""
-    return f"{arrow} {_w(s['kind'], lang)} → {s['to']['label']}{mark}"
+    return f"{arrow} {codes.label('relation', s['kind'], lang)} → {s['to']['label']}{mark}"
 
 
 def _repeat_mark(s: dict[str, Any], shown: bool, lang: str) -> str:
@@ -269,7 +267,7 @@ def _step_marks(s: dict[str, Any], index: int, lang: str) -> str:
     if ch and (s["to"]["id"] == ch["id"] or index == 1):
         marks.append(f"{_w('channel', lang)}: {ch['state_label']}")
     if s["proposed"]:
-        marks.append(t("proposed", lang))
+        marks.append(codes.label("status", "proposed", lang))
     if s["scenario"]:
         marks.append(f"{_w('scenario', lang)}: {s['scenario']}")
     return f" [{'; '.join(marks)}]" if marks else ""

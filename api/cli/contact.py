@@ -12,10 +12,11 @@ from typing import Annotated, Any
 import typer
 
 from api.cli.app import DataOpt, DateOpt, JsonOpt, Lang, LangOpt, app, emit, guarded, load_model, parse_date
-from api.cli.text import source_line, t
+from api.cli.text import occupancy_word, source_line, t
 from graph.contacts import contact as find_contacts
 from graph.gaps import SEVERITIES, find_gaps
 from graph.topics import match_topics
+from ontology import codes
 
 __all__ = ["contact_command", "contact_text", "gaps_command", "gaps_text", "topics_command", "topics_text"]
 
@@ -44,9 +45,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "gaps_title": ("Huller i samarbejdsstrukturen", "Gaps in the collaboration structure"),
     "scope": ("afgrænset til", "within"),
     "none": ("Ingen huller fundet.", "No gaps found."),
-    "high": ("HØJ", "HIGH"),
-    "medium": ("MIDDEL", "MEDIUM"),
-    "low": ("LAV", "LOW"),
     "topics_title": ("Emner for »{q}«", "Topics for “{q}”"),
     "via_id": ("id", "id"),
     "via_label": ("navn", "label"),
@@ -62,60 +60,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "secretariat": ("sekretariat i", "secretariat in"),
     "withheld": ("personlige oplysninger udeladt", "personal details withheld"),
 }
-_STATUS = {
-    "proposed": ("FORESLÅET", "PROPOSED"),
-    "channel_not_open": ("KANAL IKKE ÅBEN", "CHANNEL NOT OPEN"),
-    "holder_not_stated": ("indehaver ikke oplyst", "holder not stated"),
-    "vacant": ("VAKANT", "VACANT"),
-    "missing": ("MANGLER", "MISSING"),
-}
-_KIND = {
-    "unit": ("enhed", "unit"),
-    "post": ("plads", "post"),
-    "organisation": ("organisation", "organisation"),
-    "forum": ("forum", "forum"),
-    "partnership": ("partnerskab", "partnership"),
-    "collaboration": ("samarbejde", "collaboration"),
-    "cluster": ("klynge", "cluster"),
-    "channel": ("kanal", "channel"),
-    "person": ("person", "person"),
-    "contact_point": ("kontaktpunkt", "contact point"),
-}
-_STATE = {
-    "open": ("åben", "open"),
-    "being_set_up": ("under oprettelse", "being set up"),
-    "requested": ("efterspurgt", "requested"),
-    "not_stated": ("tilstand ikke oplyst", "state not stated"),
-}
-_GAP_KIND = {
-    "vacant_seat": ("vakant plads", "vacant seat"),
-    "vacant_post": ("stilling uden indehaver", "post without holder"),
-    "missing_contact_person": ("fast kontaktperson mangler", "fixed contact person missing"),
-    "deadline_passed": ("frist overskredet", "deadline passed"),
-    "single_point_of_contact": ("eneste forbindelse", "single point of contact"),
-    "upward_line_ended": ("linje opad ophørt", "upward line ended"),
-    "no_chair": ("ingen formand", "no chair"),
-    "no_secretariat": ("intet sekretariat", "no secretariat"),
-    "no_mandate": ("intet kommissorium", "no terms of reference"),
-    "no_reporting_line": ("ingen linje opad", "no upward line"),
-    "mandate_not_approved": ("kommissorium kun udkast", "terms of reference only a draft"),
-    "member_without_seat": ("medlem uden plads", "member without a seat"),
-    "no_decision_authority": ("beslutningskompetence ikke oplyst", "decision authority not stated"),
-    "responsibility_not_placed": ("ansvar ikke placeret", "responsibility not placed"),
-    "channel_not_open": ("kanal ikke åben", "channel not open"),
-    "term_ended": ("periode udløbet", "term ended"),
-    "chair_not_stated": ("formand ikke oplyst", "chair not stated"),
-    "secretariat_not_stated": ("sekretariat ikke oplyst", "secretariat not stated"),
-    "mandate_not_stated": ("kommissorium ikke i kilderne", "terms of reference not in the sources"),
-    "reporting_line_not_stated": ("linje opad ikke oplyst", "upward line not stated"),
-    "ending_soon": ("ophører snart", "ending soon"),
-    "open_question": ("åbent spørgsmål", "open question"),
-}
 
 
-def _w(key: str, lang: str, table: dict[str, tuple[str, str]] = _WORDS) -> str:
-    if key in table:
-        da, en = table[key]
+def _w(key: str, lang: str) -> str:
+    if key in _WORDS:
+        da, en = _WORDS[key]
         return en if lang == "en" else da
     return t(key, lang)
 
@@ -218,9 +167,9 @@ def contact_text(p: dict[str, Any], lang: str) -> str:
 
 
 def _answer_lines(a: dict[str, Any], lang: str) -> list[str]:
-    kind = _w(a["kind"], lang, _KIND)
+    kind = codes.label("kind", a["kind"], lang)
     org = f" · {a['organisation']['label']}" if a.get("organisation") else ""
-    flag = f"  [{_w(a['status'], lang, _STATUS)}]" if a["status"] in _STATUS else ""
+    flag = f"  [{codes.label('answer', a['status'], lang).upper()}]" if a["status"] != "available" else ""
     head = f"{a['rank']}. " + (f"{_w('fallback', lang)}: " if a["fallback"] else "") + f"{a['who']['label']}"
     lines = [f"{head}  ({kind}{org}){flag}"]
     if a.get("nearness"):
@@ -243,12 +192,12 @@ def _answer_lines(a: dict[str, Any], lang: str) -> list[str]:
 def _reach_line(r: dict[str, Any], lang: str) -> str:
     via = r["via"]
     if via == "channel":
-        state = _w(r.get("state") or "not_stated", lang, _STATE)
+        state = codes.label("state", r.get("state") or "not_stated", lang)
         return f"{_w('channel', lang)} »{r['label']}« ({state})" + _cp_bits(r.get("contact_points", []), lang)
     if via == "contact_point":
         return _cp_text(r, lang)
     if via in ("secretary", "chair"):
-        holders = ", ".join(h["label"] for h in r.get("holders", [])) or _w(r.get("occupancy") or "not_stated", lang)
+        holders = ", ".join(h["label"] for h in r.get("holders", [])) or occupancy_word(r.get("occupancy"), lang)
         return f"{_w(via, lang)} »{r['label']}« ({holders})"
     return f"{_w(via, lang)} {r['label']}" + _cp_bits(r.get("contact_points", []), lang)
 
@@ -267,7 +216,7 @@ def _cp_text(cp: dict[str, Any], lang: str) -> str:
 def gaps_text(p: dict[str, Any], lang: str) -> str:
     s = p["summary"]
     scope = f" – {_w('scope', lang)} {p['scope']['label']}" if p.get("scope") else ""
-    counts = ", ".join(f"{s[sev]} {_w(sev, lang).lower()}" for sev in SEVERITIES)
+    counts = ", ".join(f"{s[sev]} {codes.label('severity', sev, lang)}" for sev in SEVERITIES)
     lines = [f"{_w('gaps_title', lang)}{scope} ({_w('date', lang)} {p['date']}): {s['total']} – {counts}"]
     if not p["gaps"]:
         return "\n".join([*lines, _w("none", lang)])
@@ -275,8 +224,8 @@ def gaps_text(p: dict[str, Any], lang: str) -> str:
     for g in p["gaps"]:
         if g["severity"] != current:
             current = g["severity"]
-            lines += ["", _w(current, lang)]
-        lines.append(f"  • [{_w(g['kind'], lang, _GAP_KIND)}] {g['text']}")
+            lines += ["", codes.label("severity", current, lang).upper()]
+        lines.append(f"  • [{codes.label('gap', g['kind'], lang)}] {g['text']}")
         shown = [source_line(src) for src in g["sources"][:2]]
         more = f" (+{len(g['sources']) - 2})" if len(g["sources"]) > 2 else ""
         if shown:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["describe_text", "duration_text", "source_line", "stats_text", "t", "validation_text"]
+from ontology import codes
+
+__all__ = ["describe_text", "duration_text", "occupancy_word", "source_line", "stats_text", "t", "validation_text"]
 
 _WORDS: dict[str, tuple[str, str]] = {
     "kind": ("Slags", "Kind"),
@@ -16,9 +18,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "part_of": ("Del af", "Part of"),
     "parts": ("Underenheder", "Units"),
     "seats": ("Pladser", "Seats"),
-    "vacant": ("VAKANT", "VACANT"),
-    "held": ("besat", "held"),
-    "not_stated": ("indehaver ikke oplyst", "holder not stated"),
     "chair": ("Formand", "Chair"),
     "secretariat": ("Sekretariat", "Secretariat"),
     "chair_from": ("Formand udpeges fra", "Chair from"),
@@ -41,14 +40,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "decision": ("med beslutningskompetence", "with decision authority"),
     "on_behalf": ("for", "for"),
     "conditions": ("Betingelser", "Conditions"),
-    "reports_to": ("refererer til", "reports to"),
-    "gives_status_to": ("giver status til", "gives status to"),
-    "raises_decisions_to": ("indstiller beslutninger til", "raises decisions to"),
-    "communicates_with": ("kommunikerer med", "communicates with"),
-    "proposed": ("foreslået", "proposed"),
     "requirements": ("Krav om fast kontaktperson", "Required contact persons"),
     "missing": ("mangler", "missing"),
 }
+
+
+def occupancy_word(code: str | None, lang: str) -> str:
+    """The vocabulary's word for a seat's occupancy; a vacancy in capitals so it stands out in a list."""
+    word = codes.label("occupancy", code or "not_stated", lang)
+    return word.upper() if code == "vacant" else word
 
 
 def t(key: str, lang: str) -> str:
@@ -62,7 +62,8 @@ def describe_text(d: dict[str, Any], lang: str) -> str:
         lines.append("  = " + "; ".join(d["alt_labels"]))
     if d.get("status") or d.get("valid_from") or d.get("valid_until"):
         span = f"{d.get('valid_from') or '…'} – {d.get('valid_until') or '…'}"
-        lines.append(f"{t('status', lang)}: {d.get('status') or '-'}   {t('valid', lang)}: {span}")
+        status = codes.label("status", d.get("status"), lang) or "-"
+        lines.append(f"{t('status', lang)}: {status}   {t('valid', lang)}: {span}")
     for key in ("part_of", "member_of", "parts", "members"):
         if d.get(key):
             lines.append(f"{t(key, lang)}:")
@@ -94,13 +95,13 @@ def describe_text(d: dict[str, Any], lang: str) -> str:
             lines.append(f"{t(key, lang)}:")
             for line in d[key]:
                 other = line.get("to") or line.get("from")
-                extra = f" [{t(line['status'], lang)}]" if line.get("status") == "proposed" else ""
-                lines.append(f"  - {t(line['kind'], lang)} {other['label']}{extra}")
+                extra = f" [{codes.label('status', line['status'], lang)}]" if line.get("status") == "proposed" else ""
+                lines.append(f"  - {codes.label('relation', line['kind'], lang)} {other['label']}{extra}")
                 lines += [f"      {b}" for b in line.get("basis", [])]
     if d.get("channels"):
         lines.append(f"{t('channels', lang)}:")
         for c in d["channels"]:
-            lines.append(f"  - {c['label']} ({c.get('state')})")
+            lines.append(f"  - {c['label']} ({codes.label('state', c.get('state'), lang)})")
             lines += [f"      {t('conditions', lang)}: {x}" for x in c.get("conditions", [])]
     if d.get("topics"):
         lines.append(f"{t('topics', lang)}: " + ", ".join(r["label"] for r in d["topics"]))
@@ -140,7 +141,7 @@ def _seat_line(s: dict[str, Any], lang: str) -> str:
     if s.get("seats_min") is not None and not s["label"][:1].isdigit():
         lo, hi = s["seats_min"], s.get("seats_max") or s["seats_min"]
         count = f"{lo}–{hi} × " if hi != lo else f"{lo} × "
-    who = ", ".join(h["label"] for h in s.get("holders", [])) or t(s.get("occupancy") or "not_stated", lang)
+    who = ", ".join(h["label"] for h in s.get("holders", [])) or occupancy_word(s.get("occupancy"), lang)
     behalf = ", ".join(r["label"] for r in s.get("on_behalf_of", []))
     dec = f" ({t('decision', lang)})" if s.get("decision_authority") else ""
     return f"{count}{s['label']}{dec}" + (f" – {t('on_behalf', lang)} {behalf}" if behalf else "") + f": {who}"

@@ -132,7 +132,7 @@ def test_path_text_names_the_channel_and_its_state(tiny_file: Path) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Almen praksis → (kanal) Korrespondance, Aby → PPR, Aby" in out
-    assert "Almen praksis skriver via kanalen Korrespondance, Aby [kanal: ikke oplyst]" in out
+    assert "Almen praksis skriver via kanalen Korrespondance, Aby [kanal: tilstand ikke oplyst]" in out
     assert "⚠ Det står ikke i kilden, om kanalen «Korrespondance, Aby» er åben" in out
 
 

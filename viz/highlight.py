@@ -22,8 +22,8 @@ __all__ = [
     "highlight_from_path",
 ]
 
-_SEQUENCE_KEYS = ("nodes", "path", "route", "entities", "via_nodes")
-_REASON_KEYS = ("reason", "message", "text", "why", "comment")
+_SEQUENCE_KEYS = ("nodes",)  # graph.paths: a path's entities in order
+_REASON_KEYS = ("text",)  # graph.gaps: one sentence per gap
 _KIND = re.compile(r"[a-z_]+")
 
 
@@ -58,7 +58,7 @@ def highlight_from_json(result: Mapping[str, Any], caption: str = "") -> Highlig
     """Every entity reference and every from→to step in an answer.
 
     Steps are dicts with ``from`` and ``to`` (refs or ids) and optionally ``kind``; lists of refs under
-    ``nodes``/``path``/``route`` are read as a walk, consecutive entries joined.
+    ``nodes`` are read as a walk, consecutive entries joined.
     """
     nodes: set[str] = set()
     edges: set[tuple[str, str, str]] = set()

@@ -1,57 +1,95 @@
-"""A one-page sheet per forum: mandate summary, seats with holders and vacancies, reporting lines, and the
-forum's organisation diagram beside it, for a meeting folder or a notice board.
+"""One A4 page per forum for a meeting folder or a notice board: mandate, seats (vacancies marked), chair,
+secretariat, meeting rules with agenda and minutes lead times, reporting lines, open questions and sources.
 
-Built from ``graph.describe.describe`` (the same facts ``samarbejdskort show`` prints) and the focused
-organisation diagram; rendered through Graphviz like every printed diagram, so all text is escaped plain
-text and the page is A4 landscape.
+Built from ``graph.describe.describe`` (the facts ``samarbejdskort show`` prints), set with fpdf2 in DejaVu
+Sans on A4 portrait. The type starts at 10 pt and steps down to ``viz.page.MIN_FONT_PT`` until the sheet fits
+one page; a forum with more to say than fits at 8 pt runs on to a second page rather than shrink further.
+``forum_sheets`` writes one PDF with a sheet per forum, chosen by the same filters as the views.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
+import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.describe import describe
 from graph.errors import InputError
-from graph.model import Model
-from viz.dotgraph import gv_text
-from viz.gvlock import GRAPHVIZ_LOCK
-from viz.static import FORMATS, to_agraph
+from graph.model import Model, in_force
+from viz.diagram import Filters
+from viz.page import MARGIN_PT, MIN_FONT_PT, a4_document
 from viz.style import edge_style
-from viz.tooltips import role_name, status_name
-from viz.views import organisation_diagram
+from viz.tooltips import role_name, status_name, word
 
-__all__ = ["forum_sheet", "sheet_text"]
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
-_WIDTH = 78
-_FONT_PT = 9
-_MAX_ITEMS = 6
+__all__ = ["SHEET_KINDS", "forum_sheet", "forum_sheets", "sheet_forums"]
+
+SHEET_KINDS = ("forum", "partnership")
+_SIZES = (10.0, 9.5, 9.0, 8.5, MIN_FONT_PT)
+_RED = (176, 0, 0)
+_ORANGE = (150, 80, 0)
+_LINE_KINDS = ("reports_to", "gives_status_to", "raises_decisions_to", "communicates_with")
 _WORDS = {
+    "mandate": ("Kommissorium", "Terms of reference"),
     "purpose": ("Formål", "Purpose"),
     "tasks": ("Opgaver", "Tasks"),
+    "approved": ("Godkendt af", "Approved by"),
     "seats": ("Pladser", "Seats"),
-    "reports": ("Rapporterer til", "Reports to"),
-    "receives": ("Modtager fra", "Receives from"),
+    "of_which_vacant": ("heraf vakante", "vacant"),
+    "chair": ("Formand", "Chair"),
+    "chair_from": ("Formanden udpeges fra", "Chair appointed from"),
     "secretariat": ("Sekretariat", "Secretariat"),
-    "chair_from": ("Formand udpeges fra", "Chair appointed from"),
     "meetings": ("Møder", "Meetings"),
     "per_year": ("møder om året", "meetings a year"),
+    "agenda_proposals_before": ("Forslag til dagsorden senest {d} før mødet", "Agenda items at least {d} before"),
+    "agenda_before": ("Dagsorden udsendes {d} før mødet", "Agenda sent {d} before the meeting"),
+    "minutes_within": ("Referat udsendes senest {d} efter mødet", "Minutes sent within {d} after the meeting"),
+    "no_rules": ("Kilden angiver ingen mødefrekvens eller frister.", "The source states no meeting rules."),
+    "lines": ("Rapporteringslinjer", "Reporting lines"),
+    "to": ("Til", "To"),
+    "from": ("Fra", "From"),
+    "none": ("ingen i data", "none in the data"),
     "open": ("Åbent i kilden", "Left open by the source"),
     "sources": ("Kilder", "Sources"),
     "vacant": ("VAKANT", "VACANT"),
     "not_stated": ("indehaver ikke oplyst", "holder not stated"),
-    "approved": ("Godkendt", "Approved"),
+    "for": ("for", "for"),
+    "proposed": ("foreslået", "proposed"),
     "status": ("Status", "Status"),
-    "more": ("flere", "more"),
-    "none": ("ingen i data", "none in the data"),
+    "continued": ("fortsat", "continued"),
 }
+_UNITS = {
+    "D": ("dag", "dage", "day", "days"),
+    "W": ("uge", "uger", "week", "weeks"),
+    "M": ("måned", "måneder", "month", "months"),
+}
+_DURATION = re.compile(r"^P(\d+)([DWM])$")
 
 
 def _w(key: str, lang: str) -> str:
     da, en = _WORDS[key]
     return en if lang == "en" else da
+
+
+def duration_text(iso: str, lang: str) -> str:
+    """``P7D`` → "7 dage", ``P1M`` → "1 måned"; anything else is shown as the source wrote it."""
+    found = _DURATION.match(iso or "")
+    if not found:
+        return iso
+    n, unit = int(found.group(1)), found.group(2)
+    one, many, one_en, many_en = _UNITS[unit]
+    word = (one_en if n == 1 else many_en) if lang == "en" else (one if n == 1 else many)
+    return f"{n} {word}"
+
+
+def _forum(model: Model, forum: str, lang: str) -> str:
+    nid = forum if forum in model.nx else model.resolve(forum)
+    if model.nx.nodes[nid]["kind"] not in SHEET_KINDS:
+        raise InputError(f"'{model.label(nid, lang)}' is not a forum (a forum sheet needs a forum or partnership)")
+    return nid
 
 
 def forum_sheet(
@@ -63,98 +101,150 @@ def forum_sheet(
     lang: str = "da",
     fmt: str = "pdf",
 ) -> bytes:
-    """The sheet of one forum (name, abbreviation or IRI) as PDF, SVG or PNG bytes."""
-    if fmt not in FORMATS:
-        raise InputError(f"a forum sheet is {', '.join(FORMATS)}, not {fmt}")
-    nid = forum if forum in model.nx else model.resolve(forum)
-    if model.nx.nodes[nid]["kind"] not in ("forum", "partnership"):
-        raise InputError(f"'{model.label(nid, lang)}' is not a forum")
+    """The sheet of one forum (name, abbreviation or IRI) as A4 PDF bytes."""
+    if fmt != "pdf":
+        raise InputError(f"a forum sheet is printed as PDF, not {fmt}")
+    return _document(model, [_forum(model, forum, lang)], on, tuple(scenarios), lang)
+
+
+def sheet_forums(
+    model: Model, *, on: dt.date | None = None, scenarios: Iterable[str] = (), filters: Filters | None = None
+) -> list[str]:
+    """The forums the organisation view would draw under these filters, top bodies first."""
+    from viz.views import organisation_diagram
+
+    diagram = organisation_diagram(model, on=on, scenarios=scenarios, filters=filters, seats=False, gaps=False)
+    bodies = [n for n in diagram.nodes if n.kind in SHEET_KINDS]
+    return [n.id for n in sorted(bodies, key=lambda n: (n.level or 0, model.label(n.id)))]
+
+
+def forum_sheets(
+    model: Model,
+    *,
+    on: dt.date | None = None,
+    scenarios: Iterable[str] = (),
+    filters: Filters | None = None,
+    lang: str = "da",
+) -> bytes:
+    """One PDF with a sheet per forum the filters leave (an error when they leave none)."""
     scen = tuple(scenarios)
-    diagram = organisation_diagram(model, focus=nid, on=on, scenarios=scen, lang=lang)
-    info = describe(model, nid, lang=lang, on=on, scenarios=scen)
-    text = sheet_text(info, lang)
-    head = "\n".join([model.label(nid, lang), *textwrap.wrap(diagram.caption, 150)])
-    with GRAPHVIZ_LOCK:  # Graphviz is not thread-safe: concurrent renders abort the process (viz.gvlock)
-        a = to_agraph(diagram)
-        try:
-            a.graph_attr["label"] = gv_text(head + "\n", newline="\\l")
-            if fmt == "png":
-                a.graph_attr["dpi"] = "150"
-            a.layout(prog="dot")
-            _pin_text_left(a, text)
-            data: bytes = a.draw(format=fmt if fmt != "png" else "png:cairo", prog="nop2")
-        finally:
-            a.close()  # freed under the lock, not later by the collector in another thread
-    return data
+    forums = sheet_forums(model, on=on, scenarios=scen, filters=filters)
+    if not forums:
+        raise InputError("no forum is left by these filters, so there is no sheet to print")
+    return _document(model, forums, on, scen, lang)
 
 
-def _pin_text_left(a: Any, text: str) -> None:
-    """Put the text block left of the laid-out diagram (dot would give it a rank of its own)."""
-    x0, y0, x1, y1 = (float(v) for v in a.graph_attr["bb"].split(","))
-    lines = text.split("\n")
-    width = max(len(line) for line in lines) * _FONT_PT * 0.58
-    height = len(lines) * _FONT_PT * 1.2
-    top = y1 - 40.0  # below the heading
-    a.add_node(
-        "sheet_text",
-        shape="box",
-        style="rounded",
-        color="#bbbbbb",
-        fontsize=str(_FONT_PT),
-        margin="0.15,0.1",
-        label=gv_text(text + "\n", newline="\\l"),
-        pos=f"{x0 - 30 - width / 2:.0f},{top - height / 2:.0f}!",
-    )
-    a.graph_attr["bb"] = f"{x0 - 50 - width:.0f},{min(y0, top - height - 20):.0f},{x1:.0f},{y1:.0f}"
+def _document(model: Model, forums: list[str], on: dt.date | None, scen: tuple[str, ...], lang: str) -> bytes:
+    pdf = a4_document("portrait", title=model.label(forums[0], lang) if len(forums) == 1 else "Forumark")
+    for nid in forums:
+        info = describe(model, nid, lang=lang, on=on, scenarios=scen)
+        blocks = _blocks(model, nid, info, on, scen, lang)
+        size = _fitting_size(blocks)
+        _write(pdf, blocks, size)
+    return bytes(pdf.output())
 
 
-def sheet_text(info: dict[str, Any], lang: str) -> str:
-    """The sheet's text block from ``describe``'s dict: plain lines, wrapped for print."""
-    out: list[str] = []
+# ---------------------------------------------------------------------- content
+Block = tuple[str, list[tuple[str, str]]]  # heading, lines (text, mark: "", "vacant" or "proposed")
+
+
+def _blocks(
+    model: Model, nid: str, info: dict[str, Any], on: dt.date | None, scen: tuple[str, ...], lang: str
+) -> list[Block]:
+    """The sheet as headed blocks of lines; the first block is the title."""
+    g = model.nx
+    other = info.get("labels", {}).get("en" if lang == "da" else "da")
+    title: list[tuple[str, str]] = []
+    if other and other != info["label"]:
+        title.append((other, ""))
     if info.get("status"):
-        out.append(f"{_w('status', lang)}: {status_name(info['status'], lang)}")
-    for m in info.get("mandates", [])[:1]:
+        title.append((f"{_w('status', lang)}: {status_name(info['status'], lang)}", _mark(info)))
+    out: list[Block] = [(info["label"], title)]
+
+    mandate: list[tuple[str, str]] = []
+    for m in info.get("mandates", [])[:2]:
+        mark = f" ({_w('proposed', lang)})" if m.get("status") == "proposed" else ""
+        mandate.append((m["label"] + mark, _mark(m)))
         if m.get("purpose"):
-            out += _block(_w("purpose", lang), [m["purpose"]])
-        if m.get("tasks"):
-            out += _block(_w("tasks", lang), _capped(m["tasks"], lang))
+            mandate.append((f"{_w('purpose', lang)}: {m['purpose']}", ""))
+        mandate += [(f"• {t}", "") for t in m.get("tasks", [])]
         approved = ", ".join(x["label"] for x in m.get("approved_by", []))
-        when = m.get("approved_on") or ""
-        if approved or when:
-            out.append(f"{_w('approved', lang)}: {approved} {when}".rstrip())
-    out += _block(_w("seats", lang), _capped([_seat(s, lang) for s in info.get("seats", [])], lang, cap=14))
-    reports = [f"{x['to']['label']} ({_line(x['kind'], lang)})" for x in info.get("reporting", [])]
-    out += _block(_w("reports", lang), reports or [_w("none", lang)])
-    receives = [f"{x['from']['label']} ({_line(x['kind'], lang)})" for x in info.get("reported_by", [])]
-    if receives:
-        out += _block(_w("receives", lang), _capped(receives, lang))
+        if approved or m.get("approved_on"):
+            mandate.append((f"{_w('approved', lang)}: {approved} {m.get('approved_on') or ''}".rstrip(), ""))
+    if mandate:
+        out.append((_w("mandate", lang), mandate))
+
+    seats = info.get("seats", [])
+    vacant = sum(1 for s in seats if s.get("occupancy") == "vacant")
+    head = f"{_w('seats', lang)} ({len(seats)}, {_w('of_which_vacant', lang)} {vacant})"
+    out.append((head, [_seat(s, lang) for s in seats] or [(_w("none", lang), "")]))
+
+    chair = [_seat(s, lang) for s in info.get("chair", [])]
     sec = info.get("secretariat") or {}
-    if sec.get("anchored_in"):
-        out.append(f"{_w('secretariat', lang)}: " + ", ".join(x["label"] for x in sec["anchored_in"]))
     if sec.get("chair_from"):
-        out.append(f"{_w('chair_from', lang)}: " + ", ".join(x["label"] for x in sec["chair_from"]))
-    for m in info.get("mandates", [])[:1]:
-        rules = m.get("meeting_rules") or []
-        if rules:
-            r = rules[-1]
+        chair.append((f"{_w('chair_from', lang)}: " + ", ".join(x["label"] for x in sec["chair_from"]), ""))
+    out.append((_w("chair", lang), chair or [(_w("none", lang), "")]))
+    secretariat = [(", ".join(x["label"] for x in sec.get("anchored_in", [])), "")] if sec.get("anchored_in") else []
+    secretariat += [_seat(s, lang) for s in sec.get("seats", [])]
+    out.append((_w("secretariat", lang), secretariat or [(_w("none", lang), "")]))
+
+    out.append((_w("meetings", lang), _rules(info, lang)))
+
+    lines = [
+        (f"{_w('to', lang)}: {x['to']['label']} ({_line(x['kind'], lang)}){_proposed(x, lang)}", _mark(x))
+        for x in info.get("reporting", [])
+    ]
+    for u, _, e in g.in_edges(nid, data=True):
+        if e["kind"] in _LINE_KINDS and in_force(e, on, scen) and in_force(g.nodes[u], on, scen):
+            text = f"{_w('from', lang)}: {model.label(u, lang)} ({_line(e['kind'], lang)}){_proposed(e, lang)}"
+            lines.append((text, _mark(e)))
+    out.append((_w("lines", lang), lines or [(_w("none", lang), "")]))
+
+    questions = []
+    about = [nid, *(s["id"] for s in seats), *(m["id"] for m in info.get("mandates", []))]
+    for target in dict.fromkeys(about):
+        for u, _, k in g.in_edges(target, keys=True):
+            if k == "about":
+                comment = g.nodes[u].get("comment") or {}
+                text = " ".join(comment.get(lang) or comment.get("da") or []) or model.label(u, lang)
+                where = "" if target == nid else f"{model.label(target, lang)}: "
+                questions.append((f"• {where}{text}", ""))
+    if questions:
+        out.append((_w("open", lang), questions))
+
+    sources = [s["label"] + (f", {s['section']}" if s.get("section") else "") for s in info.get("sources", [])]
+    as_of = f"{word('data_as_of', lang)} {(on or dt.date.today()).isoformat()}."
+    out.append((_w("sources", lang), [(s, "") for s in dict.fromkeys(sources)] + [(as_of, "")]))
+    return out
+
+
+def _seat(s: dict[str, Any], lang: str) -> tuple[str, str]:
+    who = ", ".join(h["label"] for h in s.get("holders", []))
+    vacant = not who and s.get("occupancy") == "vacant"
+    if not who:
+        who = _w("vacant", lang) if vacant else _w("not_stated", lang)
+    role = role_name(s.get("role"), lang) if s.get("role") not in (None, "member") else ""
+    role_text = f" [{role}]" if role and role.lower() not in s["label"].lower() else ""
+    behalf = ", ".join(o["label"] for o in s.get("on_behalf_of", []))
+    behalf_text = f" – {_w('for', lang)} {behalf}" if behalf and behalf not in s["label"] else ""
+    return f"• {s['label']}{role_text}{behalf_text}: {who}", "vacant" if vacant else ""
+
+
+def _rules(info: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for m in info.get("mandates", []):
+        for r in m.get("meeting_rules") or []:
             lo, hi = r.get("meetings_per_year_min"), r.get("meetings_per_year_max")
+            text = r.get("label") or ""
             if lo or hi:
                 span = f"{lo}–{hi}" if lo and hi and lo != hi else f"{lo or hi}"
-                out.append(f"{_w('meetings', lang)}: {span} {_w('per_year', lang)}")
-    questions = [" ".join(q.get("text") or [q["label"]]) for q in info.get("open_questions", [])]
-    if questions:
-        out += _block(_w("open", lang), _capped(questions, lang))
-    sources = [s["label"] + (f" ({s['date']})" if s.get("date") else "") for s in info.get("sources", [])]
-    out += _block(_w("sources", lang), _capped(list(dict.fromkeys(sources)), lang, cap=4))
-    return "\n".join(out)
-
-
-def _seat(s: dict[str, Any], lang: str) -> str:
-    who = ", ".join(h["label"] for h in s.get("holders", []))
-    if not who:
-        who = _w("vacant", lang) if s.get("occupancy") == "vacant" else _w("not_stated", lang)
-    role = role_name(s.get("role"), lang) if s.get("role") not in (None, "member") else ""
-    return f"{s['label']}{f' [{role}]' if role and role not in s['label'].lower() else ''}: {who}"
+                text = f"{text} ({span} {_w('per_year', lang)})" if text else f"{span} {_w('per_year', lang)}"
+            if text:
+                out.append((text, ""))
+            for key in ("agenda_proposals_before", "agenda_before", "minutes_within"):
+                if r.get(key):
+                    out.append(("• " + _w(key, lang).format(d=duration_text(r[key], lang)), ""))
+    return out or [(_w("no_rules", lang), "")]
 
 
 def _line(kind: str, lang: str) -> str:
@@ -162,14 +252,51 @@ def _line(kind: str, lang: str) -> str:
     return en if lang == "en" else da
 
 
-def _capped(items: list[str], lang: str, cap: int = _MAX_ITEMS) -> list[str]:
-    return items[:cap] + ([f"(+{len(items) - cap} {_w('more', lang)})"] if len(items) > cap else [])
+def _mark(x: dict[str, Any]) -> str:
+    return "proposed" if x.get("status") == "proposed" else ""
 
 
-def _block(title: str, items: list[str]) -> list[str]:
-    lines = [f"{title}:"]
-    for item in items:
-        wrapped = textwrap.wrap(item, _WIDTH - 4) or [""]
-        lines.append(f"  • {wrapped[0]}")
-        lines += [f"    {more}" for more in wrapped[1:]]
-    return lines
+def _proposed(x: dict[str, Any], lang: str) -> str:
+    return f" – {_w('proposed', lang)}" if _mark(x) else ""
+
+
+# ---------------------------------------------------------------------- setting
+def _fitting_size(blocks: list[Block]) -> float:
+    """The largest of ``_SIZES`` at which the sheet takes one page (else the smallest)."""
+    for size in _SIZES:
+        trial = a4_document("portrait")
+        _write(trial, blocks, size)
+        if trial.page_no() == 1:
+            return size
+    return _SIZES[-1]
+
+
+def _write(pdf: FPDF, blocks: list[Block], size: float) -> None:
+    pdf.add_page()
+    title, lines = blocks[0]
+    pdf.set_font("dejavu", "B", size + 5)
+    pdf.multi_cell(w=0, h=(size + 5) * 1.2, text=title, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("dejavu", "", size)
+    for text, mark in lines:
+        _text(pdf, text, mark, size)
+    for heading, items in blocks[1:]:
+        pdf.ln(size * 0.5)
+        pdf.set_font("dejavu", "B", size + 1)
+        pdf.multi_cell(w=0, h=(size + 1) * 1.25, text=heading, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("dejavu", "", size)
+        for text, mark in items:
+            _text(pdf, text, mark, size)
+    pdf.set_text_color(0)
+
+
+def _text(pdf: FPDF, text: str, mark: str, size: float) -> None:
+    """One line (wrapped, left-aligned): vacancies in bold red, proposed items in dark orange."""
+    indent = MARGIN_PT + (size if text.startswith("• ") else 0.0)
+    pdf.set_x(indent)
+    if mark:
+        pdf.set_text_color(*(_RED if mark == "vacant" else _ORANGE))
+        pdf.set_font("dejavu", "B" if mark == "vacant" else "", size)
+    pdf.multi_cell(w=pdf.w - MARGIN_PT - indent, h=size * 1.25, text=text, align="L", new_x="LMARGIN", new_y="NEXT")
+    if mark:
+        pdf.set_text_color(0)
+        pdf.set_font("dejavu", "", size)

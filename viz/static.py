@@ -17,6 +17,7 @@ from viz.diagram import DEdge, Diagram, DNode, LegendEntry
 from viz.dotgraph import build, gv_text
 from viz.gvlock import serialised
 from viz.layout import positions
+from viz.printout import Placed, on_a4
 from viz.style import (
     EDGE_STYLES,
     FADED,
@@ -33,7 +34,7 @@ from viz.style import (
 if TYPE_CHECKING:
     import pygraphviz as pgv
 
-__all__ = ["A4_LANDSCAPE", "FORMATS", "render_static", "to_agraph"]
+__all__ = ["A4_LANDSCAPE", "FORMATS", "SMALLEST_FONT", "render_static", "to_agraph"]
 
 #: Drawing area of an A4 landscape page (inches: 297 × 210 mm less margins).
 A4_LANDSCAPE = "11.2,7.7"
@@ -43,15 +44,19 @@ _LEGEND_ROWS = 4
 _DOT_LIMIT = 60  # networks up to this size are drawn with dot, larger ones as a poster
 _LABELLED = 45  # names shown on a poster
 _PAGE_PT = (760.0, 500.0)  # poster drawing area in points, before the legend column
+_PAPER_PT = (1500.0, 1000.0)  # poster drawing area for paper: names at 9 pt need room; split over pages
+#: The smallest text Graphviz sets (edge labels, poster names); A4 placement never shrinks it below 8 pt.
+SMALLEST_FONT = 9
 _HIGHLIGHT = FLAG_STYLES["highlight"].border
 
 
 @serialised  # Graphviz is not thread-safe: concurrent renders abort the process (viz.gvlock)
 def render_static(diagram: Diagram, fmt: str = "svg", *, dpi: int = 150) -> bytes:
-    """The diagram as ``svg``, ``pdf`` or ``png`` bytes."""
+    """The diagram as ``svg``, ``pdf`` or ``png`` bytes. PDF is for paper: exact A4 pages (``viz.printout``)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    a = to_agraph(diagram)
+    paper = fmt == "pdf"
+    a = to_agraph(diagram, paper=paper)
     try:
         if fmt == "png":
             a.graph_attr["dpi"] = str(dpi)
@@ -61,9 +66,38 @@ def render_static(diagram: Diagram, fmt: str = "svg", *, dpi: int = 150) -> byte
             data: bytes = a.draw(format=out)
         else:
             data = a.draw(format=out, prog="nop2")  # positions are pinned already
-        return data
+        places = _places(a, diagram) if paper else []
     finally:
         a.close()  # freed under the lock, not later by the collector in another thread
+    if not paper:
+        return data
+    caption = "\n".join(x for x in (diagram.highlight_caption, diagram.caption, *diagram.notes) if x)
+    return on_a4(
+        data,
+        smallest_font=SMALLEST_FONT,
+        title=diagram.title,
+        caption=caption,
+        legend=diagram.legend,
+        places=places,
+        lang=diagram.lang,
+    )
+
+
+def _places(a: pgv.AGraph, diagram: Diagram) -> list[Placed]:
+    """Where the bodies (not seats) sit in the drawing, in PDF points, for the contents page."""
+    pad = float(a.graph_attr.get("pad") or 0.0555) * 72
+    out = []
+    for i, n in enumerate(diagram.nodes):
+        if n.kind in ("post", "requirement", "person") or n.parent:
+            continue
+        try:
+            pos = a.get_node(f"n{i}").attr.get("pos")
+        except KeyError:
+            continue
+        if pos:
+            x, y = (float(v) for v in pos.rstrip("!").split(",")[:2])
+            out.append(Placed(n.label, x + pad, y + pad))
+    return out
 
 
 def _layered(diagram: Diagram) -> bool:
@@ -71,35 +105,36 @@ def _layered(diagram: Diagram) -> bool:
 
 
 @serialised
-def to_agraph(diagram: Diagram) -> pgv.AGraph:
+def to_agraph(diagram: Diagram, *, paper: bool = False) -> pgv.AGraph:
     """The styled Graphviz graph: ready for ``dot``, or (posters) with every position pinned.
 
+    ``paper``: natural size, no heading and no legend (``viz.printout`` sets those on the A4 page).
     Callers that go on to lay out or draw it must hold ``viz.gvlock.GRAPHVIZ_LOCK`` themselves.
     """
     poster = not _layered(diagram)
     graph_attrs = {
         "rankdir": "TB",
-        "size": A4_LANDSCAPE,
-        "ratio": "compress" if diagram.hierarchical else "auto",
         "fontname": FONT,
         "fontsize": "11",
         "labelloc": "t",
         "labeljust": "l",
         "nodesep": "0.4",
         "ranksep": "0.45",
-        "pad": "0.25",
+        "pad": "0.1",
         "newrank": "true",
         "outputorder": "edgesfirst",
     }
-    if not poster:
+    if not paper:
+        graph_attrs |= {"size": A4_LANDSCAPE, "ratio": "compress" if diagram.hierarchical else "auto"}
+    if not poster and not paper:
         graph_attrs["label"] = gv_text(_heading(diagram) + "\n", newline="\\l")
     labelled = _labelled(diagram) if poster else set()
     a, names = build(diagram, lambda n: _node_attrs(n, poster, n.id in labelled), _edge_attrs, graph_attrs)
     a.node_attr.update(fontname=FONT)
-    a.edge_attr.update(fontname=FONT, fontsize="8")
+    a.edge_attr.update(fontname=FONT, fontsize=str(SMALLEST_FONT))
     if poster:
-        _pin(a, diagram, names)
-    else:
+        _pin(a, diagram, names, paper)
+    elif not paper:
         _legend_cluster(a, diagram.legend)
     return a
 
@@ -138,7 +173,7 @@ def _node_attrs(n: DNode, poster: bool, labelled: bool) -> dict[str, str]:
         "color": border,
         "penwidth": width,
         "fontcolor": text,
-        "fontsize": "9" if seat else ("12" if n.kind in ("forum", "partnership") else "10"),
+        "fontsize": "10" if seat else ("13" if n.kind in ("forum", "partnership") else "11"),
         "margin": "0.06,0.03" if seat else "0.1,0.05",
         "class": " ".join(sorted({n.kind, *n.flags})),
     }
@@ -146,7 +181,9 @@ def _node_attrs(n: DNode, poster: bool, labelled: bool) -> dict[str, str]:
         short = n.label.replace("\n", " ")
         short = short if len(short) <= 30 else short[:28] + "…"
         if labelled:
-            attrs.update(label=gv_text(short), fontsize="7", shape="box", margin="0.02,0.01", height="0.1")
+            attrs.update(
+                label=gv_text(short), fontsize=str(SMALLEST_FONT), shape="box", margin="0.02,0.01", height="0.1"
+            )
         else:
             size = f"{0.06 + 0.03 * min(n.weight, 60) ** 0.5:.2f}"
             shape = ns.dot_shape if ns.dot_shape in ("ellipse", "box", "hexagon") else "box"
@@ -234,16 +271,19 @@ def _legend_cluster(a: pgv.AGraph, legend: list[LegendEntry]) -> None:
 
 
 # ---------------------------------------------------------------------- posters
-def _pin(a: pgv.AGraph, d: Diagram, names: dict[str, str]) -> None:
-    """Pin sfdp positions stretched to the page, then the heading above and the legend to the right."""
+def _pin(a: pgv.AGraph, d: Diagram, names: dict[str, str], paper: bool = False) -> None:
+    """Pin sfdp positions stretched to the page, then the heading above and the legend to the right
+    (on paper the A4 page carries heading and legend, and the drawing gets room for readable names)."""
     pos = positions(d, "sfdp")
     xs, ys = sorted(p[0] for p in pos.values()), sorted(-p[1] for p in pos.values())
     (x0, x1), (y0, y1) = _span(xs), _span(ys)  # stray components must not shrink the rest to a corner
-    width, height = _PAGE_PT
+    width, height = _PAPER_PT if paper else _PAGE_PT
     for nid, (x, y) in pos.items():  # each axis stretched to the page: names get the room there is
         px = min(max((x - x0) / (x1 - x0), 0.0), 1.0) * width
         py = min(max((-y - y0) / (y1 - y0), 0.0), 1.0) * height
         a.get_node(names[nid]).attr["pos"] = f"{px:.1f},{py:.1f}!"
+    if paper:
+        return
     heading = _heading(d)
     lines = heading.count("\n") + 1
     a.add_node(

@@ -17,7 +17,7 @@ import typer
 from api.cli.app import DataOpt, DateOpt, Lang, LangOpt, app, guarded, load_model, parse_date
 from graph.errors import InputError
 from graph.model import Model
-from viz.diagram import Diagram, Filters
+from viz.diagram import Diagram
 from viz.highlight import (
     Highlight,
     highlight_from_chain,
@@ -25,6 +25,7 @@ from viz.highlight import (
     highlight_from_gaps,
     highlight_from_path,
 )
+from viz.request import DiagramRequest, build, parse_filters
 
 __all__ = ["FORMAT_OF_SUFFIX", "View", "render_command"]
 
@@ -36,6 +37,7 @@ class View(StrEnum):
     network = "network"
     ego = "ego"
     sheet = "sheet"
+    sheets = "sheets"
 
 
 class Format(StrEnum):
@@ -52,7 +54,10 @@ ListOpt = list[str] | None
 def render_command(
     view: Annotated[
         View,
-        typer.Argument(help="organisation (forumdiagram), network (samarbejdsnetværk), ego eller sheet (forumark)."),
+        typer.Argument(
+            help="organisation (organisationsdiagram), network (samarbejdsnetværk), ego (nabolag), "
+            "sheet (forumark for --focus) eller sheets (ét ark pr. forum, filtreret som diagrammerne)."
+        ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Fil at skrive (.html, .svg, .pdf, .png).")],
     focus: Annotated[str | None, typer.Option("--focus", help="Enhed i centrum: navn, forkortelse eller IRI.")] = None,
@@ -92,19 +97,38 @@ def render_command(
             raise InputError("--from belongs to --contact")
         if view in (View.ego, View.sheet) and not focus:
             raise InputError(f"the {view.value} view needs --focus ENTITY")
-        if view is View.sheet and kind == "html":
-            raise InputError("a forum sheet is for print: use .pdf, .svg or .png")
+        if view in (View.sheet, View.sheets) and kind != "pdf":
+            raise InputError("forum sheets are for print: use .pdf")
         model = load_model(data)
         on, scen = parse_date(date), tuple(scenario or ())
-        if view is View.sheet:
-            from viz.sheet import forum_sheet
+        if view in (View.sheet, View.sheets):
+            from viz.sheet import forum_sheet, forum_sheets
 
-            assert focus is not None
-            _write_bytes(out, forum_sheet(model, focus, on=on, scenarios=scen, lang=lang.value, fmt=kind))
+            if view is View.sheet:
+                assert focus is not None
+                pdf = forum_sheet(model, focus, on=on, scenarios=scen, lang=lang.value)
+            else:
+                filters = parse_filters(
+                    model, sector=sector or (), cluster=cluster or (), forum_kind=forum_kind or (), status=status or ()
+                )
+                pdf = forum_sheets(model, on=on, scenarios=scen, filters=filters, lang=lang.value)
+            _write_bytes(out, pdf)
             return f"{out} ({kind})"
         hl = _highlight(model, lang.value, on, scen, chain=chain, path=path, contact=contact, asker=asker, gaps=gaps)
-        filters = _filters(model, sector, cluster, forum_kind, status)
-        diagram = _view(model, view, focus, depth, on, scen, filters, hl, lang.value)
+        req = DiagramRequest(
+            view=view.value,
+            focus=focus,
+            depth=depth,
+            on=on,
+            scenarios=scen,
+            lang=lang.value,
+            sector=tuple(sector or ()),
+            cluster=tuple(cluster or ()),
+            forum_kind=tuple(forum_kind or ()),
+            status=tuple(status or ()),
+            highlight=hl,
+        )
+        diagram = build(model, req)
         _write(diagram, kind, out, dpi)
         grouped = f"; {diagram.notes[0]}" if diagram.notes else ""
         return f"{out} ({kind}): {len(diagram.nodes)} enheder / entities, {len(diagram.edges)} linjer / lines{grouped}"
@@ -119,30 +143,6 @@ def _format(out: Path, fmt: Format | None) -> str:
     if kind is None:
         raise InputError(f"cannot tell the format from '{out.name}': use .html, .svg, .pdf or .png, or --format")
     return kind
-
-
-def _view(
-    model: Model,
-    view: View,
-    focus: str | None,
-    depth: int,
-    on: dt.date,
-    scen: tuple[str, ...],
-    filters: Filters,
-    hl: Highlight | None,
-    lang: str,
-) -> Diagram:
-    from viz.views import collaboration_network, ego_view, organisation_diagram
-
-    common: dict[str, Any] = {"on": on, "scenarios": scen, "filters": filters, "highlight": hl, "lang": lang}
-    if view is View.organisation:
-        return organisation_diagram(model, focus=focus, **common)
-    if view is View.network:
-        if focus:
-            raise InputError("--focus belongs to the organisation and ego views (use ego for a neighbourhood)")
-        return collaboration_network(model, **common)
-    assert focus is not None
-    return ego_view(model, focus, depth=depth, **common)
 
 
 def _highlight(
@@ -180,26 +180,6 @@ def _question(module: str, name: str, option: str) -> Any:
         return getattr(importlib.import_module(module), name)
     except (ModuleNotFoundError, AttributeError):
         raise InputError(f"{option} is not available yet ({module}.{name} is missing)") from None
-
-
-def _filters(model: Model, sector: ListOpt, cluster: ListOpt, forum_kind: ListOpt, status: ListOpt) -> Filters:
-    from viz.style import SECTORS
-
-    def check(values: ListOpt, allowed: set[str], option: str) -> frozenset[str] | None:
-        if not values:
-            return None
-        bad = [v for v in values if v not in allowed]
-        if bad:
-            raise InputError(f"{option} '{bad[0]}' is unknown; choose from {', '.join(sorted(allowed))}")
-        return frozenset(values)
-
-    kinds = {k for _, k in model.nx.nodes(data="forum_kind") if k}
-    return Filters(
-        sectors=check(sector, set(SECTORS), "--sector"),
-        clusters=frozenset(model.resolve(c, kinds=["cluster"]) for c in cluster) if cluster else None,
-        forum_kinds=check(forum_kind, kinds, "--forum-kind"),
-        statuses=check(status, {"proposed", "approved", "active", "ended", "rejected", "none"}, "--status"),
-    )
 
 
 def _write(diagram: Diagram, kind: str, out: Path, dpi: int = 150) -> None:

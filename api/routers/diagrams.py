@@ -8,7 +8,7 @@ this router only parses the filters and picks the renderer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -21,10 +21,12 @@ from graph.model import Model
 from graph.projection import NODE_KINDS
 from viz import html as viz_html
 from viz import static as viz_static
+from viz.diagram import Diagram
+from viz.request import DiagramRequest, build, parse_filters
+from viz.sheet import forum_sheet, forum_sheets
 from viz.style import SECTORS as SECTOR_NAMES
-from viz.views import Diagram, Filters, collaboration_network, ego_view, organisation_diagram
 
-__all__ = ["PAGE_VIEWS", "VIEWS", "DiagramQuery", "build_diagram", "router"]
+__all__ = ["PAGE_VIEWS", "VIEWS", "build_diagram", "router"]
 
 router = APIRouter()
 api = APIRouter(prefix="/api/diagrams", tags=["diagrams"])
@@ -41,15 +43,6 @@ DIAGRAM_CSP = (
 )
 
 
-@dataclass(frozen=True)
-class DiagramQuery:
-    """The diagram filters every format shares."""
-
-    focus: str | None
-    depth: int
-    filters: Filters
-
-
 def diagram_query(
     id: Annotated[str | None, Query(description="Focus entity (IRI or name); required for ego")] = None,
     depth: Annotated[int, Query(ge=0, le=4)] = 1,
@@ -57,28 +50,41 @@ def diagram_query(
     cluster: Many = None,
     forum_kind: Many = None,
     status: Many = None,
-) -> DiagramQuery:
-    def chosen(values: list[str] | None) -> frozenset[str] | None:
-        items = frozenset(v.strip() for vs in values or () for v in vs.split(",") if v.strip())
-        return items or None
+) -> DiagramRequest:
+    """The request as typed; ``viz.request`` checks the filters (an unknown value answers 422)."""
+    return DiagramRequest(
+        view="organisation",
+        focus=id.strip() if id and id.strip() else None,
+        depth=depth,
+        sector=tuple(sector or ()),
+        cluster=tuple(cluster or ()),
+        forum_kind=tuple(forum_kind or ()),
+        status=tuple(status or ()),
+    )
 
-    filters = Filters(chosen(sector), chosen(cluster), chosen(forum_kind), chosen(status))
-    return DiagramQuery(id.strip() if id and id.strip() else None, depth, filters)
+
+DiagramQueryDep = Annotated[DiagramRequest, Depends(diagram_query)]
 
 
-DiagramQueryDep = Annotated[DiagramQuery, Depends(diagram_query)]
-
-
-def build_diagram(model: Model, view: str, q: DiagramQuery, *, lang: str, on: Any, scenarios: Any) -> Diagram:
+def build_diagram(model: Model, view: str, q: DiagramRequest, *, lang: str, on: Any, scenarios: Any) -> Diagram:
     """The neutral diagram of ``view`` (the views resolve names and apply the filters)."""
-    common = {"on": on, "scenarios": scenarios, "filters": q.filters, "lang": lang}
-    if view == "organisation":
-        return organisation_diagram(model, focus=q.focus, **common)
-    if view == "network":
-        return collaboration_network(model, **common)
+    return build(model, replace(q, view=view, lang=lang, on=on, scenarios=tuple(scenarios)))
+
+
+@api.get("/sheets.pdf", response_class=Response, responses={200: {"content": {"application/pdf": {}}}})
+def sheets_pdf(model: ModelDep, lang: LangDep, on: DateDep, scenarios: ScenariosDep, q: DiagramQueryDep) -> Response:
+    """One A4 sheet per forum the filters leave: mandate, seats, chair, secretariat, meetings, lines."""
+    flt = parse_filters(model, sector=q.sector, cluster=q.cluster, forum_kind=q.forum_kind, status=q.status)
+    pdf = forum_sheets(model, on=on, scenarios=scenarios, filters=flt, lang=lang)
+    return Response(pdf, media_type="application/pdf")
+
+
+@api.get("/sheet.pdf", response_class=Response, responses={200: {"content": {"application/pdf": {}}}})
+def sheet_pdf(model: ModelDep, lang: LangDep, on: DateDep, scenarios: ScenariosDep, q: DiagramQueryDep) -> Response:
+    """The A4 sheet of one forum (``?id=``)."""
     if q.focus is None:
-        raise InputError("the ego view needs an entity: ?id=")
-    return ego_view(model, q.focus, depth=q.depth, **common)
+        raise InputError("a forum sheet needs the forum: ?id=")
+    return Response(forum_sheet(model, q.focus, on=on, scenarios=scenarios, lang=lang), media_type="application/pdf")
 
 
 @api.get("/{view}.html", response_class=HTMLResponse, summary="Interactive diagram (offline HTML)")

@@ -83,6 +83,8 @@ def test_hostile_data_renders(tmp_path: Path) -> None:
         ["bogus", "--out", "x.svg"],
         ["sheet", "--out", "x.pdf"],  # a sheet needs --focus
         ["sheet", "--focus", "SSU", "--out", "x.html"],  # and is for print
+        ["sheet", "--focus", "SSU", "--out", "x.svg"],  # on paper: PDF
+        ["sheets", "--forum-kind", "Spaghetti", "--out", "x.pdf"],  # unknown filter value
         ["organisation"],  # --out is required
     ],
 )

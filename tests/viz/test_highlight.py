@@ -82,7 +82,8 @@ def test_contact_keeps_asker_contacts_and_why_but_not_topics() -> None:
 def test_gaps_and_generic_json_and_merge() -> None:
     gaps = highlight_from_gaps({"gaps": [{"entity": ref("s"), "text": "Vakant"}, {"entity": ref("s"), "text": "Igen"}]})
     assert gaps.gaps == {"s"} and gaps.reasons["s"] == "Vakant; Igen" and not gaps.nodes
-    generic = highlight_from_json({"route": [ref("x"), "y", ref("z")]})
+    generic = highlight_from_json({"nodes": [ref("x"), "y", ref("z")]})
+    assert not highlight_from_json({"route": [ref("x"), ref("y")]}).edges  # no answer has a "route"
     assert ("x", "y", "") in generic.edges and ("y", "z", "") in generic.edges
     merged = generic.merge(gaps)
     assert merged.gaps == {"s"} and merged.nodes == generic.nodes

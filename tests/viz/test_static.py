@@ -98,24 +98,3 @@ def test_bundled_network_poster_keeps_the_legend_and_marks(bundled: Model) -> No
 def test_unknown_format_is_refused(structure: Model) -> None:
     with pytest.raises(ValueError):
         render_static(organisation_diagram(structure), "gif")
-
-
-def test_forum_sheet_is_one_page_with_mandate_seats_and_lines(bundled: Model) -> None:
-    from viz.sheet import forum_sheet
-
-    pdf = forum_sheet(bundled, RANDERS, on=ON)
-    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") <= 1
-    svg = html.unescape(forum_sheet(bundled, RANDERS, on=ON, fmt="svg").decode("utf-8"))
-    for text in ("Formål:", "Pladser:", "Rapporterer til:", "VAKANT", "Sekretariat: Syddjurs Kommune"):
-        assert text in svg, text
-    assert "Klyngestyregruppen for Randersklyngen (refererer til)" in svg
-
-
-def test_forum_sheet_refuses_what_is_not_a_forum(structure: Model) -> None:
-    from graph.errors import InputError
-    from viz.sheet import forum_sheet
-
-    with pytest.raises(InputError):
-        forum_sheet(structure, ns("ppr"))
-    with pytest.raises(InputError):
-        forum_sheet(structure, ns("ig"), fmt="html")

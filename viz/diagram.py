@@ -31,6 +31,7 @@ class DNode:
     flags: set[str] = field(default_factory=set)
     weight: float = 1.0
     parent: str | None = None  # the forum a seat or requirement hangs under
+    fold: str | None = None  # the node this one folds into in the interactive page (seat → forum, unit → unit)
     facets: dict[str, Any] = field(default_factory=dict)
     members: int = 0  # entities folded into an aggregate node
     aliases: tuple[str, ...] = ()  # further names the search box should find (aggregated members)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -63,7 +64,16 @@ UI: dict[str, str] = {
     "nodes": "enheder / entities",
     "no_status": "ingen status / no status",
     "print": "Udskriv / Print",
+    "overview": "Overblik / Overview",
+    "unfold": "klik for at folde ud / click to unfold",
+    "crumbs": "Hvor du er i diagrammet / Where you are in the diagram",
 }
+
+#: Smallest label on screen, in CSS pixels: the page never opens or zooms (on its own) below this.
+MIN_FONT_PX = 11
+#: Label sizes (px at zoom 1): bodies and organisations, seats and requirements.
+FONT_PX = 15
+SEAT_FONT_PX = 13
 
 
 @cache
@@ -88,9 +98,10 @@ def _environment() -> Environment:
     return env
 
 
-def to_html(diagram: Diagram, *, layout: str | None = None) -> str:
+def to_html(diagram: Diagram, *, layout: str | None = None, embed: bool = False) -> str:
     """The whole page as a string. ``layout``: ``None`` decides by size, ``"physics"``, ``"positions"``,
-    or ``"hierarchical"``."""
+    or ``"hierarchical"``. ``embed``: framed in the site's diagram page, whose form is the one filter panel
+    (the page keeps search, breadcrumb and legend)."""
     js, css = vis_assets()
     page = _environment().from_string(_template_text("network.html"))
     return page.render(
@@ -101,6 +112,7 @@ def to_html(diagram: Diagram, *, layout: str | None = None) -> str:
         highlight_caption=diagram.highlight_caption,
         lang=diagram.lang,
         ui=UI,
+        embed=embed,
         data=vis_data(diagram, layout=layout),
         vis_js=js,
         vis_css=css,
@@ -132,12 +144,16 @@ def vis_data(diagram: Diagram, *, layout: str | None = None) -> dict[str, Any]:
     """Everything the page script needs, as JSON-ready dicts: nodes, edges, options, legend, filters."""
     mode = layout or _mode(diagram)
     pos: dict[str, tuple[float, float]] = {}
+    overview: dict[str, tuple[float, float]] = {}
     if mode == "positions":
         pos = {n.id: (n.x, n.y) for n in diagram.nodes if n.x is not None and n.y is not None}
         if len(pos) < len(diagram.nodes):
-            pos = positions(diagram)
+            pos, overview = _tree_positions(diagram) if diagram.hierarchical else (positions(diagram), {})
     boxes = diagram.view == "organisation"
     nodes = [_node(n, boxes, pos.get(n.id)) for n in diagram.nodes]
+    folding = _folding(diagram, nodes)
+    if overview and "expanded" in folding:
+        folding["overview"] = {k: list(v) for k, v in overview.items()}
     edges = [_edge(i, e, mode) for i, e in enumerate(diagram.edges)]
     _bend_parallel(edges)
     search = [[n.label.split("\n")[0], n.id] for n in diagram.nodes]
@@ -152,7 +168,91 @@ def vis_data(diagram: Diagram, *, layout: str | None = None) -> dict[str, Any]:
         "search": search,
         "ui": UI,
         "view": diagram.view,
+        "minFont": MIN_FONT_PX,
+        **folding,
     }
+
+
+#: A tree whose unfolded part is wider than this many times its height is drawn left to right instead.
+_TOO_WIDE = 2.2
+
+
+def _top(diagram: Diagram) -> Diagram:
+    """The diagram without its folded nodes (what a hierarchy opens on)."""
+    ids = {n.id for n in diagram.nodes}
+    top = [n for n in diagram.nodes if not (n.fold and n.fold in ids)]
+    keep = {n.id for n in top}
+    return replace(diagram, nodes=top, edges=[e for e in diagram.edges if e.u in keep and e.v in keep])
+
+
+def _tree_positions(
+    diagram: Diagram,
+) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
+    """Dot positions of the whole tree and of its unfolded top, top-down, or left to right when the top
+    would be too wide to read on a screen (many units side by side)."""
+    top = _top(diagram)
+    folds = len(top.nodes) < len(diagram.nodes)
+    overview = positions(top) if folds else {}
+    rankdir = "TB"
+    if overview:
+        xs, ys = [p[0] for p in overview.values()], [p[1] for p in overview.values()]
+        if max(xs) - min(xs) > _TOO_WIDE * max(max(ys) - min(ys), 200.0):
+            rankdir = "LR"
+            overview = positions(top, rankdir="LR")
+    return positions(diagram, rankdir=rankdir), overview
+
+
+def _folding(diagram: Diagram, nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the page may fold so it opens legibly, and what it opens unfolded.
+
+    Hierarchies: a node with ``DNode.fold`` (a seat, a requirement, a unit deep in an org chart) folds into
+    that node (``p``); the page opens on the rest in a layout of their own (``overview``), with the focus
+    and the forums holding a highlighted or gap seat unfolded (``expanded``). Networks: each entity is in
+    the fold of its first health cluster (``g``); the page folds them (``groups``) only if everything would
+    not fit at a legible size. Highlighted, focused and gap entities never fold away.
+    """
+    by_id = {n.id: n for n in diagram.nodes}
+    out: dict[str, Any] = {}
+    if diagram.hierarchical:
+        folded = [n for n in diagram.nodes if n.fold and n.fold in by_id]
+        if not folded:
+            return out
+        for vis_node, n in zip(nodes, diagram.nodes, strict=True):
+            if n.fold and n.fold in by_id:
+                vis_node["p"] = n.fold
+        keep = {n.id for n in diagram.nodes if n.flags & {"focus"}}
+        keep |= {n.fold for n in folded if n.flags & {"highlight", "gap"}}
+        hosts = {n.fold for n in folded}
+        out["expanded"] = sorted(k for k in keep if k in hosts)
+        return out
+    host = _seat_hosts(diagram)
+    for vis_node, n in zip(nodes, diagram.nodes, strict=True):
+        if n.flags & {"highlight", "focus", "gap"}:
+            continue
+        clusters = n.facets.get("clusters") or []
+        if clusters:
+            vis_node["g"] = clusters[0]
+        if n.id in host:
+            vis_node["p"] = host[n.id]
+    used = {v["g"] for v in nodes if "g" in v}
+    groups = [[c, label] for c, label in sorted(diagram.clusters.items(), key=lambda kv: kv[1]) if c in used]
+    if groups:
+        out["groups"] = groups
+    return out
+
+
+def _seat_hosts(d: Diagram) -> dict[str, str]:
+    """In a network, seats fold into the forum or organisation they are in, persons into the seat they
+    hold (``post_in`` and ``holds`` lines in the view)."""
+    kind = {n.id: n.kind for n in d.nodes}
+    out: dict[str, str] = {}
+    for e in d.edges:
+        if e.kind == "post_in" and kind.get(e.u) == "post" and e.u not in out:
+            out[e.u] = e.v
+    for e in d.edges:
+        if e.kind == "holds" and kind.get(e.u) == "person" and e.v in out and e.u not in out:
+            out[e.u] = e.v
+    return out
 
 
 def _mode(d: Diagram) -> str:
@@ -190,7 +290,7 @@ def _node(n: DNode, boxes: bool, xy: tuple[float, float] | None) -> dict[str, An
         "borderWidth": width,
         "borderWidthSelected": width + 2,
         "shapeProperties": {"borderDashes": _dash(dashes), "borderRadius": 6},
-        "font": {"color": text, "size": 12 if n.kind in ("post", "requirement") else 15, "face": FONT},
+        "font": {"color": text, "size": SEAT_FONT_PX if n.kind in ("post", "requirement") else FONT_PX, "face": FONT},
         "f": n.facets,
     }
     if boxes:
@@ -257,7 +357,8 @@ def _options(d: Diagram, mode: str) -> dict[str, Any]:
             "scaling": {
                 "min": 8,
                 "max": 42,
-                "label": {"enabled": True, "min": 11, "max": 24, "drawThreshold": 11 if big else 7},
+                # labels keep their size whatever a node's weight: a hub is drawn bigger, not louder
+                "label": {"enabled": False},
             },
         },
         "edges": {

@@ -23,7 +23,7 @@ _CHAR = 0.6  # average DejaVu Sans glyph width per pixel of font size
 
 def box_size(n: DNode) -> tuple[float, float]:
     """Width and height (px) of a node's box as vis-network draws it (font 15, seats 12, wrapped labels)."""
-    font = 12 if n.kind in ("post", "requirement") else 15
+    font = 13 if n.kind in ("post", "requirement") else 15
     margin = 5 if font == 12 else 8
     lines = n.label.split("\n")
     width = max(len(line) for line in lines) * font * _CHAR + 2 * margin
@@ -31,8 +31,9 @@ def box_size(n: DNode) -> tuple[float, float]:
 
 
 @serialised  # Graphviz is not thread-safe (viz.gvlock)
-def positions(diagram: Diagram, prog: str | None = None) -> dict[str, tuple[float, float]]:
-    """Node id → (x, y) in screen pixels (y grows downwards, as in vis-network)."""
+def positions(diagram: Diagram, prog: str | None = None, *, rankdir: str = "TB") -> dict[str, tuple[float, float]]:
+    """Node id → (x, y) in screen pixels (y grows downwards, as in vis-network). ``rankdir`` (dot only):
+    ``TB`` top-down, ``LR`` left to right – for a tree too wide to read top-down."""
     import pygraphviz as pgv  # a compiled extension: import only when a layout is actually needed
 
     route_graphviz_messages()
@@ -42,7 +43,7 @@ def positions(diagram: Diagram, prog: str | None = None) -> dict[str, tuple[floa
             diagram,
             _box_attrs,
             _no_attrs,
-            {"rankdir": "TB", "nodesep": "0.3", "ranksep": "0.5", "newrank": "true", "splines": "false"},
+            {"rankdir": rankdir, "nodesep": "0.3", "ranksep": "0.5", "newrank": "true", "splines": "false"},
         )
         scale = 1.0
     else:

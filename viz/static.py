@@ -3,9 +3,9 @@
 Hierarchies and small neighbourhoods are laid out top-down with ``dot`` and carry their legend as a
 cluster subgraph. Larger networks become a poster: positions from ``sfdp`` (via ``viz.layout``) stretched
 to the page, small marks sized by degree, names on the busiest and on every marked entity, and the legend
-pinned beside the drawing. Either way the page is sized for A4 landscape, set in DejaVu Sans so æøå
-print, and headed by a caption naming the data's date and sources. All user text is passed as escaped plain
-text (``viz.dotgraph.gv_text``); SVG output escapes it again as XML.
+pinned beside the drawing. SVG and PNG come at natural size; PDF is placed on A4 pages (``viz.printout``).
+Set in DejaVu Sans so æøå print, and headed by a caption naming the data's date and sources. All user
+text is passed as escaped plain text (``viz.dotgraph.gv_text``); SVG output escapes it again as XML.
 """
 
 from __future__ import annotations
@@ -34,17 +34,16 @@ from viz.style import (
 if TYPE_CHECKING:
     import pygraphviz as pgv
 
-__all__ = ["A4_LANDSCAPE", "FORMATS", "SMALLEST_FONT", "render_static", "to_agraph"]
+__all__ = ["FORMATS", "SMALLEST_FONT", "TOO_WIDE", "render_static", "to_agraph"]
 
-#: Drawing area of an A4 landscape page (inches: 297 × 210 mm less margins).
-A4_LANDSCAPE = "11.2,7.7"
 FORMATS = ("svg", "pdf", "png")
 _CAPTION_WIDTH = 170
 _LEGEND_ROWS = 4
 _DOT_LIMIT = 60  # networks up to this size are drawn with dot, larger ones as a poster
 _LABELLED = 45  # names shown on a poster
-_PAGE_PT = (760.0, 500.0)  # poster drawing area in points, before the legend column
 _PAPER_PT = (1500.0, 1000.0)  # poster drawing area for paper: names at 9 pt need room; split over pages
+#: A hierarchy drawn top-down wider than this many times its height is drawn left to right instead.
+TOO_WIDE = 2.6
 #: The smallest text Graphviz sets (edge labels, poster names); A4 placement never shrinks it below 8 pt.
 SMALLEST_FONT = 9
 _HIGHLIGHT = FLAG_STYLES["highlight"].border
@@ -63,6 +62,9 @@ def render_static(diagram: Diagram, fmt: str = "svg", *, dpi: int = 150) -> byte
         out = fmt if fmt != "png" else "png:cairo"
         if _layered(diagram):
             a.layout(prog="dot")
+            if diagram.hierarchical and _too_wide(a):  # many units side by side: read left to right
+                a.graph_attr["rankdir"] = "LR"
+                a.layout(prog="dot")
             data: bytes = a.draw(format=out)
         else:
             data = a.draw(format=out, prog="nop2")  # positions are pinned already
@@ -100,6 +102,11 @@ def _places(a: pgv.AGraph, diagram: Diagram) -> list[Placed]:
     return out
 
 
+def _too_wide(a: pgv.AGraph) -> bool:
+    x0, y0, x1, y1 = (float(v) for v in a.graph_attr["bb"].split(","))
+    return x1 - x0 > TOO_WIDE * max(y1 - y0, 150.0)
+
+
 def _layered(diagram: Diagram) -> bool:
     return diagram.hierarchical or len(diagram.nodes) <= _DOT_LIMIT
 
@@ -124,8 +131,6 @@ def to_agraph(diagram: Diagram, *, paper: bool = False) -> pgv.AGraph:
         "newrank": "true",
         "outputorder": "edgesfirst",
     }
-    if not paper:
-        graph_attrs |= {"size": A4_LANDSCAPE, "ratio": "compress" if diagram.hierarchical else "auto"}
     if not poster and not paper:
         graph_attrs["label"] = gv_text(_heading(diagram) + "\n", newline="\\l")
     labelled = _labelled(diagram) if poster else set()
@@ -277,7 +282,7 @@ def _pin(a: pgv.AGraph, d: Diagram, names: dict[str, str], paper: bool = False) 
     pos = positions(d, "sfdp")
     xs, ys = sorted(p[0] for p in pos.values()), sorted(-p[1] for p in pos.values())
     (x0, x1), (y0, y1) = _span(xs), _span(ys)  # stray components must not shrink the rest to a corner
-    width, height = _PAPER_PT if paper else _PAGE_PT
+    width, height = _PAPER_PT  # room for names at 9 pt; PNG and SVG come at natural size
     for nid, (x, y) in pos.items():  # each axis stretched to the page: names get the room there is
         px = min(max((x - x0) / (x1 - x0), 0.0), 1.0) * width
         py = min(max((-y - y0) / (y1 - y0), 0.0), 1.0) * height

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -23,6 +24,7 @@ from jinja2 import Environment, select_autoescape
 
 from viz.diagram import DEdge, Diagram, DNode
 from viz.layout import PHYSICS_LIMIT, positions
+from viz.request import kept
 from viz.style import (
     EDGE_STYLES,
     FADED,
@@ -101,7 +103,23 @@ def _environment() -> Environment:
 def to_html(diagram: Diagram, *, layout: str | None = None, embed: bool = False) -> str:
     """The whole page as a string. ``layout``: ``None`` decides by size, ``"physics"``, ``"positions"``,
     or ``"hierarchical"``. ``embed``: framed in the site's diagram page, whose form is the one filter panel
-    (the page keeps search, breadcrumb and legend)."""
+    (the page keeps search, breadcrumb and legend). The page of a diagram ``viz.request.build`` keeps is kept
+    with it (the server answers the same view again without rendering it again)."""
+    keep = kept(diagram)
+    key = (id(diagram), layout, embed)
+    if keep and key in _PAGES:
+        return _PAGES[key]
+    page = _render(diagram, layout, embed)
+    if keep:
+        _PAGES[key] = page
+        weakref.finalize(diagram, _PAGES.pop, key, None)
+    return page
+
+
+_PAGES: dict[tuple[int, str | None, bool], str] = {}
+
+
+def _render(diagram: Diagram, layout: str | None, embed: bool) -> str:
     js, css = vis_assets()
     page = _environment().from_string(_template_text("network.html"))
     return page.render(

@@ -8,6 +8,10 @@ networks above ``PHYSICS_LIMIT`` nodes get ``sfdp`` positions; the page then sta
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
+
 from viz.diagram import DEdge, Diagram, DNode
 from viz.dotgraph import build, route_graphviz_messages
 from viz.gvlock import serialised
@@ -30,14 +34,47 @@ def box_size(n: DNode) -> tuple[float, float]:
     return min(width, 230 + 2 * margin), len(lines) * font * 1.25 + 2 * margin
 
 
-@serialised  # Graphviz is not thread-safe (viz.gvlock)
 def positions(diagram: Diagram, prog: str | None = None, *, rankdir: str = "TB") -> dict[str, tuple[float, float]]:
     """Node id → (x, y) in screen pixels (y grows downwards, as in vis-network). ``rankdir`` (dot only):
-    ``TB`` top-down, ``LR`` left to right – for a tree too wide to read top-down."""
+    ``TB`` top-down, ``LR`` left to right – for a tree too wide to read top-down.
+
+    Kept per drawn structure (an LRU of ``_KEEP`` layouts keyed by a digest of what the layout depends on:
+    nodes, labels, levels, folds and lines), so the same view of the same data version is laid out once –
+    sfdp takes seconds at 2,000 nodes."""
+    prog = prog or ("dot" if diagram.hierarchical else "sfdp")
+    key = _digest(diagram, prog, rankdir)
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return dict(hit)
+    found = _layout(diagram, prog, rankdir)
+    with _cache_lock:
+        _cache[key] = found
+        while len(_cache) > _KEEP:
+            _cache.popitem(last=False)
+    return dict(found)
+
+
+_KEEP = 64
+_cache: OrderedDict[str, dict[str, tuple[float, float]]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _digest(diagram: Diagram, prog: str, rankdir: str) -> str:
+    h = hashlib.blake2b(f"{prog}|{rankdir}|{diagram.hierarchical}".encode(), digest_size=16)
+    for n in diagram.nodes:
+        h.update(f"\x00{n.id}\x01{n.label}\x01{n.kind}\x01{n.level}\x01{n.parent}".encode())
+    for e in diagram.edges:
+        h.update(f"\x02{e.u}\x01{e.v}\x01{e.kind}".encode())
+    return h.hexdigest()
+
+
+@serialised  # Graphviz is not thread-safe (viz.gvlock)
+def _layout(diagram: Diagram, prog: str, rankdir: str) -> dict[str, tuple[float, float]]:
     import pygraphviz as pgv  # a compiled extension: import only when a layout is actually needed
 
     route_graphviz_messages()
-    prog = prog or ("dot" if diagram.hierarchical else "sfdp")
     if prog == "dot":
         a, names = build(
             diagram,

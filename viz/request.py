@@ -10,16 +10,18 @@ request into a ``Diagram``.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from graph.cache import memo
 from graph.errors import InputError
 from graph.model import Model
 from viz.diagram import Diagram, Filters
 from viz.highlight import Highlight
 from viz.style import SECTORS
 
-__all__ = ["STATUSES", "VIEWS", "DiagramRequest", "build", "parse_filters"]
+__all__ = ["STATUSES", "VIEWS", "DiagramRequest", "build", "kept", "parse_filters"]
 
 VIEWS = ("organisation", "network", "ego")
 STATUSES = ("proposed", "approved", "active", "ended", "rejected", "none")
@@ -39,6 +41,7 @@ class DiagramRequest:
     cluster: tuple[str, ...] = ()
     forum_kind: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
+    group: bool | None = None  # networks: None groups above the threshold (benchmarks force it)
     highlight: Highlight | None = field(default=None, compare=False)
 
 
@@ -82,7 +85,32 @@ def _cluster(model: Model, text: str) -> str:
 
 
 def build(model: Model, req: DiagramRequest) -> Diagram:
-    """The neutral diagram the request asks for."""
+    """The neutral diagram the request asks for; without a highlight, kept per data version and request
+    (``graph.cache.memo``), so the server answers a view it has drawn before without building it again.
+    Callers treat the result as read-only."""
+    if req.view not in VIEWS:
+        raise InputError(f"view '{req.view}' is unknown; choose from {', '.join(VIEWS)}")
+    if req.highlight is None:
+        return memo(model, ("viz.diagram", req), lambda: _keep(_build(model, req)))
+    return _build(model, req)
+
+
+_KEPT: set[int] = set()
+
+
+def _keep(diagram: Diagram) -> Diagram:
+    _KEPT.add(id(diagram))
+    weakref.finalize(diagram, _KEPT.discard, id(diagram))
+    return diagram
+
+
+def kept(diagram: Diagram) -> bool:
+    """The diagram is one ``build`` keeps per data version (never changed again): renderers may keep their
+    output for it."""
+    return id(diagram) in _KEPT
+
+
+def _build(model: Model, req: DiagramRequest) -> Diagram:
     from viz.views import collaboration_network, ego_view, organisation_diagram
 
     if req.view not in VIEWS:
@@ -94,7 +122,9 @@ def build(model: Model, req: DiagramRequest) -> Diagram:
     if req.view == "network":
         if req.focus:
             raise InputError("focus belongs to the organisation and ego views (use ego for a neighbourhood)")
-        return collaboration_network(model, on=on, scenarios=scen, filters=flt, highlight=hl, lang=lang)
+        return collaboration_network(
+            model, on=on, scenarios=scen, filters=flt, highlight=hl, lang=lang, group=req.group
+        )
     if not req.focus:
         raise InputError("the ego view needs an entity to centre on (--focus / ?id=)")
     return ego_view(model, req.focus, depth=req.depth, on=on, scenarios=scen, filters=flt, highlight=hl, lang=lang)

@@ -28,10 +28,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.deps import page_for
 from api.errors import error_body, mapping_for
+from api.guards import install_guards
 from api.routers import all_routers
 from api.settings import Settings, get_settings
 from graph.errors import AmbiguousEntity, EntityNotFound, SamarbejdskortError
 from graph.loading import expand_paths
+from graph.quiet_logs import quiet_library_logs
 from graph.store import open_store
 from ontology import codes
 
@@ -55,11 +57,33 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         store.close()
+        if getattr(app.state, "exit_after_shutdown", False):
+            _exit_soon(EXIT_AFTER_SHUTDOWN_S)
+
+
+#: After a served app's shutdown, the process ends within this many seconds even if a worker thread is stuck.
+EXIT_AFTER_SHUTDOWN_S = 2.0
+
+
+def _exit_soon(seconds: float) -> None:
+    """End the process after ``seconds`` unless it has ended by itself (a daemon timer: no effect otherwise)."""
+    import os
+    import sys
+    import threading
+
+    def bye() -> None:
+        sys.stderr.flush()
+        os._exit(0)
+
+    timer = threading.Timer(seconds, bye)
+    timer.daemon = True
+    timer.start()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The web app for ``settings`` (default: from the environment). Nothing is loaded until startup."""
     settings = settings or get_settings()
+    quiet_library_logs()  # no user text in the server's log, not even inside a library's warning
     app = FastAPI(
         title="Samarbejdskort",
         summary="Hvem arbejder med hvem om børn og unge i psykisk mistrivsel i Region Midtjylland.",
@@ -72,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.templates = _templates()
     app.add_middleware(ETagMiddleware)
+    install_guards(app, settings)
     app.add_exception_handler(SamarbejdskortError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

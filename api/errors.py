@@ -12,11 +12,13 @@ from graph.errors import (
     EditRejected,
     EntityNotFound,
     InputError,
+    LimitExceeded,
     NoPathError,
     PermissionDenied,
     SamarbejdskortError,
     SheetRejected,
     StoreUnavailable,
+    TooLarge,
     ValidationFailed,
 )
 
@@ -37,11 +39,13 @@ _TABLE: tuple[tuple[type[SamarbejdskortError], ErrorMapping], ...] = (
     (NoPathError, ErrorMapping(404, 2, "no_path")),
     (DataFileError, ErrorMapping(422, 2, "bad_data")),
     (EditRejected, ErrorMapping(422, 2, "edit_rejected")),
+    (TooLarge, ErrorMapping(413, 2, "too_large")),
     (InputError, ErrorMapping(422, 2, "bad_input")),
     (ValidationFailed, ErrorMapping(422, 1, "violations")),
     (ConflictError, ErrorMapping(412, 2, "stale")),
     (PermissionDenied, ErrorMapping(403, 2, "forbidden")),
     (StoreUnavailable, ErrorMapping(503, 3, "store_unavailable")),
+    (LimitExceeded, ErrorMapping(503, 3, "limit_exceeded")),
     (SamarbejdskortError, ErrorMapping(400, 2, "error")),
 )
 

@@ -28,7 +28,15 @@ class Settings(BaseSettings):
     """API tokens as ``TOKEN:ROLE:NAME,...`` (read by ``api.auth``)."""
     sparql_timeout_s: float = 5.0
     sparql_limit: int = 10000
+    sparql_memory_mb: int = 1024
+    """Address-space bound of the SPARQL query process (MB); a query past it answers 503."""
     default_lang: Literal["da", "en"] = "da"
+    request_budget_s: float = 60.0
+    """A request whose answer has not started after this many seconds gets 503 (0: no budget)."""
+    max_body_mb: float = 10.0
+    """Largest request body (edits, forms, SPARQL posts); larger ones get 413 naming this limit."""
+    auth_failures_per_minute: int = 10
+    """Refused sign-ins/tokens from one client per minute before it gets 429 (0: no throttling)."""
 
 
 @lru_cache

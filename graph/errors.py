@@ -16,11 +16,14 @@ __all__ = [
     "EditRejected",
     "EntityNotFound",
     "InputError",
+    "LimitExceeded",
     "NoPathError",
     "PermissionDenied",
+    "QueryLimitExceeded",
     "QueryRefused",
     "SamarbejdskortError",
     "StoreUnavailable",
+    "TooLarge",
     "UnknownTopic",
     "ValidationFailed",
 ]
@@ -101,7 +104,19 @@ class ConflictError(SamarbejdskortError):
 
 
 class QueryRefused(InputError):
-    """A SPARQL query that is not a read-only query, cannot be parsed, or ran out of time."""
+    """A SPARQL query that is not a read-only query or cannot be parsed."""
+
+
+class TooLarge(InputError):
+    """An input (file, upload, request body, query) is larger than the configured limit it names."""
+
+
+class LimitExceeded(SamarbejdskortError):
+    """The service stopped a piece of work at one of its bounds (time, memory): not the caller's syntax."""
+
+
+class QueryLimitExceeded(LimitExceeded):
+    """A SPARQL query ran past the time or memory limit of the query process."""
 
 
 class StoreUnavailable(SamarbejdskortError):

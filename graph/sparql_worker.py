@@ -1,8 +1,10 @@
 """Ad-hoc SPARQL in a child process, on an in-memory copy of the public data.
 
-A runaway query must not stall the app, so queries run in one child process that can be killed
-on a timeout. The child only ever holds the public view, with e-mail and phone removed
-(``memory_store``), and accepts only plain read-only queries (no updates, SERVICE or FROM), so
+A runaway query must not stall or exhaust the app, so queries run in one child process that is killed
+on a timeout and whose address space is capped (``RLIMIT_AS``): a query that needs more memory than the
+bound makes the child fail, the host answers ``QueryLimitExceeded`` (503) and starts a fresh child for
+the next query. Results are capped in rows and bytes. The child only ever holds the public view, with
+e-mail and phone removed (``memory_store``), and accepts only plain read-only queries (no updates, SERVICE or FROM), so
 no user text reaches the real store.
 """
 
@@ -19,12 +21,16 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.errors import QueryRefused
+from graph.errors import QueryLimitExceeded, QueryRefused
 from ontology.namespace import FOAF, PROV, RDF, SK, SKOS, VCARD, XSD
 
-__all__ = ["MAX_QUERY_CHARS", "QueryWorker", "memory_store", "serve_queries"]
+__all__ = ["DEFAULT_MEMORY_MB", "MAX_QUERY_CHARS", "MAX_RESULT_BYTES", "QueryWorker", "memory_store", "serve_queries"]
 
 MAX_QUERY_CHARS = 20_000
+#: Address-space bound of the query process (its whole virtual memory: interpreter, data and the query).
+DEFAULT_MEMORY_MB = 1024
+#: Results stop (``"truncated": true``) once their JSON passes this many bytes, whatever the row limit.
+MAX_RESULT_BYTES = 8_000_000
 
 _PERSONAL = (VCARD.hasEmail, VCARD.email, VCARD.hasTelephone, VCARD.tel, FOAF.mbox, FOAF.phone, FOAF.mbox_sha1sum)
 _KEEP_ON_PERSONAL_POINT = (RDF.type, SKOS.prefLabel, SK.functional, PROV.wasDerivedFrom)
@@ -55,12 +61,20 @@ class QueryWorker:
     frames are JSON over the child's stdin/stdout. On a timeout the child is killed, not waited for.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, memory_mb: int = DEFAULT_MEMORY_MB) -> None:
+        self.memory_mb = memory_mb
         self._lock = threading.Lock()
         self._proc: subprocess.Popen[bytes] | None = None
         self._send: Connection | None = None
         self._recv: Connection | None = None
         self._version: str | None = None
+
+    def set_memory(self, memory_mb: int) -> None:
+        """A new memory bound; the running child (started with the old one) is replaced at the next query."""
+        if memory_mb != self.memory_mb:
+            with self._lock:
+                self.memory_mb = memory_mb
+                self._stop()
 
     def run(
         self, sparql: str, *, version: str, data: Callable[[], tuple[str, bytes]], timeout_s: float, limit: int
@@ -72,13 +86,25 @@ class QueryWorker:
             send.send_bytes(json.dumps({"query": sparql, "limit": max(0, int(limit))}).encode("utf-8"))
             if not recv.poll(max(timeout_s, 0.1)):
                 self._stop()
-                raise QueryRefused(f"the query took longer than {timeout_s:g} s and was stopped")
+                raise QueryLimitExceeded(
+                    f"the query took longer than the limit of {timeout_s:g} s and was stopped; "
+                    "narrow it down (fewer patterns, a LIMIT, no ORDER BY over everything)"
+                )
             answer = json.loads(recv.recv_bytes())
         except (EOFError, OSError):
             self._stop()
-            raise QueryRefused("the query process stopped unexpectedly") from None
+            raise QueryLimitExceeded(
+                f"the query needed more than the memory limit of {self.memory_mb} MB and was stopped; "
+                "narrow it down (fewer patterns, a LIMIT, no ORDER BY over everything)"
+            ) from None
         finally:
             self._lock.release()
+        if answer.get("memory"):
+            self._stop()  # a MemoryError may leave the child in a poor state: start afresh next time
+            raise QueryLimitExceeded(
+                f"the query needed more than the memory limit of {self.memory_mb} MB and was stopped; "
+                "narrow it down (fewer patterns, a LIMIT, no ORDER BY over everything)"
+            )
         if "error" in answer:
             raise QueryRefused(answer["error"])
         result: dict[str, Any] = answer["result"]
@@ -87,8 +113,9 @@ class QueryWorker:
     def _ready(self, version: str, data: Callable[[], tuple[str, bytes]]) -> tuple[Connection, Connection]:
         if self._proc is None or self._proc.poll() is not None or self._send is None or self._recv is None:
             self._stop()
-            self._proc = subprocess.Popen(
-                [sys.executable, "-c", "from graph.sparql_worker import serve_queries; serve_queries()"],
+            code = "import sys; from graph.sparql_worker import serve_queries; serve_queries(int(sys.argv[1]))"
+            self._proc = subprocess.Popen(  # noqa: S603 - our own interpreter and code; the bound is an int
+                [sys.executable, "-c", code, str(int(self.memory_mb))],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
             )
@@ -123,8 +150,23 @@ class QueryWorker:
             self._stop()
 
 
-def serve_queries() -> None:
-    """The query process: the first frame of a pair is data (N-Triples) or a JSON query."""
+def serve_queries(memory_mb: int | None = None) -> None:
+    """The query process: the first frame of a pair is data (N-Triples) or a JSON query.
+
+    ``memory_mb`` caps the process's address space; set before any data is read, so the data, the query
+    and its intermediate results all count against it.
+    """
+    if memory_mb:
+        import resource
+
+        limit = int(memory_mb) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    import rdflib.plugins.sparql.parser  # noqa: F401 - imported now, so no query's time limit pays for it
+
+    from graph.quiet_logs import quiet_library_logs
+
+    quiet_library_logs()  # rdflib's warnings quote the query text
+
     recv = Connection(os.dup(0), writable=False)
     send = Connection(os.dup(1), readable=False)
     os.dup2(2, 1)  # stray prints must not corrupt the frames
@@ -143,6 +185,8 @@ def serve_queries() -> None:
             reply: dict[str, Any] = {"result": _answer(store, request["query"], request["limit"])}
         except QueryRefused as exc:
             reply = {"error": str(exc)}
+        except MemoryError:
+            reply = {"memory": True}
         except (SyntaxError, ValueError, OSError) as exc:
             reply = {"error": f"the query failed: {exc}"}
         send.send_bytes(json.dumps(reply).encode("utf-8"))
@@ -155,20 +199,28 @@ def _answer(store: ox.Store, sparql: str, limit: int) -> dict[str, Any]:
         return {"head": {}, "boolean": bool(result)}
     rows: list[dict[str, Any]] = []
     truncated = False
+    size = 0
     if kind == "SelectQuery":
         names = [v.value for v in result.variables]  # type: ignore[union-attr]
         for row in result:  # type: ignore[union-attr]
-            if len(rows) >= limit:
+            if len(rows) >= limit or size > MAX_RESULT_BYTES:
                 truncated = True
                 break
             rows.append({n: _json_term(row[n]) for n in names if row[n] is not None})
+            size += _size(rows[-1])
         return {"head": {"vars": names}, "results": {"bindings": rows}, "truncated": truncated}
     for triple in result:  # type: ignore[union-attr]
-        if len(rows) >= limit:
+        if len(rows) >= limit or size > MAX_RESULT_BYTES:
             truncated = True
             break
         rows.append({k: _json_term(getattr(triple, k)) for k in ("subject", "predicate", "object")})
+        size += _size(rows[-1])
     return {"head": {"vars": ["subject", "predicate", "object"]}, "results": {"bindings": rows}, "truncated": truncated}
+
+
+def _size(row: dict[str, dict[str, str]]) -> int:
+    """About the bytes a row takes in the JSON answer."""
+    return sum(len(k) + sum(len(x) + 12 for x in t.values()) for k, t in row.items()) + 8
 
 
 def _read_only_kind(sparql: str) -> str:

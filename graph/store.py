@@ -49,6 +49,7 @@ from graph.errors import (
     InputError,
     QueryRefused,
     StoreUnavailable,
+    TooLarge,
 )
 from graph.facts import FactView
 from graph.loading import bundled_data_paths, parse_bytes, read_graph
@@ -94,7 +95,9 @@ class Store(Protocol):
     def history(self, limit: int = 50) -> list[ChangeRecord]: ...
     def change(self, change_id: str) -> ChangeRecord: ...
     def export(self, fmt: ExportFormat, *, include_personal: bool = False) -> bytes: ...
-    def query(self, sparql: str, *, timeout_s: float, limit: int) -> dict[str, Any]: ...
+    def query(
+        self, sparql: str, *, timeout_s: float, limit: int, memory_mb: int | None = None
+    ) -> dict[str, Any]: ...
     def close(self) -> None: ...
 
 
@@ -183,14 +186,19 @@ class GraphStore:
                     lines.append(line.rstrip()[:-1].rstrip() + f" {name} .")
         return "".join(sorted(line + "\n" for line in lines)).encode("utf-8")
 
-    def query(self, sparql: str, *, timeout_s: float = 10.0, limit: int = 1000) -> dict[str, Any]:
+    def query(
+        self, sparql: str, *, timeout_s: float = 10.0, limit: int = 1000, memory_mb: int | None = None
+    ) -> dict[str, Any]:
         """Run a read-only SPARQL query on the data graph (no personal contact data) → SPARQL JSON.
 
         Only SELECT, ASK, CONSTRUCT and DESCRIBE; no SERVICE, no FROM. At most ``limit`` results
-        (``"truncated": true`` when cut); QueryRefused after ``timeout_s`` seconds.
+        (``"truncated": true`` when cut); QueryLimitExceeded after ``timeout_s`` seconds or past
+        ``memory_mb`` of memory in the query process; TooLarge for a query text over the limit.
         """
         if len(sparql) > MAX_QUERY_CHARS:
-            raise QueryRefused(f"the query is longer than {MAX_QUERY_CHARS} characters")
+            raise TooLarge(f"the query is longer than the limit of {MAX_QUERY_CHARS:,} characters")
+        if memory_mb is not None:
+            self._worker.set_memory(memory_mb)
         return self._worker.run(sparql, version=self.version, data=self._snapshot, timeout_s=timeout_s, limit=limit)
 
     # ------------------------------------------------------------------ writing

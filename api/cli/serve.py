@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -25,7 +25,6 @@ def serve(
     """Start web-appen: sider, JSON-API (/api) og dokumentation (/docs)."""
     import uvicorn
 
-    from api.app import create_app
     from api.settings import Settings
 
     settings = Settings()  # SAMARBEJDSKORT_* variables, then the options given here
@@ -36,4 +35,28 @@ def serve(
         settings = settings.model_copy(update={"store": store})
     typer.echo(f"Samarbejdskort på http://{host}:{port}/  (API: /api, dokumentation: /docs)")
     # No access log: request paths and queries carry what people type (names, e-mail addresses).
-    uvicorn.run(partial(create_app, settings), factory=True, host=host, port=port, access_log=False)
+    uvicorn.run(
+        partial(_served_app, settings),
+        factory=True,
+        host=host,
+        port=port,
+        access_log=False,
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_S,
+    )
+
+
+#: Seconds open requests get to finish after SIGTERM/SIGINT before they are cancelled.
+SHUTDOWN_GRACE_S = 3
+
+
+def _served_app(settings: Any) -> Any:
+    """The app, told to end the process soon after its shutdown (see ``api.app.EXIT_AFTER_SHUTDOWN_S``).
+
+    The thread pool's worker threads are not daemons: one stuck in a long computation would keep the
+    interpreter alive after uvicorn has shut down, so SIGTERM would not stop the server.
+    """
+    from api.app import create_app
+
+    app = create_app(settings)
+    app.state.exit_after_shutdown = True
+    return app

@@ -112,7 +112,9 @@ def export(
 )
 def sparql_get(store: StoreDep, settings: SettingsDep, query: Annotated[str, Query(min_length=1)]) -> Response:
     """SELECT/ASK over the data; updates, SERVICE and LOAD are refused; time and rows are capped."""
-    result = store.query(query, timeout_s=settings.sparql_timeout_s, limit=settings.sparql_limit)
+    result = store.query(
+        query, timeout_s=settings.sparql_timeout_s, limit=settings.sparql_limit, memory_mb=settings.sparql_memory_mb
+    )
     return JSONResponse(result, media_type=SPARQL_RESULTS)
 
 
@@ -136,7 +138,11 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
     """The SPARQL protocol's two POST forms: a form field ``query`` or a bare ``application/sparql-query`` body."""
     query = await _posted_query(request)
     result = await run_in_threadpool(
-        store.query, query, timeout_s=settings.sparql_timeout_s, limit=settings.sparql_limit
+        store.query,
+        query,
+        timeout_s=settings.sparql_timeout_s,
+        limit=settings.sparql_limit,
+        memory_mb=settings.sparql_memory_mb,
     )
     return JSONResponse(result, media_type=SPARQL_RESULTS)
 

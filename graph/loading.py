@@ -5,12 +5,19 @@ path or URL), so nothing the user did not name is opened or fetched: remote JSON
 contexts are refused, ``owl:imports`` is never followed, and RDF/XML with a DOCTYPE
 or ENTITY declaration is refused before parsing (entity-expansion bombs).
 Oxigraph parses 10–20× faster than rdflib; its terms are converted once here.
+
+Input is bounded: files together larger than ``max_input_bytes()`` (``SAMARBEJDSKORT_MAX_INPUT_MB``, default
+100 MB) are refused before they are read, naming the file and the limit. What is not loaded is said, not
+dropped silently: an ``owl:imports`` that is not followed and a non-RDF file skipped in a folder are logged as
+warnings (``ReadResult.warnings``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,6 +39,7 @@ __all__ = [
     "bundled_data_paths",
     "detect_format",
     "expand_paths",
+    "max_input_bytes",
     "parse_bytes",
     "parse_facts",
     "read_graph",
@@ -56,6 +64,27 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _LINE_RE = re.compile(r"line (\d+)")
 _DTD_RE = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+_OWL_IMPORTS = "http://www.w3.org/2002/07/owl#imports"
+DEFAULT_MAX_INPUT_MB = 100.0
+log = logging.getLogger(__name__)
+
+
+def max_input_bytes() -> int:
+    """The most bytes of RDF one load may read (all files together): ``SAMARBEJDSKORT_MAX_INPUT_MB``."""
+    raw = os.environ.get("SAMARBEJDSKORT_MAX_INPUT_MB", "").strip()
+    try:
+        mb = float(raw) if raw else DEFAULT_MAX_INPUT_MB
+    except ValueError:
+        mb = DEFAULT_MAX_INPUT_MB
+    return int(mb * 1024 * 1024)
+
+
+def _too_large(name: str, size: int, limit: int, what: str = "the file is") -> DataFileError:
+    return DataFileError(
+        name,
+        f"{what} {size / 1024 / 1024:.1f} MB, over the input limit of {limit / 1024 / 1024:g} MB "
+        "(set SAMARBEJDSKORT_MAX_INPUT_MB to allow more)",
+    )
 
 
 @dataclass(frozen=True)
@@ -81,7 +110,12 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
         if p.is_dir() and reader_for(p) is not None:
             out.append(p)  # a folder format (an HSDS export …) is one input
         elif p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIX_FORMATS)
+            files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f, p))
+            found = [f for f in files if f.suffix.lower() in SUFFIX_FORMATS]
+            skipped = [str(f.relative_to(p)) for f in files if f.suffix.lower() not in SUFFIX_FORMATS]
+            if skipped:
+                shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+                log.warning("%s: skipped %d file(s) that are not RDF by their suffix: %s", p, len(skipped), shown)
             if not found:
                 raise DataFileError(str(p), "the folder holds no RDF file (.ttl, .trig, .nt, .nq, .rdf, .jsonld)")
             out.extend(found)
@@ -90,6 +124,11 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
         else:
             raise DataFileError(str(p), "no such file or folder")
     return out
+
+
+def _hidden(f: Path, root: Path) -> bool:
+    """Dot-files and dot-folders (``.git``, editor backups) are not data and not worth a warning."""
+    return any(part.startswith(".") for part in f.relative_to(root).parts)
 
 
 class ReadResult:
@@ -104,6 +143,7 @@ class ReadResult:
         self.files = files
         self.first_file = first_file
         self.digest = digest
+        self.warnings: list[str] = []
         self._graph: Graph | None = None
         self._lock = threading.Lock()
 
@@ -126,19 +166,47 @@ def read_graph(paths: Sequence[Path | str]) -> ReadResult:
     loaded: list[LoadedFile] = []
     first_file: dict[Term, str] = {}
     digest = hashlib.sha256()
+    limit, total = max_input_bytes(), 0
+    warnings: list[str] = []
     for index, path in enumerate(expand_paths(paths)):
         reader = reader_for(path)
         try:
+            total += _size_on_disk(path)
+            if total > limit:  # checked before reading: a huge file never reaches memory
+                raise _too_large(str(path), total, limit, "the file is" if index == 0 else "with this file the data is")
             data = reader.read(path) if reader is not None else path.read_bytes()
         except OSError as exc:
             raise DataFileError(str(path), f"cannot be read ({exc.strerror})") from None
         digest.update(data)
         fmt = ox.RdfFormat.N_TRIPLES if reader is not None else detect_format(path, data)
-        added, subjects = facts.add_quads(_parse_quads(data, fmt, str(path), f"f{index}"), f"f{index}")
+        quads = _parse_quads(data, fmt, str(path), f"f{index}")
+        warnings += _imports_warnings(quads, path)
+        added, subjects = facts.add_quads(quads, f"f{index}")
         for s in subjects:
             first_file.setdefault(s, path.name)  # third-party entities cite the file that states them
         loaded.append(LoadedFile(str(path), reader.name if reader is not None else fmt.name, added))
-    return ReadResult(facts, loaded, first_file, digest.hexdigest()[:16])
+    result = ReadResult(facts, loaded, first_file, digest.hexdigest()[:16])
+    result.warnings = warnings
+    return result
+
+
+def _size_on_disk(path: Path) -> int:
+    """A file's size, or the total of the files in a folder input (an HSDS export)."""
+    if path.is_dir():
+        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return path.stat().st_size
+
+
+def _imports_warnings(quads: list[ox.Quad], path: Path) -> list[str]:
+    """One warning per ``owl:imports`` in the file: we never fetch it, and the user should know."""
+    out = []
+    for q in quads:
+        if q.predicate.value == _OWL_IMPORTS:
+            target = q.object.value if isinstance(q.object, ox.NamedNode) else str(q.object)
+            out.append(f"{path}: owl:imports <{target}> is not followed; load that file too (--data) if it is needed")
+    for message in out:
+        log.warning("%s", message)
+    return out
 
 
 def parse_facts(data: bytes, fmt: ox.RdfFormat, *, name: str, scope: str = "u", into: Facts | None = None) -> Facts:
@@ -189,6 +257,9 @@ def _term(t: object, cache: dict[object, Node], scope: str) -> Node:
 
 
 def _check_bytes(data: bytes, fmt: ox.RdfFormat, name: str) -> None:
+    limit = max_input_bytes()
+    if len(data) > limit:
+        raise _too_large(name, len(data), limit, "the data is")
     if not data.strip():
         raise DataFileError(name, "the file is empty")
     if b"\x00" in data[:8192]:

@@ -19,6 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from graph.cycles import Cycle, find_cycles
 from ontology.files import SHAPES, read_text, schema_graph
 from ontology.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SK, SKOS, XSD
 
@@ -155,6 +156,7 @@ def validate(data: Graph, *, focus_nodes: Iterable[Node] | None = None) -> Valid
         focus_nodes=focus,
     )
     findings = {_finding(results, r, data, rules) for r in results.subjects(RDF.type, SH.ValidationResult)}
+    findings.update(_cycle_finding(c, data) for c in find_cycles(data, focus))
     return ValidationReport(findings=tuple(sorted(findings, key=_sort_key)))
 
 
@@ -196,6 +198,34 @@ def _finding(results: Graph, result: Node, data: Graph, rules: _Rules) -> Findin
         path=_render_path(results, path_node) if path_node is not None else None,
         value=_term_text(value) if value is not None else None,
         sources=_sources(data, focus),
+    )
+
+
+_CYCLE_WORDS = {
+    "part_of": ("er del af sig selv", "is part of itself"),
+    "member_of": ("er medlem af sig selv", "is a member of itself"),
+    "reports_to": ("rapporterer til sig selv", "reports to itself"),
+}
+
+
+def _cycle_finding(cycle: Cycle, data: Graph) -> Finding:
+    """A cycle as a finding on its first member, naming every member (the loop is shown closed)."""
+    names = [_label(data, m) for m in cycle.members]
+    ring = " → ".join([*names, names[0]])
+    da, en = _CYCLE_WORDS[cycle.relation]
+    via_da = "" if len(names) == 1 else " gennem en ring"
+    via_en = "" if len(names) == 1 else " through a ring"
+    first = cycle.members[0]
+    return Finding(
+        severity="violation" if cycle.violation else "warning",
+        rule=cycle.rule,
+        message_da=f"{names[0]} {da}{via_da}: {ring}",
+        message_en=f"{names[0]} {en}{via_en}: {ring}",
+        focus=_term_text(first),
+        focus_label=names[0],
+        path=None,
+        value=None,
+        sources=_sources(data, first),
     )
 
 

@@ -58,7 +58,7 @@ class Server:
 
 @contextmanager
 def running_server(
-    folder: Path, data: list[Path] | None = None, env: dict[str, str] | None = None, start_timeout_s: float = 120.0
+    folder: Path, data: list[Path] | None = None, env: dict[str, str] | None = None, start_timeout_s: float = 300.0
 ) -> Iterator[Server]:
     """``samarbejdskort serve`` on a free port with its own store in ``folder``; stopped (killed if need be) after."""
     port = free_port()
@@ -77,7 +77,7 @@ def running_server(
             if not server.alive():
                 raise RuntimeError(f"the server exited at start:\n{server.output()[-2000:]}")
             try:
-                if httpx.get(server.url + "/api/stats", timeout=5).status_code == 200:
+                if httpx.get(server.url + "/api/stats", timeout=30).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass

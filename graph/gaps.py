@@ -69,6 +69,7 @@ from typing import Any
 from graph.applicability import check_scenarios, require_in_force
 from graph.fragility import Cut, single_points
 from graph.gap_forums import deadlines, forums, members
+from graph.gap_interfaces import contact_one_way, requested_interfaces, shared_forum_no_channel
 from graph.gap_network import channels, single_point_gaps
 from graph.gap_posts import ENDING_SOON_DAYS, open_questions, requirements, responsibilities, seats, terms
 from graph.gap_transition import upward_line_ended
@@ -102,6 +103,9 @@ FINDERS: list[GapFinder] = [
     members,
     responsibilities,
     channels,
+    shared_forum_no_channel,
+    requested_interfaces,
+    contact_one_way,
     terms,
     single_point_gaps,
     upward_line_ended,

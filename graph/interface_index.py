@@ -13,8 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.cache import memo
-from graph.model import Model, in_force
+from graph.model import Model
+from graph.view import View, view
 
 __all__ = ["LINE_KINDS", "Index", "index"]
 
@@ -46,24 +46,19 @@ class Index:
 
 def index(model: Model, on: dt.date, scen: tuple[str, ...]) -> Index:
     """The index for a date and scenarios (cached per model version)."""
-    return memo(model, ("interface-index", on, scen), lambda: _build(model, on, scen))
+    v = view(model, on, scen)
+    return v.cached("interface-index", lambda: _build(v))
 
 
-def _build(model: Model, on: dt.date, scen: tuple[str, ...]) -> Index:
-    g = model.nx
+def _build(view_: View) -> Index:
+    g = view_.g
     ix = Index()
-
-    def ok(n: str) -> bool:
-        return in_force(g.nodes[n], on, scen)
-
-    for u, v, e in g.edges(data=True):
-        if not (in_force(e, on, scen) and ok(u) and ok(v)):
-            continue
+    for u, v, e in view_.edges():
         k = e["kind"]
         ku, kv = g.nodes[u]["kind"], g.nodes[v]["kind"]
         if k == "on_behalf_of":
-            for _, f, e2 in g.out_edges(u, data=True):
-                if e2["kind"] == "post_in" and g.nodes[f]["kind"] in _COLLAB and in_force(e2, on, scen) and ok(f):
+            for f in view_.out(u, "post_in"):
+                if g.nodes[f]["kind"] in _COLLAB:
                     ix.seats[v].append((f, u))
         elif k == "post_in" and kv not in _COLLAB:
             ix.posts[v].append(u)

@@ -20,10 +20,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.cache import memo
 from graph.errors import InputError
-from graph.model import Model, in_force
+from graph.model import Model
 from graph.text import normalise
+from graph.view import view
 
 __all__ = [
     "BODY_KINDS",
@@ -107,14 +107,9 @@ def in_scope(
     if kind in BODY_KINDS:
         found = {root} | _descendants(model, root, on, scen)
     elif kind in _COLLAB_KINDS:
-        members = {u for u, _, e in g.in_edges(root, data=True) if e["kind"] == "member_of" and _ok(g, u, e, on, scen)}
-        seats = [u for u, _, e in g.in_edges(root, data=True) if e["kind"] == "post_in" and _ok(g, u, e, on, scen)]
-        members |= {
-            v
-            for s in seats
-            for _, v, e in g.out_edges(s, data=True)
-            if e["kind"] == "on_behalf_of" and _ok(g, v, e, on, scen)
-        }
+        v = view(model, on, scen)
+        members = set(v.into(root, "member_of"))
+        members |= {o for seat in v.into(root, "post_in") for o in v.out(seat, "on_behalf_of")}
         found = {d for m in members for d in {m} | _descendants(model, m, on, scen)}
     else:
         raise InputError(f"'{model.label(root)}' is a {kind}; a scope is a cluster, forum, organisation or unit")
@@ -136,11 +131,7 @@ def organisation_parties(
     When the scope is one organisation or unit, its direct parts are the parties (the matrix *inside* it)."""
     g = model.nx
     if len(roots) == 1 and g.nodes[roots[0]]["kind"] in BODY_KINDS:
-        parts = sorted(
-            u
-            for u, _, e in g.in_edges(roots[0], data=True)
-            if e["kind"] == "part_of" and u in within and _ok(g, u, e, on, scen)
-        )
+        parts = [u for u in view(model, on, scen).into(roots[0], "part_of") if u in within]
         heads = parts or [roots[0]]
     else:
         heads = sorted(n for n in within if g.nodes[n]["kind"] == "organisation") or sorted(within)
@@ -163,7 +154,11 @@ def party(
     if by in (None, "sector"):
         key = sector_key(text)
         if key is not None:
-            return _sector(model, key, scope, on, scen)
+            found = _sector(model, key, scope, on, scen)
+            if not found.members:
+                where = "in this scope" if within is not None else "in the data on this date"
+                raise InputError(f"the sector '{text}' has no organisation or unit {where}")
+            return found
         if by == "sector":
             names = ", ".join(SECTORS)
             raise InputError(f"'{text}' is not a sector (known: {names})")
@@ -211,48 +206,44 @@ def _org_party(model: Model, nid: str, members: frozenset[str], on: dt.date, sce
 
 
 # ------------------------------------------------------------------------------------------------ walking
-def _ok(g: Any, other: str, e: dict[str, Any], on: dt.date, scen: tuple[str, ...]) -> bool:
-    return in_force(e, on, scen) and in_force(g.nodes[other], on, scen)
-
-
 def _bodies(model: Model, on: dt.date, scen: tuple[str, ...]) -> frozenset[str]:
-    def build() -> frozenset[str]:
-        g = model.nx
-        return frozenset(n for n, d in g.nodes(data=True) if d["kind"] in BODY_KINDS and in_force(d, on, scen))
-
-    return memo(model, ("interface-bodies", on, scen), build)
+    v = view(model, on, scen)
+    return v.cached("interface-bodies", lambda: frozenset(v.nodes(*BODY_KINDS)))
 
 
 def _descendants(model: Model, nid: str, on: dt.date, scen: tuple[str, ...], stop: Iterable[str] = ()) -> set[str]:
-    g, stop_set, found, stack = model.nx, set(stop), set(), [nid]
+    """Parts all the way down, not into (or below) the ``stop`` entities (parties of their own)."""
+    v, stop_set = view(model, on, scen), set(stop)
+    if not stop_set:
+        return set(v.descendants(nid)) - {nid}
+    found: set[str] = set()
+    stack = [nid]
     while stack:
-        for child, _, e in g.in_edges(stack.pop(), data=True):
-            if e["kind"] == "part_of" and child not in found and child not in stop_set and _ok(g, child, e, on, scen):
+        for child in v.into(stack.pop(), "part_of"):
+            if child not in found and child not in stop_set and child != nid:
                 found.add(child)
                 stack.append(child)
     return found
 
 
 def _home(model: Model, nid: str, on: dt.date, scen: tuple[str, ...]) -> list[str]:
-    """Ancestors in the same sector: PPR → its municipality, BUA → Psykiatrien, not on to the region."""
-    g = model.nx
-    sector = g.nodes[nid].get("sector")
+    """Ancestors in the same sector, nearest first: PPR → its municipality, BUA → Psykiatrien, not on to
+    the region (a region-wide seat is not the ward's own)."""
+    v = view(model, on, scen)
+    sector = model.nx.nodes[nid].get("sector")
+    if sector is None:
+        return []
     out: list[str] = []
-    cur, seen = nid, {nid}
+    cur = nid
     while True:
-        ups = sorted(
-            v
-            for _, v, e in g.out_edges(cur, data=True)
-            if e["kind"] == "part_of"
-            and v not in seen
-            and _ok(g, v, e, on, scen)
-            and g.nodes[v]["kind"] in BODY_KINDS
-            and g.nodes[v].get("sector") == sector
-        )
-        if not ups or sector is None:
+        ups = [
+            p
+            for p in v.out(cur, "part_of")
+            if p not in out and p != nid and v.kind(p) in BODY_KINDS and model.nx.nodes[p].get("sector") == sector
+        ]
+        if not ups:
             return out
         cur = ups[0]
-        seen.add(cur)
         out.append(cur)
 
 

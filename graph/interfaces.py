@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -56,7 +56,7 @@ from graph.applicability import check_scenarios
 from graph.errors import InputError
 from graph.interface_index import Index, index
 from graph.interface_missing import missing_items
-from graph.interface_parties import Party, party
+from graph.interface_parties import Party, in_scope, party
 from graph.model import Model
 from graph.reporting import chain
 
@@ -145,8 +145,10 @@ def interface(
     by: str | None = None,
     on: dt.date | None = None,
     scenarios: Iterable[str] = (),
+    scope: Sequence[str] | str | None = None,
 ) -> Interface:
-    """Where and how ``a`` and ``b`` (sector names or organisations/units) meet on ``on`` (default today).
+    """Where and how ``a`` and ``b`` (sector names or organisations/units) meet on ``on`` (default today);
+    with ``scope`` a sector counts only its organisations there (as in that scope's matrix).
 
     Raises InputError for an unknown sector, scenario or ``by``; EntityNotFound / AmbiguousEntity for names.
     """
@@ -154,7 +156,8 @@ def interface(
         raise InputError(f"--by '{by}' is not known (use sector or organisation)")
     scen = check_scenarios(model, scenarios)
     day = on or dt.date.today()
-    pa, pb = party(model, a, by, day, scen), party(model, b, by, day, scen)
+    within = in_scope(model, scope, day, scen)[0] if scope else None
+    pa, pb = party(model, a, by, day, scen, within), party(model, b, by, day, scen, within)
     if pa.key == pb.key:
         raise InputError(f"'{a}' and '{b}' are the same party; name two different ones")
     return between(model, pa, pb, day, scen)

@@ -54,9 +54,9 @@ def interfaces_command(
         model = load_model(data)
         on, scen = parse_date(date), tuple(scenario or ())
         if between:
-            return interface(model, between[0], between[1], by=by.value if by else None, on=on, scenarios=scen).as_json(
-                lang.value
-            )
+            by_ = by.value if by else None
+            pair = interface(model, between[0], between[1], by=by_, on=on, scenarios=scen, scope=scope or None)
+            return pair.as_json(lang.value)
         return matrix(model, scope=scope or None, by=by.value if by else "sector", on=on, scenarios=scen).as_json(
             lang.value
         )

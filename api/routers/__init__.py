@@ -32,5 +32,6 @@ def all_routers() -> list[APIRouter]:
         edit_forms.router,
         history.router,
         sheets.router,
+        interfaces.pages_router,
         pages.router,
     ]

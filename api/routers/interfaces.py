@@ -9,15 +9,18 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 
-from api.deps import DateDep, LangDep, ModelDep, ScenariosDep
+from api.deps import DateDep, LangDep, ModelDep, PageDep, ScenariosDep, UserDep
+from api.routers.entities import all_of_kinds
 from graph.errors import InputError
 from graph.interface_matrix import matrix
 from graph.interfaces import interface
+from graph.wayfinder import wayfinder
 from viz.interface_matrix import matrix_pdf
+from viz.interface_words import word
 
-__all__ = ["answer", "router"]
+__all__ = ["answer", "pages_router", "router"]
 
 router = APIRouter(prefix="/api", tags=["questions"])
 
@@ -39,7 +42,8 @@ def answer(
     if a.strip() or b.strip():
         if not (a.strip() and b.strip()):
             raise InputError("name both parties (a and b), or neither for the matrix")
-        return interface(model, a, b, by=by, on=on, scenarios=scenarios).as_json(lang)
+        chosen = [s for s in scope or () if s.strip()] or None
+        return interface(model, a, b, by=by, on=on, scenarios=scenarios, scope=chosen).as_json(lang)
     return matrix(
         model, scope=[s for s in scope or () if s.strip()] or None, by=by or "sector", on=on, scenarios=scenarios
     ).as_json(lang)
@@ -79,3 +83,74 @@ def interfaces_pdf(
         media_type="application/pdf",
         headers={"Content-Disposition": 'inline; filename="samarbejdsflader.pdf"'},
     )
+
+
+# ------------------------------------------------------------------------------------------------ pages
+pages_router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+@pages_router.get("/samarbejdsflader")
+def interfaces_page(
+    page: PageDep,
+    model: ModelDep,
+    on: DateDep,
+    scenarios: ScenariosDep,
+    scope: ScopeQuery = None,
+    a: str = "",
+    b: str = "",
+    by: ByQuery = None,
+) -> Response:
+    """The matrix of a scope; a cell (``a`` and ``b``) opens the pair's details below it."""
+    chosen = [s for s in scope or () if s.strip()] or None
+    mx = matrix(model, scope=chosen, by=by or "sector", on=on, scenarios=scenarios).as_json(page.lang)
+    pair = answer(model, page.lang, on, scenarios, scope, a, b, by) if (a.strip() or b.strip()) else None
+    return page.render(
+        "interfaces.html",
+        json_url=page.twin("/api/interfaces"),
+        mx=mx,
+        pair=pair,
+        words=word,
+        bodies=all_of_kinds(model, ("organisation", "unit", "forum", "cluster", "partnership"), page.lang),
+    )
+
+
+@pages_router.get("/vejviser")
+def wayfinder_page(
+    page: PageDep,
+    model: ModelDep,
+    on: DateDep,
+    scenarios: ScenariosDep,
+    user: UserDep,
+    asker: str = "",
+    need: str = "",
+    to: str = "",
+) -> Response:
+    """I work in … → I need … about a child → the route (channels and contact persons, forum, decision)."""
+    route = None
+    if asker.strip() and need.strip():
+        route = wayfinder_answer(model, page.lang, on, scenarios, user, asker, need, to)
+    return page.render(
+        "wayfinder.html",
+        json_url=page.twin("/api/wayfinder") if route else None,
+        route=route,
+        words=word,
+        askers=all_of_kinds(model, ("organisation", "unit"), page.lang),
+        topics=all_of_kinds(model, ("topic",), page.lang),
+    )
+
+
+@router.get("/wayfinder", response_model=dict[str, Any], summary="The route for a professional")
+def wayfinder_answer(
+    model: ModelDep,
+    lang: LangDep,
+    on: DateDep,
+    scenarios: ScenariosDep,
+    user: UserDep,
+    asker: Annotated[str, Query(min_length=1, description="Where I work (organisation or unit)")],
+    need: Annotated[str, Query(min_length=1, description="What I need about a child (a topic in my words)")],
+    to: str = "",
+) -> Any:
+    """From ``asker`` about ``need`` (to ``to``, or to the best contact answer): channels and contact persons,
+    the forum where the matter can be raised, and the reporting line to where it is decided."""
+    route = wayfinder(model, asker, need, to or None, on=on, scenarios=scenarios, include_personal=user is not None)
+    return route.as_json(lang)

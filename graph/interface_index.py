@@ -40,8 +40,12 @@ class Index:
     lines: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = field(default_factory=lambda: defaultdict(list))
     holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # post → persons
 
+    on: dt.date | None = None
+    scen: tuple[str, ...] = ()
+
     def out(self, model: Model, nid: str, kind: str) -> list[str]:
-        return sorted(v for _, v, e in model.nx.out_edges(nid, data=True) if e["kind"] == kind)
+        """In-force targets of ``kind`` edges leaving ``nid`` on the index's date (the view's cached answer)."""
+        return view(model, self.on, self.scen).out(nid, kind)
 
 
 def index(model: Model, on: dt.date, scen: tuple[str, ...]) -> Index:
@@ -52,7 +56,7 @@ def index(model: Model, on: dt.date, scen: tuple[str, ...]) -> Index:
 
 def _build(view_: View) -> Index:
     g = view_.g
-    ix = Index()
+    ix = Index(on=view_.on, scen=view_.scen)
     for u, v, e in view_.edges():
         k = e["kind"]
         ku, kv = g.nodes[u]["kind"], g.nodes[v]["kind"]

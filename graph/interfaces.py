@@ -53,6 +53,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graph.applicability import check_scenarios
+from graph.cache import memo
 from graph.errors import InputError
 from graph.interface_index import Index, index
 from graph.interface_missing import missing_items
@@ -396,7 +397,12 @@ def _srcs_of(model: Model, ids: list[str]) -> list[dict[str, Any]]:
 
 
 def _srcs(model: Model, *nids: str) -> list[dict[str, Any]]:
-    return [s.as_json() for s in model.sources_of(_src_ids(model, *nids))]
+    """The sources of ``nids`` as JSON, kept per data version (a matrix asks for the same forum 400 times)."""
+    kept: dict[tuple[str, ...], list[dict[str, Any]]] = memo(model, "interface-sources", dict)
+    hit = kept.get(nids)
+    if hit is None:
+        hit = kept[nids] = [s.as_json() for s in model.sources_of(_src_ids(model, *nids))]
+    return hit
 
 
 def _comment(model: Model, nid: str, *, label_fallback: bool = True) -> dict[str, str] | None:

@@ -162,3 +162,32 @@ def test_third_party_org_data_without_channels_meets_through_memberships_posts_a
         jj = inside.as_json("en")
         assert len(jj["parties"]) == 4  # its units
         assert any(c["lines"] for c in jj["cells"])  # posts in one unit report to posts in another
+
+
+NAMED = """
+id:kommune a sk:Municipality ; skos:prefLabel "Alfa Kommune"@da ; sk:sector sk:SectorMunicipal .
+id:psyk a sk:PsychiatricService ; skos:prefLabel "Beta Psykiatri"@da ; sk:sector sk:SectorPsychiatry .
+id:person-hanne a foaf:Person ; foaf:name "Hanne Hansen" ; vcard:hasEmail <mailto:hanne@alfa.dk> .
+id:post-kontakt a org:Post ; skos:prefLabel "Kontaktperson for psykiatrien"@da ; org:postIn id:kommune .
+id:person-hanne org:holds id:post-kontakt .
+id:post-tom a org:Post ; skos:prefLabel "Kontaktperson for kommunen"@da ; org:postIn id:psyk .
+id:krav-i-kommunen a sk:ContactPersonRequirement ; skos:prefLabel "Fast kontaktperson i Alfa"@da ;
+    sk:requiredIn id:kommune ; sk:requestedBy id:psyk ; sk:fulfilledBy id:post-kontakt .
+id:krav-i-psyk a sk:ContactPersonRequirement ; skos:prefLabel "Fast kontaktperson i Beta"@da ;
+    sk:requiredIn id:psyk ; sk:requestedBy id:kommune ; sk:fulfilledBy id:post-tom .
+"""
+
+
+def test_named_contact_persons_only_for_signed_in_users() -> None:
+    from graph.privacy import public_model
+    from tests.conftest import tiny
+
+    model = tiny(NAMED)
+    full = interface(model, "Alfa Kommune", "Beta Psykiatri", on=STATUS_DAY)
+    states = {c["direction"]: c["state"] for c in full.contact_persons}
+    assert states == {"b_asks_a": "named", "a_asks_b": "vacant"}  # held post vs post nobody holds
+    assert full.score >= 1
+    public = interface(public_model(model), "Alfa Kommune", "Beta Psykiatri", on=STATUS_DAY).as_json("da")
+    text = str(public)
+    assert "Hanne" not in text and "hanne@" not in text and ID + "person-hanne" not in text
+    assert {c["state"] for c in public["contact_persons"]} == {"named", "vacant"}

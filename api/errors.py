@@ -14,6 +14,7 @@ from graph.errors import (
     InputError,
     LimitExceeded,
     NoPathError,
+    NotInSources,
     PermissionDenied,
     SamarbejdskortError,
     SheetRejected,
@@ -35,6 +36,7 @@ class ErrorMapping:
 # Looked up along the class hierarchy: the first entry the error is an instance of wins.
 _TABLE: tuple[tuple[type[SamarbejdskortError], ErrorMapping], ...] = (
     (AmbiguousEntity, ErrorMapping(409, 2, "ambiguous")),
+    (NotInSources, ErrorMapping(404, 2, "not_in_sources")),
     (EntityNotFound, ErrorMapping(404, 2, "not_found")),
     (NoPathError, ErrorMapping(404, 2, "no_path")),
     (DataFileError, ErrorMapping(422, 2, "bad_data")),
@@ -64,6 +66,8 @@ def error_body(exc: SamarbejdskortError) -> dict[str, Any]:
         body["candidates"] = [{"id": c.id, "label": c.label, "kind": c.kind} for c in exc.candidates]
     if isinstance(exc, EntityNotFound):
         body["suggestions"] = [{"id": c.id, "label": c.label, "kind": c.kind} for c in exc.suggestions]
+    if isinstance(exc, NotInSources):
+        body["routes"] = [{"id": c.id, "label": c.label, "kind": c.kind} for c in exc.routes]
     if isinstance(exc, DataFileError):
         body.update({"file": exc.path, "line": exc.line, "reason": exc.reason})
     if isinstance(exc, SheetRejected):

@@ -18,6 +18,7 @@ __all__ = [
     "InputError",
     "LimitExceeded",
     "NoPathError",
+    "NotInSources",
     "PermissionDenied",
     "QueryLimitExceeded",
     "QueryRefused",
@@ -69,6 +70,23 @@ class UnknownTopic(EntityNotFound):
 
     def __init__(self, query: str, suggestions: Sequence[Candidate] = ()) -> None:
         super().__init__(query, suggestions, what="topic")
+
+
+class NotInSources(UnknownTopic):
+    """The text is outside what the sources cover (no topic, no thesaurus word): said honestly.
+
+    ``suggestions`` are topics near by spelling, then the general routes; ``routes`` (set by the contact
+    question) are the asker's general contacts.
+    """
+
+    def __init__(self, query: str, suggestions: Sequence[Candidate] = ()) -> None:
+        super().__init__(query, suggestions)
+        self.routes: tuple[Candidate, ...] = ()
+        hint = "; ".join(c.label for c in self.suggestions)
+        self.args = (
+            f"»{query}« står ikke i kilderne / not in the sources"
+            + (f" – generelle veje / general routes: {hint}" if hint else ""),
+        )
 
 
 class AmbiguousEntity(InputError):

@@ -23,19 +23,34 @@ from __future__ import annotations
 
 import difflib
 import math
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import snowballstemmer
+from rdflib import URIRef
+
 from graph.cache import memo
-from graph.errors import Candidate, UnknownTopic
+from graph.errors import Candidate, NotInSources
 from graph.model import Model
 from graph.text import ascii_fold, normalise, words
+from graph.thesaurus import Entry, thesaurus
 from ontology.namespace import SKOS
 
-__all__ = ["STOP_WORDS", "TopicIndex", "TopicMatch", "match_topics", "stem", "topic_index"]
+__all__ = [
+    "STOP_WORDS",
+    "EntryMatch",
+    "TopicIndex",
+    "TopicMatch",
+    "Understanding",
+    "match_topics",
+    "stem",
+    "topic_index",
+    "understand",
+]
 
 #: Words that carry no topic, in Danish and English ("who do I contact about …").
 # fmt: off
@@ -45,11 +60,13 @@ STOP_WORDS = frozenset({
     "kontakte", "spørge", "spoerge", "mht", "ang", "angående", "angaaende", "vedr", "vedrørende",
     "vedroerende", "eller", "ved", "about", "from", "the", "a", "an", "of", "to", "in", "on", "and", "or",
     "with", "who", "whom", "what", "where", "how", "we", "can", "should", "contact", "ask", "regarding", "re",
-    "at", "by"
+    "at", "by",
+    # every question here is about a child or young person: these words name no topic
+    "barn", "barnet", "børn", "børnene", "boern", "ung", "unge", "den unge", "elev", "eleven", "elever",
+    "tager", "sig", "hjælper", "min", "mit", "vores", "bliver", "har", "er", "får", "hos",
+    "child", "children", "young", "people", "kid", "kids", "pupil", "student", "my", "our", "has", "is",
 })
 # fmt: on
-# Longest first; stripped at most twice ("dagsordener" → "dagsorden" → "dagsord").
-_ENDINGS = ("ernes", "erne", "enes", "ene", "ers", "ens", "ets", "er", "en", "et", "es", "e", "s")
 _MIN_STEM = 3
 _MIN_PART = 4  # compound heads shorter than this split too eagerly ("råd|givning")
 _MIN_TAIL = 5  # an unknown tail shorter than this is an ending, not a word ("-ning", "-isk")
@@ -58,22 +75,34 @@ _SIM_STEM, _SIM_LAST, _SIM_PART, _SIM_FUZZY = 1.0, 0.8, 0.6, 0.75
 _FUZZY_CUTOFF = 0.85
 _RELATED_FACTOR = {"broader": 0.5, "narrower": 0.5, "related": 0.35}
 _KEEP_RELATIVE = 0.6  # direct matches below this share of the best one are noise ("faglig" alone)
+_KEEP_ENTRY = 0.7  # thesaurus words are many and short: keep only those near the best match
 _MIN_SCORE = 0.2
+# a query word no label knows ("dental" in "dental care") must not be outvoted by one shared word ("care")
+_MIN_SCORE_WITH_UNKNOWN = 0.6
+_THESAURUS_RELATED = 0.8  # a topic a thesaurus word is related to, against one it means
+_GENERAL_SCORE = 0.3  # the general routes of an in-domain word: after anything specific
+_SUGGEST_CUTOFF = 0.75  # out of the sources, only a really near label is offered besides the general routes
+
+
+_STEMMER = snowballstemmer.stemmer("danish")
+_STEM_LOCK = threading.Lock()  # a Snowball stemmer keeps state while it works: one word at a time
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A Danish-leaning stem of one folded word; applied alike to labels and queries."""
-    for _ in range(2):
-        for ending in _ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-                word = word[: -len(ending)]
-                if len(word) > _MIN_STEM and word[-1] == word[-2] and word[-1] not in "aeiouy":
-                    word = word[:-1]  # "tilbudd" → "tilbud", as in Snowball's Danish stemmer
-                break
-        else:
-            break
-    return word
+    """The Snowball (Danish) stem of one normalised word, folded (æ/ae/e …) for comparison.
+
+    "ae"/"oe"/"aa" typed on a foreign keyboard are read as æ/ø/å first, so "skolefravaer" and
+    "skolefravær" stem alike; applied alike to labels and queries.
+    """
+    word = _unfold(word)
+    with _STEM_LOCK:  # twice: "dagsordener" → "dagsorden" → "dagsord", as "dagsorden" → "dagsord"
+        out = _STEMMER.stemWord(_STEMMER.stemWord(word))
+    return _fold(out)
+
+
+def _unfold(word: str) -> str:
+    return word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø") if word.isascii() else word
 
 
 @lru_cache(maxsize=65536)
@@ -118,15 +147,44 @@ class TopicMatch:
         }
 
 
+@dataclass(frozen=True)
+class EntryMatch:
+    """A thesaurus entry the text was taken to mean."""
+
+    entry: Entry
+    score: float
+    matched: str  # the label that matched
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What a text means: specific topics (best first), thesaurus entries, and the general routes."""
+
+    topics: tuple[TopicMatch, ...]
+    entries: tuple[EntryMatch, ...]
+    general: tuple[TopicMatch, ...] = ()
+
+    def notes(self, lang: str = "da") -> list[str]:
+        """Scope notes of the matched entries (e.g. what the sources say about acute routes)."""
+        out: list[str] = []
+        for e in self.entries:
+            for note in e.entry.notes.get(lang) or e.entry.notes.get("da", ()):
+                if note not in out:
+                    out.append(note)
+        return out
+
+
 class TopicIndex:
-    """Every topic label as stems, an inverted index over stems, IDF weights and SKOS neighbours."""
+    """Every topic and thesaurus label as stems, an inverted index over stems, IDF weights, SKOS neighbours."""
 
     def __init__(self, model: Model) -> None:
         self.topics: dict[str, str] = {
             nid: d["label"] for nid, d in model.nx.nodes(data=True) if d.get("kind") == "topic"
         }
+        self.thesaurus = thesaurus(model)
         raw = {nid: _label_texts(model, nid) for nid in self.topics}
-        self.vocab = {stem(_fold(w)) for texts in raw.values() for t, _ in texts for w in _content_words(t)}
+        raw.update({eid: list(e.texts) for eid, e in self.thesaurus.entries.items()})
+        self.vocab = {stem(w) for texts in raw.values() for t, _ in texts for w in _content_words(t)}
         self.vocab = {w for w in self.vocab if len(w) >= _MIN_PART}
         self.labels: list[_Label] = []
         self.by_part: dict[str, set[int]] = defaultdict(set)
@@ -144,7 +202,7 @@ class TopicIndex:
             for tok in label.tokens:
                 for part in tok.parts:
                     df[part].add(label.topic)
-        n = max(len(self.topics), 1)
+        n = max(len(raw), 1)
         self.idf = {part: 1.0 + math.log(n / len(ts)) for part, ts in df.items()}
         self.max_idf = 1.0 + math.log(n) if n > 1 else 1.0
         self.known_parts = sorted(self.by_part)
@@ -155,9 +213,9 @@ class TopicIndex:
         return tuple(self._token(w) for w in _content_words(text))
 
     def _token(self, word: str) -> _Token:
-        folded = _fold(word)
-        s = stem(folded)
-        split = self._split(folded)
+        word = _unfold(word)
+        s = stem(word)
+        split = self._split(word)
         return _Token(s, frozenset({s, *split}), split[-1] if split else s)
 
     def _split(self, word: str, depth: int = 0) -> list[str]:
@@ -188,21 +246,43 @@ class TopicIndex:
 
     # ------------------------------------------------------------------ scoring
     def match(self, text: str) -> list[TopicMatch]:
+        """Topics only (what ``match_topics`` returned before the thesaurus): see ``understand``."""
+        return self.understand(text).topics
+
+    def understand(self, text: str) -> Understanding:
+        """The topics and thesaurus entries ``text`` is taken to mean."""
         key = _fold(normalise(text))
         best: dict[str, TopicMatch] = {}
         for i in self.by_key.get(key, ()):
             lab = self.labels[i]
             _offer(best, TopicMatch(lab.topic, 1.0 if lab.preferred else 0.99, "label", lab.text))
         query = self._with_fuzzy(self.tokens(text))
+        unknown = any(not any(p.lstrip("~") in self.by_part for p in tok.parts) for tok in query)
+        floor = _MIN_SCORE_WITH_UNKNOWN if unknown else _MIN_SCORE
         for i in self._candidates(query):
             lab = self.labels[i]
             score = self._score(query, lab.tokens)
-            if score >= _MIN_SCORE:
+            if score >= floor:
                 _offer(best, TopicMatch(lab.topic, min(score, 0.98), "words", lab.text))
         if not best:
-            return []
+            return Understanding((), ())
         top = max(m.score for m in best.values())
-        direct = {t: m for t, m in best.items() if m.score >= top * _KEEP_RELATIVE}
+        kept = {
+            t: m
+            for t, m in best.items()
+            if m.score >= top * (_KEEP_ENTRY if t in self.thesaurus.entries else _KEEP_RELATIVE)
+        }
+        entries = tuple(
+            EntryMatch(self.thesaurus.entries[t], m.score, m.matched)
+            for t, m in sorted(kept.items(), key=lambda x: -x[1].score)
+            if t in self.thesaurus.entries
+        )
+        direct = {t: m for t, m in kept.items() if t in self.topics}
+        for e in entries:
+            for tid in e.entry.exact:
+                _offer(direct, TopicMatch(tid, e.score, "thesaurus", e.matched))
+            for tid in e.entry.related:
+                _offer(direct, TopicMatch(tid, e.score * _THESAURUS_RELATED, "thesaurus", e.matched))
         found = dict(direct)
         for tid, m in direct.items():
             for rel, others in self.neighbours.get(tid, {}).items():
@@ -210,7 +290,8 @@ class TopicIndex:
                     if other not in direct:
                         label = self.topics[tid]
                         _offer(found, TopicMatch(other, m.score * _RELATED_FACTOR[rel], rel, label, tid))
-        return sorted(found.values(), key=lambda m: (-m.score, self.topics[m.id]))
+        topics = tuple(sorted(found.values(), key=lambda m: (-m.score, self.topics[m.id])))
+        return Understanding(topics, entries)
 
     def _with_fuzzy(self, query: tuple[_Token, ...]) -> tuple[_Token, ...]:
         """Unknown words that are near a label word by spelling (typos) take that word as a part."""
@@ -258,7 +339,9 @@ class TopicIndex:
         for hit in hits:
             ids = [self.labels[i].topic for i in self.by_key.get(hit, ())]
             ids += sorted({self.labels[i].topic for i in self.by_part.get(hit, ())})
-            for tid in ids:
+            for entry in [self.thesaurus.entries[t] for t in ids if t in self.thesaurus.entries]:
+                ids += [*entry.exact, *entry.related]
+            for tid in (t for t in ids if t in self.topics):
                 if all(c.id != tid for c in out):
                     out.append(Candidate(tid, self.topics[tid], "topic"))
         if not out or not [w for w in words(normalise(text)) if w not in STOP_WORDS]:
@@ -266,25 +349,57 @@ class TopicIndex:
             out = [Candidate(t, lab, "topic") for t, lab in sorted(self.topics.items(), key=lambda x: x[1])]
         return out[:n]
 
+    def has_near(self, text: str, topic: str) -> bool:
+        """Whether a label of ``topic`` is near ``text`` by spelling (not only one of the fallback topics)."""
+        keys = [lab.key for lab in self.labels if lab.topic == topic]
+        return bool(difflib.get_close_matches(_fold(normalise(text)), keys, n=1, cutoff=_SUGGEST_CUTOFF))
+
 
 def topic_index(model: Model) -> TopicIndex:
     """The topic index of a model, built on first use and kept as long as the model lives."""
     return memo(model, "topic-index", lambda: TopicIndex(model))
 
 
-def match_topics(model: Model, text: str) -> list[TopicMatch]:
-    """The topics ``text`` is taken to mean, best first (score 1 = an exact label).
+def understand(model: Model, text: str) -> Understanding:
+    """What ``text`` is taken to mean: specific topics, thesaurus entries and, for an in-domain text that
+    names no specific topic, the general routes (``via="general"``).
 
-    Raises ``UnknownTopic`` (with the nearest topics as suggestions) when nothing matches.
+    Raises ``NotInSources`` when nothing in the topics or the thesaurus matches (the general routes, if
+    any, as suggestions after the topics near by spelling).
     """
     text = (text or "").strip()
     index = topic_index(model)
     if text in index.topics:
-        return [TopicMatch(text, 1.0, "id", index.topics[text])]
-    found = index.match(text) if text else []
-    if not found:
-        raise UnknownTopic(text, index.suggest(text))
-    return found
+        return Understanding((TopicMatch(text, 1.0, "id", index.topics[text]),), ())
+    found = index.understand(text) if text else Understanding((), ())
+    if not found.topics and not found.entries:
+        raise NotInSources(text, _near_or_general(index, text))
+    general = tuple(
+        TopicMatch(t, _GENERAL_SCORE, "general", found.entries[0].matched if found.entries else text)
+        for t in index.thesaurus.general
+        if t in index.topics and all(m.id != t for m in found.topics)
+    )
+    in_domain = bool(found.topics) or any(e.entry.in_domain for e in found.entries)
+    return Understanding(found.topics, found.entries, general if in_domain else ())
+
+
+def match_topics(model: Model, text: str) -> list[TopicMatch]:
+    """The topics ``text`` is taken to mean, best first (score 1 = an exact label).
+
+    An in-domain word with no specific topic ("angst") gives the general routes (``via="general"``);
+    text outside the sources raises ``NotInSources`` (an ``UnknownTopic``) with suggestions.
+    """
+    found = understand(model, text)
+    return list(found.topics or found.general)
+
+
+def _near_or_general(index: TopicIndex, text: str) -> list[Candidate]:
+    near = index.suggest(text)
+    if not index.thesaurus.general:
+        return near
+    strict = [c for c in near if c.id not in index.thesaurus.general and index.has_near(text, c.id)]
+    general = [Candidate(t, index.topics[t], "topic") for t in index.thesaurus.general if t in index.topics]
+    return strict + general
 
 
 # ---------------------------------------------------------------------- helpers
@@ -296,7 +411,8 @@ def _content_words(text: str) -> list[str]:
 
 def _label_texts(model: Model, nid: str) -> list[tuple[str, bool]]:
     prefs = {v for v in model.labels_by_lang.get(nid, {}).values() if v} | {model.nx.nodes[nid]["label"]}
-    alts = set(model.alt_labels.get(nid, [])) - prefs
+    hidden = {str(o) for o in model.facts.objects(URIRef(nid), SKOS.hiddenLabel)}  # common misspellings
+    alts = (set(model.alt_labels.get(nid, [])) | hidden) - prefs
     return [(t, True) for t in sorted(prefs)] + [(t, False) for t in sorted(alts)]
 
 

@@ -83,10 +83,7 @@ class NotInSources(UnknownTopic):
         super().__init__(query, suggestions)
         self.routes: tuple[Candidate, ...] = ()
         hint = "; ".join(c.label for c in self.suggestions)
-        self.args = (
-            f"»{query}« står ikke i kilderne / not in the sources"
-            + (f" – generelle veje / general routes: {hint}" if hint else ""),
-        )
+        self.args = (f"»{query}« står ikke i kilderne / not in the sources" + (f" – se / see: {hint}" if hint else ""),)
 
 
 class AmbiguousEntity(InputError):

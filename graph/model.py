@@ -150,7 +150,19 @@ class Model:
             for nid, data in self.nx.nodes(data=True):
                 prefs = sorted({v for v in self.labels_by_lang.get(nid, {}).values() if v} | {data["label"]})
                 entries.append((nid, data["label"], data["kind"], prefs, self.alt_labels.get(nid, [])))
-            return LabelIndex(entries)
+            return LabelIndex(entries, contains=self._contains)
+
+    def _contains(self, outer: str, inner: str) -> bool:
+        """Whether ``inner`` is part of ``outer`` (a unit of an organisation, at any depth)."""
+        seen, todo = {inner}, [inner]
+        while todo:
+            for _, parent, kind in self.nx.out_edges(todo.pop(), keys=True):
+                if kind == "part_of" and parent not in seen:
+                    if parent == outer:
+                        return True
+                    seen.add(parent)
+                    todo.append(parent)
+        return False
 
     @cached_property
     def sources(self) -> dict[str, SourceRef]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from graph.errors import AmbiguousEntity, Candidate, EntityNotFound
@@ -39,6 +39,7 @@ KIND_RANK: Mapping[str, int] = defaultdict(
         "person": 2,
     },
 )
+_NAMED_KINDS = frozenset({"organisation", "unit", "forum", "cluster", "partnership", "collaboration"})
 _SUFFIXES = ("", "e", "n", "en", "et", "er", "ne", "erne", "ene", "s", "ens", "ets", "ers", "ernes")
 _EXACT, _ALT, _LOOSE, _PHRASE = 0, 1, 2, 3
 
@@ -59,8 +60,13 @@ class Match:
 class LabelIndex:
     """Every label of every entity, normalised once; lookups never scan triples."""
 
-    def __init__(self, entries: Iterable[tuple[str, str, str, list[str], list[str]]]) -> None:
-        """entries: (id, display label, kind, preferred labels, alternative labels).
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str, str, list[str], list[str]]],
+        contains: Callable[[str, str], bool] | None = None,
+    ) -> None:
+        """entries: (id, display label, kind, preferred labels, alternative labels); ``contains(a, b)``:
+        whether entity ``a`` contains ``b`` (an organisation and its unit), to settle a tie by containment.
 
         The exact, alternative and loose keys are built here; the word index for phrase matches is
         built on the first phrase search (a name that matches a label exactly never needs it).
@@ -85,6 +91,7 @@ class LabelIndex:
                 self._texts.append((nid, hit))
         self._words: tuple[dict[str, set[str]], dict[str, list[list[str]]]] | None = None
         self._lock = threading.Lock()
+        self._contains = contains
 
     @property
     def _vocabulary(self) -> list[str]:
@@ -145,21 +152,50 @@ class LabelIndex:
                     self._offer(found, nid, _PHRASE, cov, allowed)
 
     def resolve(self, text: str, *, kinds: Iterable[str] | None = None, what: str = "entity") -> str:
-        """The one entity meant, or AmbiguousEntity / EntityNotFound naming the alternatives."""
+        """The one entity meant, or AmbiguousEntity / EntityNotFound naming the alternatives.
+
+        Never a guess: a name (exact, alternative, loose) beats a phrase, except that a topic which merely
+        lists the words as a synonym does not hide an organisation, unit or forum whose own name contains
+        them ("Rådgivningsenheden" is the unit "Rådgivningsenheden, BUA", not the topic "rådgivning"). A
+        phrase that fits several entities of the same kind is ambiguous ("implementeringsgruppe": two
+        groups) unless it is one whole label or one of them contains the others ("Favrskov": the
+        municipality, not its PPR).
+        """
         text = text.strip()
         if text in self._display and (kinds is None or self._display[text][1] in set(kinds)):
             return text
         allowed = set(kinds) if kinds else None
         found = self._named(text, allowed)
-        if not found:  # a name beats any phrase: the phrase tier can only decide when no name matched
-            self._phrases(text, allowed, found)
+        if not found or all(m.kind == "topic" and m.tier != _EXACT for m in found.values()):
+            phrases: dict[str, Match] = {}
+            self._phrases(text, allowed, phrases)
+            named = {k: m for k, m in phrases.items() if m.kind in _NAMED_KINDS}
+            if not found:
+                found = phrases
+            elif named:  # a unit's own name beats a topic's synonym
+                found = named
         matches = sorted(found.values(), key=lambda m: (m.key, m.label))[:50]
         if not matches:
             raise EntityNotFound(text, self.suggest(text, kinds=kinds), what=what)
-        top = [m for m in matches if m.key == matches[0].key]
+        best = matches[0]
+        top = [m for m in matches if m.key == best.key]
+        if best.tier == _PHRASE and best.coverage < 1.0:  # words, not a name: every entity of that kind they fit
+            top = [m for m in matches if m.tier == _PHRASE and KIND_RANK[m.kind] == KIND_RANK[best.kind]]
         if len(top) > 1:
-            raise AmbiguousEntity(text, [Candidate(m.id, m.label, m.kind) for m in top])
+            container = self._container([m.id for m in top])
+            if container is None:
+                raise AmbiguousEntity(text, [Candidate(m.id, m.label, m.kind) for m in top])
+            return container
         return top[0].id
+
+    def _container(self, ids: list[str]) -> str | None:
+        """The one of ``ids`` that contains all the others, if any."""
+        if self._contains is None:
+            return None
+        for cand in ids:
+            if all(other == cand or self._contains(cand, other) for other in ids):
+                return cand
+        return None
 
     def suggest(self, text: str, *, kinds: Iterable[str] | None = None, n: int = 5) -> list[Candidate]:
         """Closest labels by spelling, for 'did you mean'."""

@@ -189,7 +189,7 @@ def test_contact_json_is_the_cli_json(client: TestClient) -> None:
 
 def test_contact_unknown_topic_is_404_with_suggestions(client: TestClient) -> None:
     r = client.get("/api/contact", params={"topic": "zzzqqq"})
-    assert r.status_code == 404 and r.json()["error"] == "not_found"
+    assert r.status_code == 404 and r.json()["error"] == "not_in_sources" and r.json()["suggestions"]
 
 
 def test_gaps_json(client: TestClient) -> None:

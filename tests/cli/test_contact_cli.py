@@ -53,8 +53,8 @@ def test_unknown_topic_exits_2_with_suggestions_and_no_traceback(tiny_file: Path
     result = run("contact", "vejrudsigten", "--data", str(tiny_file), "--json")
     assert result.exit_code == 2
     body = json.loads(result.stdout)
-    assert body["error"] == "not_found" and body["suggestions"][0]["id"] == "http://ex.org/samtykke"
-    assert "unknown topic" in result.stderr
+    assert body["error"] == "not_in_sources" and body["suggestions"][0]["id"] == "http://ex.org/samtykke"
+    assert "not in the sources" in result.stderr
     assert "Traceback" not in result.output + result.stderr
 
 

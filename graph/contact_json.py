@@ -37,6 +37,7 @@ def answer_json(model: Model, a: Answer, rank: int, lang: str, *, asker: str | N
         "why": why,
         "why_text": _chain_text(model, steps, lang),
         "fallback": a.fallback,
+        "general": a.general,
         "note": (a.note.get(lang) or a.note.get("da")) if a.note else None,
         "status": a.status,
         "sources": [s.as_json() for s in model.sources_of(_answer_sources(model, a))],

@@ -69,18 +69,31 @@ def _expand(v: View, handler: str, match: TopicMatch) -> Iterable[Cand]:
         yield Cand(handler, match.id, match.score)
 
 
-def rank(v: View, home: Home | None, cands: list[Cand]) -> Iterator[Answer]:
+#: The part of the sort key before the steps from the asker (see ``Answer.sort_key``).
+_TIED = 6
+
+
+def rank(v: View, home: Home | None, cands: list[Cand], *, general: bool = False) -> Iterator[Answer]:
     """The candidates as answers, best first (not yet explained: ``why`` is None), produced lazily.
+
+    A fixed contact person the asker itself has not named is a gap of the asker's, not someone to
+    contact: such candidates are left out (the gap is still reported). ``general`` marks the answers
+    as general routes.
 
     Steps from the asker only break ties, so answers are sorted on the rest of the key first and the
     steps are counted only for the tied groups a caller actually reads (usually the first few).
     """
     model = v.model
-    answers = _collapse_seats(v, home, [_answer(v, home, c) for c in cands])
+    own = [c for c in cands if not (home and c.requirement and _own_requirement(v, home, c.requirement))]
+    answers = _collapse_seats(v, home, [_answer(v, home, c) for c in own])
+    if general:
+        answers = [replace(a, general=True) for a in answers]
     if home is None:
         yield from sorted(answers, key=lambda a: a.sort_key(model))
         return
-    for _, tied in groupby(sorted(answers, key=lambda a: a.sort_key(model)[:4]), key=lambda a: a.sort_key(model)[:4]):
+    for _, tied in groupby(
+        sorted(answers, key=lambda a: a.sort_key(model)[:_TIED]), key=lambda a: a.sort_key(model)[:_TIED]
+    ):
         yield from _nearest_first(model, home, list(tied))
 
 
@@ -103,6 +116,10 @@ def _nearest_first(model: Model, home: Home, group: list[Answer]) -> Iterator[An
         depth += 1
     rest = [replace(a, distance=99) for a in left] + known  # not connected (or met beyond the walk)
     yield from sorted(rest, key=lambda a: a.sort_key(model))
+
+
+def _own_requirement(v: View, home: Home, requirement: str) -> bool:
+    return bool(set(v.out(requirement, "required_in")) & (home.up | {home.id}))
 
 
 def _collapse_seats(v: View, home: Home | None, answers: list[Answer]) -> list[Answer]:

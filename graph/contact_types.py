@@ -15,6 +15,7 @@ __all__ = [
     "COLLAB_KINDS",
     "NEARNESS",
     "SECRETARY_ROLES",
+    "UNREACHABLE",
     "Answer",
     "Cand",
     "Facts",
@@ -24,6 +25,8 @@ __all__ = [
 #: Nearness tiers, nearest first: (code, (Danish, English)), from the vocabulary (``sk:Nearness``).
 NEARNESS: tuple[tuple[str, tuple[str, str]], ...] = tuple((c.code, (c.da, c.en)) for c in codes.entries("nearness"))
 COLLAB_KINDS = frozenset({"forum", "partnership", "collaboration", "cluster"})
+#: Statuses of an answer nobody can act on directly (ranked after those one can).
+UNREACHABLE = frozenset({"holder_not_stated", "vacant", "missing"})
 SECRETARY_ROLES = ("secretary", "project_leader")
 CHAIR_ROLES = ("chair", "co_chair")
 _KIND_RANK = {"unit": 0, "post": 0, "person": 0, "contact_point": 0, "organisation": 1, "channel": 1}
@@ -91,12 +94,26 @@ class Answer:
     note: Mapping[str, str] | None = None
     distance: int = 99
     via_seat: str | None = None  # a forum standing for its seats: the seat named in *why*
+    general: bool = False  # a general route for an in-domain word with no specific answer
 
     def sort_key(self, model: Model) -> tuple[Any, ...]:
+        """General after specific; then topic score in tenths; then answers you can act on before a seat
+        whose holder is not stated, a vacancy or a missing contact person; nearness; availability …"""
         late = 1 if self.status in ("proposed", "channel_not_open") else 0
+        stuck = 1 if self.status in UNREACHABLE else 0
         kind = _KIND_RANK.get(model.nx.nodes[self.who]["kind"], 2)
         near = self.nearness if self.nearness is not None else 0
-        return (-round(self.score * 10), near, late, kind, self.distance, model.label(self.who), self.who)
+        return (
+            self.general,
+            -round(self.score * 10),
+            stuck,
+            near,
+            late,
+            kind,
+            self.distance,
+            model.label(self.who),
+            self.who,
+        )
 
 
 @dataclass

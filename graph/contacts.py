@@ -39,8 +39,12 @@ JSON shape of ``ContactAnswer.as_json(lang)`` (stable; every entity is a ``model
 
     {
       "topic": {"query": str, "id", "label", "kind"},      # the text asked about and the best topic
+                                                         # (kind "word": a thesaurus word, no topic)
       "matched_topics": [{"id", "label", "kind", "score": float, "via": "id" | "label" | "words"
                           | "broader" | "narrower" | "related", "matched_label": str, "from": Ref | null}],
+      "words": [{"id", "label", "kind": "word", "score", "matched_label", "in_domain": bool}],  # thesaurus
+      "general": bool,                                   # nothing specific: these are the general routes
+      "notices": [str],                                  # what the sources do/do not say (e.g. acute)
       "asker": Ref | null,
       "date": "YYYY-MM-DD" | null,
       "scenarios": [str],
@@ -65,6 +69,7 @@ JSON shape of ``ContactAnswer.as_json(lang)`` (stable; every entity is a ``model
                   "relation": str}],                    # edge kind; "kind^-1" when walked against it
          "why_text": str,                               # the same chain on one line
          "fallback": bool,                              # true: stands in for the answer before it
+         "general": bool,                               # true: a general route, not a specific answer
          "note": str | null,                            # vacancy, missing contact person, channel state …
          "status": "available" | "proposed" | "channel_not_open" | "holder_not_stated" | "vacant"
                    | "missing",
@@ -88,10 +93,10 @@ from graph.contact_json import answer_json, organisation
 from graph.contact_rank import candidates, rank
 from graph.contact_types import NEARNESS, Answer, Step
 from graph.contact_why import explained
-from graph.errors import AmbiguousEntity
+from graph.errors import AmbiguousEntity, Candidate, NotInSources
 from graph.gaps import Gap, local_gaps
 from graph.model import Model
-from graph.topics import TopicMatch, match_topics
+from graph.topics import EntryMatch, TopicMatch, Understanding, understand
 from graph.view import View, view
 
 __all__ = ["ASKER_KINDS", "NEARNESS", "Answer", "ContactAnswer", "Step", "contact", "resolve_asker"]
@@ -99,6 +104,10 @@ __all__ = ["ASKER_KINDS", "NEARNESS", "Answer", "ContactAnswer", "Step", "contac
 ASKER_KINDS = ("organisation", "unit", "forum", "cluster", "partnership", "collaboration", "post", "person")
 _ANSWERS_KEPT = 4096  # answers kept per model version, date and scenarios (each a few KB)
 _GAP_KINDS = ("vacant_seat", "vacant_post", "missing_contact_person", "channel_not_open", "open_question")
+# gaps about what the topic itself is left with: nobody placed, a request still open
+_TOPIC_GAP_KINDS = ("responsibility_not_placed", "outstanding_request", "vacant_seat")
+_ROUTES_SHOWN = 5  # general routes named in a "not in the sources" error
+_TOPIC_GAP_SCORE = 0.5  # topics matched this well (not only as a neighbour) bring their own gaps
 
 
 # ------------------------------------------------------------------------------------------------ results
@@ -115,13 +124,35 @@ class ContactAnswer:
     gaps: tuple[Gap, ...]
     model: Model = field(repr=False, compare=False)
     include_personal: bool = False  # a person's own e-mail/phone only for authenticated callers
+    words: tuple[EntryMatch, ...] = ()  # thesaurus words the query was read as
+    general: bool = False  # nothing specific: the answers are the asker's general routes
 
     def as_json(self, lang: str = "da") -> dict[str, Any]:
         m = self.model
-        best = self.topics[0]
+        specific = [t for t in self.topics if t.via != "general"]
+        if specific:
+            topic = m.ref(specific[0].id, lang)
+        elif self.words:
+            e = self.words[0].entry
+            topic = {"id": e.id, "label": e.name(lang), "kind": "word"}
+        else:
+            topic = m.ref(self.topics[0].id, lang)
         return {
-            "topic": {"query": self.query, **m.ref(best.id, lang)},
+            "topic": {"query": self.query, **topic},
             "matched_topics": [t.as_json(m, lang) for t in self.topics],
+            "words": [
+                {
+                    "id": w.entry.id,
+                    "label": w.entry.name(lang),
+                    "kind": "word",
+                    "score": round(w.score, 3),
+                    "matched_label": w.matched,
+                    "in_domain": w.entry.in_domain,
+                }
+                for w in self.words
+            ],
+            "general": self.general,
+            "notices": _notices(self.words, lang),
             "asker": m.ref(self.asker, lang) if self.asker else None,
             "date": self.on.isoformat() if self.on else None,
             "scenarios": list(self.scenarios),
@@ -131,6 +162,15 @@ class ContactAnswer:
 
     def _answer_json(self, a: Answer, rank: int, lang: str) -> dict[str, Any]:
         return answer_json(self.model, a, rank, lang, asker=self.asker, personal=self.include_personal)
+
+
+def _notices(words: tuple[EntryMatch, ...], lang: str) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        for note in w.entry.notes.get(lang) or w.entry.notes.get("da", ()):
+            if note not in out:
+                out.append(note)
+    return out
 
 
 # ------------------------------------------------------------------------------------------------ query
@@ -146,22 +186,33 @@ def contact(
 ) -> ContactAnswer:
     """Whom ``asker`` (name or IRI; optional) should contact about ``topic`` (free text), best first.
 
-    Raises UnknownTopic (with suggestions), EntityNotFound / AmbiguousEntity for the asker, InputError
-    for an unknown scenario or an asker that does not apply on ``on``.
+    A word in the domain that no specific topic answers ("angst", "pårørende") gets the asker's general
+    routes (``general: true`` on each, after any specific answer). Raises NotInSources (an UnknownTopic,
+    with the asker's general routes as ``routes``) for text outside the sources, EntityNotFound /
+    AmbiguousEntity for the asker, InputError for an unknown scenario or an asker not in force on ``on``.
     """
     scen = check_scenarios(model, scenarios)
-    matches = tuple(match_topics(model, topic))
     who = resolve_asker(model, asker) if asker else None
     if who is not None:
         require_in_force(model, who, on, scen)
     v = view(model, on, scen)
+    try:
+        meaning = understand(model, topic)
+    except NotInSources as exc:
+        exc.routes = _general_routes(v, who, model)
+        raise
+    matches = meaning.topics or meaning.general
     kept: dict[tuple[Any, ...], dict[str, Any]] = v.cached("contact-answers", dict)
     key = (topic, tuple((m.id, m.score) for m in matches), who, limit, include_personal)
     hit = kept.get(key)  # fixed by the data version, date and scenarios; kept without the model
     if hit is not None:
         return ContactAnswer(**hit, model=model)
     home = home_of(v, who) if who else None
-    ranked = rank(v, home, candidates(v, matches))
+    ranked = rank(v, home, candidates(v, meaning.topics)) if meaning.topics else []
+    general = not ranked and bool(meaning.general)
+    if general:
+        ranked = rank(v, home, candidates(v, meaning.general), general=True)
+        matches = meaning.topics + meaning.general
     answers = [explained(v, home, a) for a in with_fallbacks(v, home, ranked, matches, max(limit, 1))]
     parts: dict[str, Any] = {
         "query": topic,
@@ -170,13 +221,31 @@ def contact(
         "on": on,
         "scenarios": scen,
         "answers": tuple(answers),
-        "gaps": _related_gaps(v, answers),
+        "gaps": _related_gaps(v, answers, meaning),
         "include_personal": include_personal,
+        "words": meaning.entries,
+        "general": general,
     }
     if len(kept) >= _ANSWERS_KEPT:
         kept.clear()
     kept[key] = parts
     return ContactAnswer(**parts, model=model)
+
+
+def _general_routes(v: View, who: str | None, model: Model) -> tuple[Candidate, ...]:
+    """The asker's general routes, named in a "not in the sources" error."""
+    from graph.topics import topic_index
+
+    index = topic_index(model)
+    general = tuple(TopicMatch(t, 0.3, "general", "") for t in index.thesaurus.general if t in index.topics)
+    if not general:
+        return ()
+    home = home_of(v, who) if who else None
+    out: list[Candidate] = []
+    for a in rank(v, home, candidates(v, general), general=True):
+        if all(c.id != a.who for c in out):
+            out.append(Candidate(a.who, model.label(a.who), v.kind(a.who)))
+    return tuple(out[:_ROUTES_SHOWN])
 
 
 def resolve_asker(model: Model, text: str) -> str:
@@ -197,15 +266,21 @@ def resolve_asker(model: Model, text: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------ gaps
-def _related_gaps(v: View, answers: list[Answer]) -> tuple[Gap, ...]:
-    """Gaps that explain an incomplete answer: about the contact, its channel, its requirement or body."""
-    if not answers:
-        return ()
+def _related_gaps(v: View, answers: list[Answer], meaning: Understanding) -> tuple[Gap, ...]:
+    """Gaps that explain an incomplete answer (about the contact, its channel, its requirement or body)
+    and gaps about the topic itself (a responsibility for it placed with nobody, a request still open)."""
     direct = {x for a in answers for x in (a.who, *a.channels, a.requirement) if x}
     bodies = {o for a in answers if (o := organisation(v.model, a.who))}
     gaps, by_entity, by_context, by_body = _gap_index(v)
     hits = {i for x in direct for i in by_entity.get(x, ()) + by_context.get(x, ())}
     hits |= {i for x in direct | bodies for i in by_body.get(x, ())}
+    topics = {t.id for t in meaning.topics if t.via != "general" and t.score >= _TOPIC_GAP_SCORE}
+    if topics:  # gaps about the topic itself: nobody placed, a request still open, a vacancy
+        hits |= {
+            i
+            for i, g in enumerate(gaps)
+            if g.kind in _TOPIC_GAP_KINDS and topics & set(v.out(g.entity, "handles"))
+        }
     out: list[Gap] = []
     for i in sorted(hits):  # the report's order
         if gaps[i] not in out:
@@ -227,7 +302,7 @@ def _gap_index(v: View) -> tuple[tuple[Gap, ...], _Index, _Index, _Index]:
     day = v.on or dt.date.today()  # gaps need a date: without one, today's
 
     def build() -> tuple[tuple[Gap, ...], _Index, _Index, _Index]:
-        gaps = tuple(g for g in local_gaps(v.model, day, v.scen) if g.kind in _GAP_KINDS)
+        gaps = tuple(g for g in local_gaps(v.model, day, v.scen) if g.kind in _GAP_KINDS + _TOPIC_GAP_KINDS)
         by_entity: dict[str, list[int]] = {}
         by_context: dict[str, list[int]] = {}
         by_body: dict[str, list[int]] = {}

@@ -65,6 +65,7 @@ STOP_WORDS = frozenset({
     "barn", "barnet", "børn", "børnene", "boern", "ung", "unge", "den unge", "elev", "eleven", "elever",
     "tager", "sig", "hjælper", "min", "mit", "vores", "bliver", "har", "er", "får", "hos",
     "child", "children", "young", "people", "kid", "kids", "pupil", "student", "my", "our", "has", "is",
+    "do", "does", "need", "help",
 })
 # fmt: on
 _MIN_STEM = 3
@@ -75,10 +76,12 @@ _SIM_STEM, _SIM_LAST, _SIM_PART, _SIM_FUZZY = 1.0, 0.8, 0.6, 0.75
 _FUZZY_CUTOFF = 0.85
 _RELATED_FACTOR = {"broader": 0.5, "narrower": 0.5, "related": 0.35}
 _KEEP_RELATIVE = 0.6  # direct matches below this share of the best one are noise ("faglig" alone)
+_KEEP_AFTER_EXACT_WORD = 0.9
+_EXACT_WORD = 0.95  # a thesaurus word matched (nearly) whole
 _KEEP_ENTRY = 0.7  # thesaurus words are many and short: keep only those near the best match
 _MIN_SCORE = 0.2
 # a query word no label knows ("dental" in "dental care") must not be outvoted by one shared word ("care")
-_MIN_SCORE_WITH_UNKNOWN = 0.6
+_MIN_SCORE_WITH_UNKNOWN = 0.7
 _THESAURUS_RELATED = 0.8  # a topic a thesaurus word is related to, against one it means
 _GENERAL_SCORE = 0.3  # the general routes of an in-domain word: after anything specific
 _SUGGEST_CUTOFF = 0.75  # out of the sources, only a really near label is offered besides the general routes
@@ -267,10 +270,13 @@ class TopicIndex:
         if not best:
             return Understanding((), ())
         top = max(m.score for m in best.values())
+        # a word the thesaurus knows by name ("mistrivsel") is not also a topic that merely contains it
+        exact_word = any(m.score >= _EXACT_WORD for t, m in best.items() if t in self.thesaurus.entries)
+        topic_share = _KEEP_AFTER_EXACT_WORD if exact_word else _KEEP_RELATIVE
         kept = {
             t: m
             for t, m in best.items()
-            if m.score >= top * (_KEEP_ENTRY if t in self.thesaurus.entries else _KEEP_RELATIVE)
+            if m.score >= top * (_KEEP_ENTRY if t in self.thesaurus.entries else topic_share)
         }
         entries = tuple(
             EntryMatch(self.thesaurus.entries[t], m.score, m.matched)

@@ -76,13 +76,13 @@ def _reach(model: Model, a: Answer, asker: str | None, lang: str, personal: bool
     if kind == "post":
         for person in sorted(u for u, _, k in g.in_edges(a.who, keys=True) if k == "holds"):
             out.append({"via": "holder", **model.ref(person, lang), "contact_points": _cps(model, person, personal)})
-        if g.nodes[a.who].get("role") in (*SECRETARY_ROLES, *CHAIR_ROLES):
-            out += [
-                r
-                for f in _targets(g, a.who, "post_in")
-                for r in _forum_reach(model, f, lang, personal)
-                if r["via"] == "secretariat"
-            ]
+        unheld = not any(k == "holds" for _, _, k in g.in_edges(a.who, keys=True))
+        if unheld or g.nodes[a.who].get("role") in (*SECRETARY_ROLES, *CHAIR_ROLES):
+            # nobody named in the seat: whoever can route it – the forum's own contact point and secretariat
+            for f in _targets(g, a.who, "post_in"):
+                if unheld:
+                    out += [{"via": "contact_point", "of": model.ref(f, lang), **cp} for cp in _cps(model, f, personal)]
+                out += [r for r in _forum_reach(model, f, lang, personal) if r["via"] == "secretariat"]
     if kind in COLLAB_KINDS:
         out += _forum_reach(model, a.who, lang, personal)
     return out

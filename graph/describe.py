@@ -12,9 +12,10 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
+from graph.describe_context import context
 from graph.model import Model
 from graph.view import view
-from ontology.namespace import FOAF, SK, SKOS, VCARD
+from ontology.namespace import FOAF, RDFS, SK, SKOS, VCARD
 
 __all__ = ["describe", "mandate_details", "seat_details"]
 
@@ -105,6 +106,7 @@ def describe(
         out["holds"] = [model.ref(v, lang) for _, v, k in g.out_edges(nid, keys=True) if k == "holds"]
     if data.get("comment"):
         out["comment"] = _text(data["comment"], lang)
+    out.update(context(model, nid, lang))
     out["sources"] = [s.as_json() for s in model.sources_of(data.get("sources", ()))]
     return {k: v for k, v in out.items() if v not in (None, [], {}) or k in ("id", "label", "kind", "sources")}
 
@@ -175,6 +177,7 @@ def mandate_details(model: Model, mandate: str, *, lang: str = "da") -> dict[str
         **model.ref(mandate, lang),
         "status": d.get("status"),
         "purpose": _literal_in(rdf.objects(m, SK.purpose), lang),
+        "comment": _literal_in(rdf.objects(m, RDFS.comment), lang),
         "approved_by": [model.ref(str(o), lang) for o in rdf.objects(m, SK.approvedBy) if str(o) in model.nx],
         "approved_on": _plain(rdf.value(m, SK.approvedOn)),
         "updated_on": _plain(rdf.value(m, SK.updatedOn)),

@@ -30,6 +30,7 @@ GAP_KINDS = (
     "member_without_seat",
     "no_decision_authority",
     "responsibility_not_placed",
+    "outstanding_request",
     "channel_not_open",
     "shared_forum_no_channel",
     "interface_requested",

@@ -20,6 +20,7 @@ kind                              severity  what
 ``no_decision_authority``         medium    the forum asks for decision authority, a represented
                                             organisation's seats do not carry it
 ``responsibility_not_placed``     medium    a responsibility without ``placed_with``
+``outstanding_request``           medium    a request made or approved that the sources never show met
 ``channel_not_open``              medium/   channels being set up / requested (medium) or of unknown
                                   low       state (low); channels sharing an open question are one gap
 ``term_ended``                    medium    a membership or holding whose term has ended
@@ -38,7 +39,10 @@ module), its kind code in ``GAP_KINDS`` and the function in ``FINDERS``; ``open_
 
 ``scope`` restricts the report to an entity and what lies beneath it: its parts, the seats in it or
 on its behalf (and their holders), forums it hosts (secretariat or chair), its channels,
-requirements, responsibilities, mandates and the open questions about any of these.
+requirements, responsibilities, mandates and the open questions about any of these. A health cluster's
+scope is its member organisations (with their parts, channels, requirements and requests), its steering
+group and every forum reporting up to it (their seats, holders, mandates, responsibilities, requests and
+the decisions the steering group approved).
 
 JSON shape of ``GapReport.as_json(lang)`` (stable; every entity is a ``model.ref``)::
 
@@ -72,6 +76,7 @@ from graph.gap_forums import deadlines, forums, members
 from graph.gap_interfaces import contact_one_way, requested_interfaces, shared_forum_no_channel
 from graph.gap_network import channels, single_point_gaps
 from graph.gap_posts import ENDING_SOON_DAYS, open_questions, requirements, responsibilities, seats, terms
+from graph.gap_requests import outstanding_requests
 from graph.gap_transition import upward_line_ended
 from graph.gap_types import GAP_KINDS, SEVERITIES, Gap, GapCtx
 from graph.model import Model
@@ -109,6 +114,7 @@ FINDERS: list[GapFinder] = [
     terms,
     single_point_gaps,
     upward_line_ended,
+    outstanding_requests,
     open_questions,
 ]
 #: Finders that need the whole network (left out of ``local_gaps``); they must mark no question as used.
@@ -185,6 +191,8 @@ def _collect(v: View, *, local: bool = False) -> tuple[Gap, ...]:
 
 def _scope_ids(c: View, root: str) -> set[str]:
     """The root and everything beneath it (see the module docstring)."""
+    if c.kind(root) == "cluster":
+        return _cluster_scope(c, root)
     within = set(c.descendants(root))  # parts, all the way down
     orgs = set(within)
     hosted = {f for o in orgs for kind in ("secretariat_in", "chair_from") for f in c.into(o, kind)}
@@ -199,3 +207,33 @@ def _scope_ids(c: View, root: str) -> set[str]:
             within |= set(c.into(body, kind))
     within |= {q for n in list(within) for q in c.into(n, "about")}
     return within
+
+
+def _cluster_scope(c: View, root: str) -> set[str]:
+    """A cluster: its members and their parts, its steering group and the forums reporting up to it."""
+    orgs = {d for m in c.into(root, "member_of") for d in c.descendants(m)}
+    forums = set(c.into(root, "cluster_of"))
+    todo = list(forums)
+    while todo:
+        body = todo.pop()
+        for kind in _UPWARD:
+            for f in c.into(body, kind):
+                if f not in forums and c.kind(f) in ("forum", "partnership", "collaboration"):
+                    forums.add(f)
+                    todo.append(f)
+    within = {root} | orgs | forums
+    for f in forums:
+        seats = c.into(f, "post_in")
+        within |= set(seats) | {p for s in seats for p in c.into(s, "holds")}
+        within |= set(c.out(f, "has_mandate"))
+        for kind in ("responsibility_of", "requested_by", "required_in", "approved_by"):
+            within |= set(c.into(f, kind))
+    for o in orgs:
+        within |= set(c.out(o, "channel_from")) | set(c.into(o, "channel_to"))
+        for kind in ("required_in", "requested_by"):
+            within |= set(c.into(o, kind))
+    within |= {q for n in list(within) for q in c.into(n, "about")}
+    return within
+
+
+_UPWARD = ("reports_to", "gives_status_to", "raises_decisions_to", "communicates_with")

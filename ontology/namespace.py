@@ -59,6 +59,7 @@ class SK(DefinedNamespace):
     GapOpenQuestion: URIRef
     GapReportingLineNotStated: URIRef
     GapResponsibilityNotPlaced: URIRef
+    GapOutstandingRequest: URIRef
     GapSecretariatNotStated: URIRef
     GapSinglePointOfContact: URIRef
     GapTermEnded: URIRef

@@ -1,0 +1,43 @@
+"""Requests the sources record as made (or approved) but never met: a gap kind of their own.
+
+Seed 002 lists what the Randers group's parties asked for (clearer target-group criteria, leaders in the
+sparring, specialised sparring …) and what the cluster steering group approved but the sources never show
+done (a temporary process coordinator). Nothing records them as fulfilled (``sk:fulfilledBy``), so each is
+an ``outstanding_request``: approved ones say who approved them and when.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import URIRef
+
+from graph.gap_types import Gap, GapCtx
+from ontology.namespace import SK
+
+__all__ = ["outstanding_requests"]
+
+
+def outstanding_requests(c: GapCtx) -> Iterable[Gap]:
+    for r in c.nodes("request"):
+        if c.out(r, "fulfilled_by"):
+            continue
+        by, approved = c.out(r, "requested_by"), c.out(r, "approved_by")
+        day = c.model.facts.value(URIRef(r), SK.approvedOn)
+        if approved:
+            when = {"da": f" den {day}", "en": f" on {day}"} if day is not None else {}
+            text = c.say(
+                "»{r}« er godkendt af {a}{w}, men kilderne viser ikke, at det er sket.",
+                "“{r}” was approved by {a}{w}, but the sources do not show it done.",
+                r=r,
+                a=sorted(approved),
+                w=when,
+            )
+        else:
+            text = c.say(
+                "{by} har efterspurgt »{r}«; kilderne viser ikke, at det er imødekommet.",
+                "{by} asked for “{r}”; the sources do not show it met.",
+                r=r,
+                by=sorted(by) or {"da": "Implementeringsgruppen", "en": "The implementation group"},
+            )
+        yield Gap("outstanding_request", "medium", r, text, tuple(sorted(by) + sorted(approved)), c.srcs(r))

@@ -98,9 +98,9 @@ class Answer:
 
     def sort_key(self, model: Model) -> tuple[Any, ...]:
         """General after specific; then topic score in tenths; then answers you can act on before a seat
-        whose holder is not stated, a vacancy or a missing contact person; nearness; availability …"""
+        whose holder is not stated, a vacancy, a missing contact person or a mere proposal; nearness; …"""
         late = 1 if self.status in ("proposed", "channel_not_open") else 0
-        stuck = 1 if self.status in UNREACHABLE else 0
+        stuck = 1 if self.status in UNREACHABLE or self.status == "proposed" else 0
         kind = _KIND_RANK.get(model.nx.nodes[self.who]["kind"], 2)
         near = self.nearness if self.nearness is not None else 0
         return (

@@ -105,7 +105,7 @@ ASKER_KINDS = ("organisation", "unit", "forum", "cluster", "partnership", "colla
 _ANSWERS_KEPT = 4096  # answers kept per model version, date and scenarios (each a few KB)
 _GAP_KINDS = ("vacant_seat", "vacant_post", "missing_contact_person", "channel_not_open", "open_question")
 # gaps about what the topic itself is left with: nobody placed, a request still open
-_TOPIC_GAP_KINDS = ("responsibility_not_placed", "outstanding_request", "vacant_seat")
+_TOPIC_GAP_KINDS = ("responsibility_not_placed", "outstanding_request", "vacant_seat", "missing_contact_person")
 _ROUTES_SHOWN = 5  # general routes named in a "not in the sources" error
 _TOPIC_GAP_SCORE = 0.5  # topics matched this well (not only as a neighbour) bring their own gaps
 

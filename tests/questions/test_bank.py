@@ -18,7 +18,9 @@ from tests.cli.support import run
 
 HERE = Path(__file__).resolve().parent
 ID = "https://w3id.org/samarbejdskort/id/"
-SHARED = HERE.parents[2].parent / "shared"
+REPO = HERE.parents[1]
+# ../shared beside the repository (CI); a worktree sits one level deeper
+SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.exists()), REPO.parent / "shared")
 BANK: list[dict[str, Any]] = tomllib.loads((HERE / "bank.toml").read_text(encoding="utf-8"))["question"]
 _STATUSES_NOT_ACTIONABLE = {"holder_not_stated", "vacant", "missing"}
 

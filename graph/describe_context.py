@@ -63,7 +63,7 @@ def _decision(model: Model, d: str, body: str, lang: str) -> dict[str, Any]:
         "approved_on": str(day) if day is not None else None,
         "status": data.get("status"),
         "scenario": data.get("scenario"),
-        "text": _comment(model.nx, d, lang),
+        "text": _comment(model.nx, d, lang) or _facts_comment(model, d, lang),
     }
 
 
@@ -78,7 +78,7 @@ def _linked(model: Model, x: str, lang: str) -> dict[str, Any]:
     texts = _comment(g, x, lang)
     for _, m, k in g.out_edges(x, keys=True):
         if k == "has_mandate":
-            texts += [str(c) for c in model.facts.objects(URIRef(m), RDFS.comment) if _lang_ok(c, lang)]
+            texts += _facts_comment(model, m, lang)
     return {**model.ref(x, lang), "status": g.nodes[x].get("status"), "text": texts}
 
 
@@ -99,6 +99,10 @@ def _skos(model: Model, nid: str, pred: Any, lang: str, *, forward: bool) -> lis
 def _comment(g: Any, nid: str, lang: str) -> list[str]:
     pairs = g.nodes[nid].get("comment") or {}
     return list(pairs.get(lang) or pairs.get("da") or [])
+
+
+def _facts_comment(model: Model, nid: str, lang: str) -> list[str]:
+    return [str(c) for c in model.facts.objects(URIRef(nid), RDFS.comment) if _lang_ok(c, lang)]
 
 
 def _lang_ok(lit: Any, lang: str) -> bool:

@@ -36,6 +36,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "why": ("Hvorfor", "Why"),
     "note": ("NB", "Note"),
     "fallback": ("I STEDET", "INSTEAD"),
+    "general": ("GENEREL VEJ", "GENERAL ROUTE"),
+    "general_intro": (
+        "Kilderne nævner ingen særlig kontakt for netop dette. Her er dine generelle veje:",
+        "The sources name no specific contact for this. These are your general routes:",
+    ),
     "no_reach": ("ingen kontaktoplysninger i kilderne", "no contact details in the sources"),
     "no_answers": (
         "Ingen i dataene varetager emnet på denne dato.",
@@ -151,11 +156,16 @@ def contact_text(p: dict[str, Any], lang: str) -> str:
         else _w("who_title_anon", lang).format(q=q)
     )
     lines = [title + (f"   ({_w('date', lang)} {p['date']})" if p["date"] else "")]
-    others = [m["label"] for m in p["matched_topics"][1:]]
+    specific = [m for m in p["matched_topics"] if m["via"] != "general"]
+    others = [m["label"] for m in specific if m["id"] != p["topic"]["id"]]
     lines.append(
         f"{_w('topic', lang)}: {p['topic']['label']}"
         + (f"  ({_w('also', lang)}: {', '.join(others)})" if others else "")
     )
+    for notice in p.get("notices", []):
+        lines += ["", f"!! {notice}"]
+    if p.get("general"):
+        lines += ["", _w("general_intro", lang)]
     if not p["answers"]:
         lines += ["", _w("no_answers", lang)]
     for a in p["answers"]:
@@ -170,7 +180,12 @@ def _answer_lines(a: dict[str, Any], lang: str) -> list[str]:
     kind = codes.label("kind", a["kind"], lang)
     org = f" · {a['organisation']['label']}" if a.get("organisation") else ""
     flag = f"  [{codes.label('answer', a['status'], lang).upper()}]" if a["status"] != "available" else ""
-    head = f"{a['rank']}. " + (f"{_w('fallback', lang)}: " if a["fallback"] else "") + f"{a['who']['label']}"
+    head = (
+        f"{a['rank']}. "
+        + (f"{_w('general', lang)}: " if a.get("general") else "")
+        + (f"{_w('fallback', lang)}: " if a["fallback"] else "")
+        + f"{a['who']['label']}"
+    )
     lines = [f"{head}  ({kind}{org}){flag}"]
     if a.get("nearness"):
         lines.append(f"   {_w('nearness', lang)}: {a['nearness']['label']}")

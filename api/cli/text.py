@@ -42,6 +42,16 @@ _WORDS: dict[str, tuple[str, str]] = {
     "conditions": ("Betingelser", "Conditions"),
     "requirements": ("Krav om fast kontaktperson", "Required contact persons"),
     "missing": ("mangler", "missing"),
+    "requested_by": ("Efterspurgt af", "Requested by"),
+    "approved_by": ("Godkendt af", "Approved by"),
+    "approved_on": ("Godkendt den", "Approved on"),
+    "broader": ("Bredere emne", "Broader topic"),
+    "narrower": ("Snævrere emner", "Narrower topics"),
+    "steering_groups": ("Styregruppe", "Steering group"),
+    "decisions": ("Beslutninger", "Decisions"),
+    "scenario": ("scenarie", "scenario"),
+    "linked": ("Samarbejdsmodeller knyttet til klyngen", "Collaboration models linked to the cluster"),
+    "taken_up_by": ("Taget op i", "Taken up by"),
 }
 
 
@@ -81,6 +91,8 @@ def describe_text(d: dict[str, Any], lang: str) -> str:
         lines.append(f"{t('mandate', lang)}: {m['label']}" + (f" ({m['status']})" if m.get("status") else ""))
         if m.get("purpose"):
             lines.append(f"  {t('purpose', lang)}: {m['purpose']}")
+        if m.get("comment"):
+            lines.append(f"  {m['comment']}")
         for key in ("tasks", "competences", "duties", "principles", "elements"):
             if m.get(key):
                 lines.append(f"  {t(key, lang)}:")
@@ -118,9 +130,34 @@ def describe_text(d: dict[str, Any], lang: str) -> str:
         lines += [f"  - {' '.join(q.get('text') or [q['label']])}" for q in d["open_questions"]]
     if d.get("comment"):
         lines += [f"  {c}" for c in d["comment"]]
+    lines += _context_lines(d, lang)
     lines.append(f"{t('sources', lang)}:")
     lines += [f"  - {source_line(s)}" for s in d.get("sources", [])] or ["  -"]
     return "\n".join(lines)
+
+
+def _context_lines(d: dict[str, Any], lang: str) -> list[str]:
+    """What ``graph.describe_context`` adds: decisions, linked collaborations, topic neighbours, requesters."""
+    lines: list[str] = []
+    for key in ("requested_by", "approved_by", "broader", "narrower", "steering_groups"):
+        if d.get(key):
+            lines.append(f"{t(key, lang)}: " + "; ".join(r["label"] for r in d[key]))
+    if d.get("approved_on"):
+        lines.append(f"{t('approved_on', lang)}: {d['approved_on']}")
+    if d.get("decisions"):
+        lines.append(f"{t('decisions', lang)}:")
+    for dec in d.get("decisions", []):
+        scen = f" [{t('scenario', lang)} {dec['scenario']}]" if dec.get("scenario") else ""
+        lines.append(f"  - {dec.get('approved_on') or '?'}: {dec['label']} ({dec['approved_by']['label']}){scen}")
+        lines += [f"      {x}" for x in dec.get("text", [])]
+    for key in ("linked", "taken_up_by"):
+        if d.get(key):
+            lines.append(f"{t(key, lang)}:")
+            for r in d[key]:
+                by = "; ".join(a["label"] for a in r.get("approved_by", []))
+                lines.append(f"  - {r['label']}" + (f" ({t('approved_by', lang).lower()}: {by})" if by else ""))
+                lines += [f"      {x}" for x in r.get("text", [])]
+    return lines
 
 
 def source_line(s: dict[str, Any]) -> str:

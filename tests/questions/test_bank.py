@@ -20,7 +20,9 @@ HERE = Path(__file__).resolve().parent
 ID = "https://w3id.org/samarbejdskort/id/"
 REPO = HERE.parents[1]
 # ../shared beside the repository (CI); a worktree sits one level deeper
-SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.exists()), REPO.parent / "shared")
+SHARED = next(
+    (p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.exists()), REPO.parent / "shared"
+)
 BANK: list[dict[str, Any]] = tomllib.loads((HERE / "bank.toml").read_text(encoding="utf-8"))["question"]
 _STATUSES_NOT_ACTIONABLE = {"holder_not_stated", "vacant", "missing"}
 
@@ -117,9 +119,22 @@ def test_passage_is_in_the_document(q: dict[str, Any]) -> None:
 def test_the_bank_is_big_enough_and_covers_the_everyday_words() -> None:
     assert len(BANK) >= 60
     texts = {q["text"].casefold() for q in BANK}
-    for word in ("angst", "selvskade", "spiseforstyrrelse", "nedtrykthed", "mobning", "ensomhed",
-                 "selvmordstanker", "underretning", "praksiskonsulent", "akut", "pårørende", "kronisk syg",
-                 "skolefravær", "tandpleje"):
+    for word in (
+        "angst",
+        "selvskade",
+        "spiseforstyrrelse",
+        "nedtrykthed",
+        "mobning",
+        "ensomhed",
+        "selvmordstanker",
+        "underretning",
+        "praksiskonsulent",
+        "akut",
+        "pårørende",
+        "kronisk syg",
+        "skolefravær",
+        "tandpleje",
+    ):
         assert word in texts, word
 
 

@@ -211,7 +211,7 @@ def contact(
     ranked = rank(v, home, candidates(v, meaning.topics)) if meaning.topics else []
     general = not ranked and bool(meaning.general)
     if general:
-        ranked = rank(v, home, candidates(v, meaning.general), general=True)
+        ranked = _nearest(v, rank(v, home, candidates(v, meaning.general), general=True))
         matches = meaning.topics + meaning.general
     answers = [explained(v, home, a) for a in with_fallbacks(v, home, ranked, matches, max(limit, 1))]
     parts: dict[str, Any] = {
@@ -232,6 +232,15 @@ def contact(
     return ContactAnswer(**parts, model=model)
 
 
+def _nearest(v: View, answers: list[Answer]) -> list[Answer]:
+    """Of general routes of one kind for one topic, only the nearest: your own PPR, not every PPR."""
+    best: dict[tuple[str, str], int] = {}
+    for a in answers:
+        k = (a.topic, v.kind(a.who))
+        best[k] = min(best.get(k, 99), a.nearness if a.nearness is not None else 99)
+    return [a for a in answers if (a.nearness if a.nearness is not None else 99) <= best[(a.topic, v.kind(a.who))]]
+
+
 def _general_routes(v: View, who: str | None, model: Model) -> tuple[Candidate, ...]:
     """The asker's general routes, named in a "not in the sources" error."""
     from graph.topics import topic_index
@@ -242,7 +251,7 @@ def _general_routes(v: View, who: str | None, model: Model) -> tuple[Candidate, 
         return ()
     home = home_of(v, who) if who else None
     out: list[Candidate] = []
-    for a in rank(v, home, candidates(v, general), general=True):
+    for a in _nearest(v, rank(v, home, candidates(v, general), general=True)):
         if all(c.id != a.who for c in out):
             out.append(Candidate(a.who, model.label(a.who), v.kind(a.who)))
     return tuple(out[:_ROUTES_SHOWN])

@@ -95,6 +95,12 @@ _T_STATUS, _T_OCCUPANCY, _T_STATE, _T_SECTOR, _T_ROLE = (
 _T_LINE_KINDS = {_S(k): v for k, v in LINE_KINDS.items()}
 _T_PLAIN_EDGES = tuple((_S(p), kind, rev) for p, kind, rev in _PLAIN_EDGES)
 _T_PREF = tuple(_S(p) for p in _PREF)
+# A person named only by parts of a name (vCard's given-name/family-name, FOAF's givenName/familyName):
+# the name is "given family", never the IRI's last segment.
+_T_NAME_PARTS = (
+    tuple(_S(p) for p in (VCARD["given-name"], FOAF.givenName, FOAF.firstName)),
+    tuple(_S(p) for p in (VCARD["family-name"], FOAF.familyName, FOAF.lastName, FOAF.surname)),
+)
 _TYPE = _S(RDF.type)
 _HOLDS = _S(ORG.holds)
 _HELD_BY = _S(ORG.heldBy)
@@ -254,6 +260,12 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
         for s, o in g.subject_objects(p):
             if s in kinds and type(o) is Lit and o.value.strip():
                 alt[_text(s)].append(" ".join(o.value.split()))
+    for s, kind in kinds.items():
+        if kind == "person" and _text(s) not in found:
+            parts = [_first_literal(g, s, preds) for preds in _T_NAME_PARTS]
+            name = " ".join(p for p in parts if p)
+            if name:
+                found[_text(s)] = {(len(_T_PREF), ""): [name]}
     labels: dict[str, dict[str, str]] = {}
     for nid, by in found.items():
         best: dict[str, str] = {}
@@ -270,6 +282,14 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
                 alt[nid].append(value)
         labels[nid] = chosen
     return labels, {k: sorted(set(v)) for k, v in alt.items()}
+
+
+def _first_literal(g: Facts, s: Term, preds: tuple[str, ...]) -> str:
+    for p in preds:
+        for o in g.objects(s, p):
+            if type(o) is Lit and o.value.strip():
+                return " ".join(o.value.split())
+    return ""
 
 
 def _rank_of(key: tuple[int, str]) -> int:

@@ -200,6 +200,9 @@ def contact(
         meaning = understand(model, topic)
     except NotInSources as exc:
         exc.routes = _general_routes(v, who, model)
+        if exc.routes:
+            names = "; ".join(c.label for c in exc.routes)
+            exc.args = (f"{exc.args[0]}. Generelle veje / general routes: {names}",)
         raise
     matches = meaning.topics or meaning.general
     kept: dict[tuple[Any, ...], dict[str, Any]] = v.cached("contact-answers", dict)

@@ -57,6 +57,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "via_broader": ("bredere end", "broader than"),
     "via_narrower": ("snævrere end", "narrower than"),
     "via_related": ("beslægtet med", "related to"),
+    "via_thesaurus": ("ordet", "the word"),
+    "via_general": ("generel vej for", "general route for"),
     "channel": ("kanal", "channel"),
     "contact_point": ("kontakt", "contact"),
     "holder": ("indehaver", "holder"),

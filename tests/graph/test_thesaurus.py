@@ -1,0 +1,109 @@
+"""The words people use (issue 10): a thesaurus beside the topics, general routes, honest "not in the sources"."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.contacts import contact
+from graph.errors import NotInSources
+from graph.thesaurus import thesaurus
+from graph.topics import match_topics, understand
+from tests.conftest import tiny
+
+EX = "http://example.org/"
+DATA = """
+ex:kommune a sk:Municipality ; skos:prefLabel "Aby Kommune"@da ; sk:sector sk:SectorMunicipal .
+ex:ppr a org:OrganizationalUnit ; skos:prefLabel "PPR, Aby"@da ; org:unitOf ex:kommune ; sk:handlesTopic ex:ppr-emne .
+ex:enhed a org:OrganizationalUnit ; skos:prefLabel "Rådgivningsenheden"@da ; sk:sector sk:SectorPsychiatry ;
+    sk:handlesTopic ex:sparring , ex:henvisning .
+ex:sparring a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "sparring"@da , "sparring"@en .
+ex:henvisning a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "henvisning"@da , "referral"@en ;
+    skos:hiddenLabel "henvising"@da .
+ex:ppr-emne a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "PPR"@da .
+ex:skole a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "skole"@da .
+
+ex:ord a skos:ConceptScheme ; skos:hasTopConcept ex:mistrivsel .
+ex:mistrivsel a skos:Concept ; skos:inScheme ex:ord ; skos:topConceptOf ex:ord ;
+    skos:prefLabel "psykisk mistrivsel"@da ; skos:altLabel "mistrivsel"@da ;
+    skos:related ex:sparring , ex:ppr-emne .
+ex:angst a skos:Concept ; skos:inScheme ex:ord ; skos:broader ex:mistrivsel ;
+    skos:prefLabel "angst"@da , "anxiety"@en ; skos:hiddenLabel "angest"@da .
+ex:akut a skos:Concept ; skos:inScheme ex:ord ; skos:broader ex:mistrivsel ;
+    skos:prefLabel "akut risiko"@da ; skos:altLabel "selvmordstanker"@da ;
+    skos:scopeNote "Kilderne beskriver ingen akut vej."@da , "The sources describe no acute route."@en .
+ex:fravaer a skos:Concept ; skos:inScheme ex:ord ; skos:broader ex:mistrivsel ;
+    skos:prefLabel "skolefravær"@da ; skos:related ex:skole , ex:ppr-emne .
+ex:afvist a skos:Concept ; skos:inScheme ex:ord ; skos:prefLabel "afvist henvisning"@da ; skos:exactMatch ex:henvisning .
+"""
+
+
+@pytest.fixture(scope="module")
+def model():
+    return tiny(DATA)
+
+
+def test_thesaurus_words_are_entries_not_graph_nodes(model) -> None:
+    th = thesaurus(model)
+    assert EX + "angst" in th.entries and EX + "angst" not in model.nx
+    assert th.entries[EX + "angst"].in_domain and not th.entries[EX + "afvist"].in_domain
+    assert set(th.general) == {EX + "sparring", EX + "ppr-emne"}
+
+
+def test_an_in_domain_word_without_a_topic_gives_the_general_routes(model) -> None:
+    found = match_topics(model, "angst")
+    assert {m.id for m in found} == {EX + "sparring", EX + "ppr-emne"} and {m.via for m in found} == {"general"}
+    p = contact(model, "angst", "Aby Kommune").as_json()
+    assert p["general"] is True and all(a["general"] for a in p["answers"])
+    assert {a["who"]["id"] for a in p["answers"]} == {EX + "enhed", EX + "ppr"}
+    assert p["topic"]["kind"] == "word" and p["topic"]["label"] == "angst"
+
+
+@pytest.mark.parametrize("text", ["angest", "ANGST", "anxiety"])
+def test_misspellings_case_and_english_reach_the_same_word(model, text: str) -> None:
+    assert understand(model, text).entries[0].entry.id == EX + "angst"
+
+
+def test_an_exact_match_word_means_its_topic_and_answers_are_specific(model) -> None:
+    p = contact(model, "afvist henvisning", "Aby Kommune").as_json()
+    assert p["general"] is False and p["answers"][0]["who"]["id"] == EX + "enhed"
+    assert not any(a["general"] for a in p["answers"])
+
+
+def test_a_compound_word_is_split_and_its_related_topics_answer(model) -> None:
+    found = {m.id for m in match_topics(model, "skolefraværet")}
+    assert {EX + "skole", EX + "ppr-emne"} <= found
+
+
+def test_a_scope_note_is_said_with_the_answer(model) -> None:
+    p = contact(model, "selvmordstanker", "Aby Kommune").as_json()
+    assert p["notices"] == ["Kilderne beskriver ingen akut vej."]
+    assert contact(model, "selvmordstanker", "Aby Kommune").as_json("en")["notices"] == [
+        "The sources describe no acute route."
+    ]
+
+
+def test_text_outside_the_sources_is_said_plainly_with_the_general_routes(model) -> None:
+    with pytest.raises(NotInSources) as err:
+        contact(model, "tandpleje", "Aby Kommune")
+    assert "ikke i kilderne" in str(err.value)
+    assert {c.id for c in err.value.suggestions} == {EX + "sparring", EX + "ppr-emne"}
+    assert {c.id for c in err.value.routes} == {EX + "enhed", EX + "ppr"}
+
+
+def test_the_bundled_thesaurus_never_suggests_unrelated_topics(bundled) -> None:
+    for text in ("spiseforstyrrelse", "eating disorder", "angst"):
+        ids = {m.id.rsplit("/", 1)[-1] for m in match_topics(bundled, text)}
+        assert "it-og-kommunikation" not in ids and "kui" not in ids, (text, ids)
+    with pytest.raises(NotInSources) as err:
+        match_topics(bundled, "tandpleje")
+    assert "emne/sundhedspleje" not in {c.id.split("/id/")[-1] for c in err.value.suggestions}
+
+
+def test_every_bundled_thesaurus_word_cites_a_source_and_leads_to_real_topics(bundled) -> None:
+    th = thesaurus(bundled)
+    assert len(th.entries) >= 25
+    for e in th.entries.values():
+        assert e.sources, e.id
+        assert e.label.get("da") and e.label.get("en"), e.id
+        assert e.in_domain or e.exact or e.related, e.id  # no word leads nowhere
+        assert all(bundled.nx.nodes[t]["kind"] == "topic" for t in (*e.exact, *e.related))

@@ -182,8 +182,6 @@ def test_contact_answers_with_the_advice_unit_and_its_conditions(client: TestCli
 def test_contact_json_is_the_cli_json(client: TestClient) -> None:
     from graph.contacts import contact
 
-    from graph.privacy import public_model
-
     got = ok(client, "/api/contact", params={"topic": "sparring", "asker": "Favrskov Kommune", "date": DAY})
     # anonymous callers get the public view: the Randers group's contact person (seed 002) stays opaque
     want = contact(public_model(served(client)), "sparring", "Favrskov Kommune", on=ON).as_json("da")

@@ -82,8 +82,9 @@ JSON shape of ``ContactAnswer.as_json(lang)`` (stable; every entity is a ``model
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from graph.applicability import check_scenarios, require_in_force
@@ -211,11 +212,15 @@ def contact(
     if hit is not None:
         return ContactAnswer(**hit, model=model)
     home = home_of(v, who) if who else None
-    ranked = rank(v, home, candidates(v, meaning.topics)) if meaning.topics else []
-    general = not ranked and bool(meaning.general)
+    lazy: Iterator[Answer] = iter(rank(v, home, candidates(v, meaning.topics)) if meaning.topics else ())
+    first = next(lazy, None)  # rank is lazy: peek whether anything specific answers
+    ranked: Iterable[Answer] = lazy
+    general = first is None and bool(meaning.general)
     if general:
-        ranked = _nearest(v, rank(v, home, candidates(v, meaning.general), general=True))
+        ranked = _nearest(v, list(rank(v, home, candidates(v, meaning.general), general=True)))
         matches = meaning.topics + meaning.general
+    elif first is not None:
+        ranked = chain([first], ranked)
     answers = [explained(v, home, a) for a in with_fallbacks(v, home, ranked, matches, max(limit, 1))]
     parts: dict[str, Any] = {
         "query": topic,
@@ -254,7 +259,7 @@ def _general_routes(v: View, who: str | None, model: Model) -> tuple[Candidate, 
         return ()
     home = home_of(v, who) if who else None
     out: list[Candidate] = []
-    for a in _nearest(v, rank(v, home, candidates(v, general), general=True)):
+    for a in _nearest(v, list(rank(v, home, candidates(v, general), general=True))):
         if all(c.id != a.who for c in out):
             out.append(Candidate(a.who, model.label(a.who), v.kind(a.who)))
     return tuple(out[:_ROUTES_SHOWN])

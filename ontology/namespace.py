@@ -60,6 +60,9 @@ class SK(DefinedNamespace):
     GapReportingLineNotStated: URIRef
     GapResponsibilityNotPlaced: URIRef
     GapOutstandingRequest: URIRef
+    GapSharedForumNoChannel: URIRef
+    GapInterfaceRequested: URIRef
+    GapContactPersonOneWay: URIRef
     GapSecretariatNotStated: URIRef
     GapSinglePointOfContact: URIRef
     GapTermEnded: URIRef

@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from graph.exporting import ExportFormat, register
+from graph.facts import Blank, Facts
 from graph.model import Model
 from ontology.namespace import DCTERMS, FOAF, ID, ORG, PROV, RDF, RDFS, SK, SKOS, VCARD, XSD
 
@@ -56,9 +58,37 @@ def _bnode_id(raw: str) -> str:
     return safe if safe[:1].isalpha() else f"b{safe}"
 
 
+class _Terms:
+    """Internal terms (``graph.facts``: IRI ``str``, ``Blank``, ``Lit``) → Oxigraph terms, each converted once.
+
+    The writers read the model's compact index, never ``model.rdf``: building the rdflib graph of a
+    national structure costs more than writing it.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[Any, Any] = {}
+
+    def __call__(self, t: Any) -> Any:
+        hit = self._cache.get(t)
+        if hit is None:
+            if type(t) is str:
+                hit = ox.NamedNode(t)
+            elif isinstance(t, Blank):
+                hit = ox.BlankNode(_bnode_id(str(t)))
+            elif t.language:
+                hit = ox.Literal(t.value, language=t.language)
+            elif t.datatype != _XSD_STRING:
+                hit = ox.Literal(t.value, datatype=ox.NamedNode(t.datatype))
+            else:
+                hit = ox.Literal(t.value)
+            self._cache[t] = hit
+        return hit
+
+
 def _triples(model: Model) -> Iterator[ox.Triple]:
-    for s, p, o in model.rdf:
-        yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
+    term = _Terms()
+    for s, p, o in model.triple_index():
+        yield ox.Triple(term(s), term(p), term(o))
 
 
 def _serialize(model: Model, fmt: ox.RdfFormat) -> bytes:
@@ -75,47 +105,56 @@ def graph_of_sources(sources: Iterable[str]) -> URIRef:
 
 def trig_quads(model: Model) -> Iterator[ox.Quad]:
     """Every triple in the named graph of its subject's sources; the graphs' provenance in the default graph."""
-    g = model.rdf
-    home: dict[Node, URIRef | None] = {}
-    described: dict[URIRef, frozenset[str]] = {}
-    for s in set(g.subjects()):
-        if isinstance(s, BNode):
+    facts = model.triple_index()
+    term = _Terms()
+    derived = str(PROV.wasDerivedFrom)
+    home: dict[Any, str | None] = {}
+    described: dict[str, frozenset[str]] = {}
+    by_sources: dict[frozenset[str], str] = {}
+    for s in facts.spo:
+        if isinstance(s, Blank):
             continue
-        sources = frozenset(str(o) for o in g.objects(s, PROV.wasDerivedFrom))
+        sources = frozenset(o for o in facts.objects(s, derived) if type(o) is str)
         if not sources:
             home[s] = None
             continue
-        name = graph_of_sources(sources)
-        described[name] = sources
+        name = by_sources.get(sources)
+        if name is None:
+            name = by_sources[sources] = str(graph_of_sources(sources))
+            described[name] = sources
         home[s] = name
-    owner_of = _blank_owners(model, home)
+    owner_of = _blank_owners(facts, home)
     default = ox.DefaultGraph()
-    for s, p, o in g:
-        name = home.get(s) if not isinstance(s, BNode) else owner_of.get(s)
-        target: ox.NamedNode | ox.DefaultGraph = ox.NamedNode(str(name)) if name is not None else default
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), target)  # type: ignore[arg-type]
+    graphs: dict[str, ox.NamedNode] = {}
+    for s, p, o in facts:
+        name = owner_of.get(s) if isinstance(s, Blank) else home.get(s)
+        if name is None:
+            target: ox.NamedNode | ox.DefaultGraph = default
+        else:
+            target = graphs.get(name) or graphs.setdefault(name, ox.NamedNode(name))
+        yield ox.Quad(term(s), term(p), term(o), target)
+    a, entity, was = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PROV.Entity)), ox.NamedNode(derived)
     for name, sources in sorted(described.items()):
-        subject = ox.NamedNode(str(name))
-        yield ox.Quad(subject, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PROV.Entity)), default)
+        subject = ox.NamedNode(name)
+        yield ox.Quad(subject, a, entity, default)
         for src in sorted(sources):
-            yield ox.Quad(subject, ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(src), default)
+            yield ox.Quad(subject, was, ox.NamedNode(src), default)
 
 
-def _blank_owners(model: Model, home: dict[Node, URIRef | None]) -> dict[Node, URIRef | None]:
+def _blank_owners(facts: Facts, home: dict[Any, str | None]) -> dict[Any, str | None]:
     """Each blank node goes with the first IRI subject that reaches it (memberships, mandate items …)."""
-    g = model.rdf
-    refs: dict[Node, list[Node]] = defaultdict(list)
-    for s, _, o in g:
-        if isinstance(o, BNode):
+    refs: dict[Any, list[Any]] = defaultdict(list)
+    for s, _, o in facts:
+        if isinstance(o, Blank):
             refs[o].append(s)
-    owner: dict[Node, URIRef | None] = {}
+    owner: dict[Any, str | None] = {}
 
-    def find(b: Node, seen: set[Node]) -> URIRef | None:
+    def find(b: Any, seen: set[Any]) -> str | None:
         if b in owner:
             return owner[b]
         seen.add(b)
         for s in sorted(refs.get(b, ()), key=str):
-            if not isinstance(s, BNode):
+            if not isinstance(s, Blank):
                 return home.get(s)
             if s not in seen:
                 found = find(s, seen)
@@ -123,14 +162,17 @@ def _blank_owners(model: Model, home: dict[Node, URIRef | None]) -> dict[Node, U
                     return found
         return None
 
-    for s in set(g.subjects()):
-        if isinstance(s, BNode):
+    for s in facts.spo:
+        if isinstance(s, Blank):
             owner[s] = find(s, set())
     return owner
 
 
 def _trig(model: Model) -> bytes:
-    quads = sorted(trig_quads(model), key=lambda q: (str(q.graph_name), str(q.subject)))  # one block per graph
+    blocks: dict[str, list[ox.Quad]] = defaultdict(list)  # one block per graph, default graph first
+    for q in trig_quads(model):
+        blocks["" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value].append(q)
+    quads = (q for name in sorted(blocks) for q in blocks[name])
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES) or b""
 
 

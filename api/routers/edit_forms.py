@@ -15,13 +15,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
-from api.auth import User, current_user, has_role, unauthorized
+from api.auth import User, current_user
 from api.deps import Page, PageDep, StoreDep
-from api.routers.edits import _gate, _problem, _same_origin
+from api.routers.edits import _gate, _problem, editor_post
 from graph.describe import describe
 from graph.edit_plan import CODES
 from graph.editing import edit_adapter
-from graph.errors import ConflictError, EditRejected, EntityNotFound, PermissionDenied, ValidationFailed
+from graph.errors import ConflictError, EditRejected, EntityNotFound, ValidationFailed
 from graph.model import Model
 from graph.sheet_schema import term_label
 
@@ -68,11 +68,7 @@ async def entity_submit(
     store: StoreDep,
     user: Annotated[User | None, Depends(current_user)],
 ) -> Response:
-    _same_origin(request)
-    if user is None:
-        raise unauthorized()
-    if not has_role(user, "editor"):
-        raise PermissionDenied("this needs the role 'editor'")
+    user = editor_post(request, user)
     form = await request.form(max_files=0, max_fields=40)
     model = store.model()
     iri = _entity(model, _text(form, "id"))

@@ -175,11 +175,7 @@ def seat_submit(
     reason: Annotated[str, Form(max_length=2000)] = "",
     etag: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
-    _same_origin(request)
-    if user is None:
-        raise unauthorized()
-    if not has_role(user, "editor"):
-        raise PermissionDenied("this needs the role 'editor'")
+    user = editor_post(request, user)
     model = store.model()
     iri = _seat_iri(model, seat)
     form = {"name": name, "email": email, "phone": phone, "reason": reason}
@@ -283,6 +279,16 @@ def _local(target: str) -> str:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return "/"
     return target
+
+
+def editor_post(request: Request, user: User | None) -> User:
+    """A form post that may change the map: from this site, signed in, with the role editor (else 403/401)."""
+    _same_origin(request)
+    if user is None:
+        raise unauthorized()
+    if not has_role(user, "editor"):
+        raise PermissionDenied("this needs the role 'editor'")
+    return user
 
 
 def _same_origin(request: Request) -> None:

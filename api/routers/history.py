@@ -11,11 +11,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api.auth import User, current_user, has_role, unauthorized
+from api.auth import User, current_user
 from api.deps import PageDep, StoreDep
-from api.routers.edits import _gate, _problem, _same_origin
+from api.routers.edits import _gate, _problem, editor_post
 from graph.changelog import ChangeRecord
-from graph.errors import ConflictError, EditRejected, PermissionDenied, ValidationFailed
+from graph.errors import ConflictError, EditRejected, ValidationFailed
 from graph.model import Model
 
 __all__ = ["router"]
@@ -51,11 +51,7 @@ def undo_submit(
     etag: Annotated[str, Form(max_length=100)] = "",
     id: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    _same_origin(request)
-    if user is None:
-        raise unauthorized()
-    if not has_role(user, "editor"):
-        raise PermissionDenied("this needs the role 'editor'")
+    user = editor_post(request, user)
     try:
         record = store.undo(change_id, user=user.name, reason=reason or "Fortryd / undo", if_match=etag or None)
     except (ConflictError, EditRejected, ValidationFailed) as exc:

@@ -12,10 +12,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api.auth import User, current_user, has_role, unauthorized
+from api.auth import User, current_user
 from api.deps import Page, PageDep, StoreDep
-from api.routers.edits import _gate, _problem, _same_origin
-from graph.errors import CellError, ConflictError, EditRejected, InputError, PermissionDenied, SheetRejected
+from api.routers.edits import _gate, _problem, editor_post
+from graph.errors import CellError, ConflictError, EditRejected, InputError, SheetRejected
 from graph.sheet_read import MAX_BYTES, read_sheets
 from graph.sheet_write import write_csv_zip, write_xlsx
 
@@ -71,11 +71,7 @@ async def upload(
     etag: Annotated[str, Form(max_length=100)] = "",
     partial: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:
-    _same_origin(request)
-    if user is None:
-        raise unauthorized()
-    if not has_role(user, "editor"):
-        raise PermissionDenied("this needs the role 'editor'")
+    user = editor_post(request, user)
     name = (fil.filename or "regneark.xlsx").rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:200]
     data = await fil.read(MAX_BYTES + 1)
     version = store.model().version

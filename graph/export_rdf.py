@@ -19,22 +19,10 @@ from rdflib.term import Node
 from graph.exporting import ExportFormat, register
 from graph.facts import Blank, Facts
 from graph.model import Model
-from ontology.namespace import DCTERMS, FOAF, ID, ORG, PROV, RDF, RDFS, SK, SKOS, VCARD, XSD
+from ontology.namespace import ID, PREFIXES, PROV, RDF, XSD
 
-__all__ = ["PREFIXES", "graph_of_sources", "to_ox", "trig_quads"]
+__all__ = ["graph_of_sources", "to_ox", "trig_quads"]
 
-PREFIXES = {
-    "sk": str(SK),
-    "org": str(ORG),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dct": str(DCTERMS),
-    "foaf": str(FOAF),
-    "vcard": str(VCARD),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "id": str(ID),
-}
 _XSD_STRING = str(XSD.string)
 
 

@@ -60,23 +60,12 @@ from graph.sheet_import import ImportPlan, plan_import
 from graph.sheet_read import Workbook
 from graph.sparql_worker import MAX_QUERY_CHARS, QueryWorker, memory_store
 from graph.store_backends import Backend, Embedded, Remote
-from ontology.namespace import DCTERMS, FOAF, ID, ORG, PROV, RDFS, SK, SKOS, VCARD, XSD
+from ontology.namespace import ID, PREFIXES
 
 __all__ = ["ExportFormat", "GraphStore", "QueryRefused", "Store", "StoreUnavailable", "open_store"]
 
 ExportFormat = Literal["turtle", "json-ld", "n-triples"]
 _FORMATS = {"turtle": ox.RdfFormat.TURTLE, "json-ld": ox.RdfFormat.JSON_LD, "n-triples": ox.RdfFormat.N_TRIPLES}
-_PREFIXES = {
-    "sk": str(SK),
-    "org": str(ORG),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dct": str(DCTERMS),
-    "foaf": str(FOAF),
-    "vcard": str(VCARD),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-}
 _SYSTEM_USER = "samarbejdskort"
 _REMOTE_RECHECK_S = 5.0
 
@@ -173,7 +162,7 @@ class GraphStore:
             raise InputError(f"unknown export format '{fmt}' (turtle, json-ld, n-triples)")
         data = self._backend.dump(DATA_GRAPH) if include_personal else _public_ntriples(self.model())
         mem = memory_store(data, include_personal=include_personal)
-        prefixes = _PREFIXES if fmt == "turtle" else None
+        prefixes = PREFIXES if fmt == "turtle" else None
         return mem.dump(format=_FORMATS[fmt], from_graph=ox.DefaultGraph(), prefixes=prefixes) or b""
 
     def dump_dataset(self) -> bytes:

@@ -197,3 +197,17 @@ class SK(DefinedNamespace):
 ID = Namespace("https://w3id.org/samarbejdskort/id/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+
+#: Prefixes for Turtle/TriG written by the exports and the store: the spellings used in data/ and ontology/.
+PREFIXES: dict[str, str] = {
+    "sk": str(SK),
+    "org": str(ORG),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dct": str(DCTERMS),
+    "foaf": str(FOAF),
+    "vcard": str(VCARD),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "id": str(ID),
+}

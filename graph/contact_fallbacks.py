@@ -55,7 +55,7 @@ def _fallbacks(v: View, home: Home | None, a: Answer, matches: tuple[TopicMatch,
                 f"Ask {m.label(who, 'en')} for {m.label(body, 'en')}.",
             }
             reason = {k: " ".join(t.split()) for k, t in reason.items()}
-            tier = home.tier(v, who, ()) if home else None
+            tier = home.tier_of(who) if home else None
             steps = (*why(v, home, who, ()), Step(who, "fallback", True, a.who))
             status = "holder_not_stated" if v.kind(who) == "post" and not v.into(who, "holds") else "available"
             out.append(

@@ -1,33 +1,30 @@
-"""Where an asker stands: its organisations, forums and cluster, the shortest ways out from it, and the
-nearness tier of any candidate seen from there (channel < own < forum < cluster < region < national < other)."""
+"""Where an asker stands: its organisations, forums and clusters, the shortest ways out from it, and the
+nearness tier of any candidate seen from there (channel < own < forum < cluster < region < national < other).
+
+The tiers, as sets (``graph.contact_index`` answers them by lookups, not by building these sets):
+
+- channel: one of the candidate's channels starts at the asker, an organisation above it, or a
+  collaboration one of those is a member of;
+- own: the candidate belongs to the asker's organisation tree (everything under the asker's own root:
+  up the hierarchy while the sector stays the same);
+- forum: it belongs to a forum where the tree has a member, a seat on its behalf, the secretariat or chair;
+- cluster: it lies in the zone of one of the asker's clusters (the cluster, its steering group, the
+  bodies reporting to that, and the members' trees);
+- region / national / other: by the sectors of its organisations.
+"""
 
 from __future__ import annotations
 
-import networkx as nx
+from array import array
 
-from graph.contact_facts import anchors, facts
-from graph.contact_types import COLLAB_KINDS, Cand, Facts
+from graph.contact_facts import anchors
+from graph.contact_index import Standing, StructureIndex, Table, places, standing, structure_index
+from graph.contact_types import COLLAB_KINDS
 from graph.view import View
 
-__all__ = ["Home", "forums_of", "home", "structure"]
+__all__ = ["Home", "forums_of", "home"]
 
-_REGIONAL = frozenset({"municipal", "somatic", "psychiatry", "general_practice", "region", "cross_sector"})
-_STRUCTURE = (
-    "part_of",
-    "member_of",
-    "post_in",
-    "on_behalf_of",
-    "holds",
-    "cluster_of",
-    "secretariat_in",
-    "chair_from",
-    "reports_to",
-    "gives_status_to",
-    "raises_decisions_to",
-    "communicates_with",
-)
-_HOMES_KEPT = 512  # askers whose place in the structure a date's view keeps
-_UPWARD = ("reports_to", "gives_status_to", "raises_decisions_to", "communicates_with")
+_HOMES_KEPT = 256  # askers whose place in the structure a date's view keeps (a national walk: ~20 KB each)
 
 
 def home(v: View, asker: str) -> Home:
@@ -42,45 +39,62 @@ def home(v: View, asker: str) -> Home:
 
 
 class Home:
-    """Where the asker stands: its organisations, forums, cluster, and the shortest ways out from it."""
+    """Where the asker stands: its organisations, forums, clusters, and the shortest ways out from it."""
 
     def __init__(self, v: View, asker: str) -> None:
         self.id = asker
         own = anchors(v, asker)
         self.up = set(own) | {a for x in own for a in v.ancestors(x)}
-        roots = {_own_root(v, x) for x in own}
-        self.tree = set(own) | {d for r in roots for d in v.descendants(r)}
+        self.roots = frozenset(_own_root(v, x) for x in own)
         self.channel_from = self.up | {c for x in self.up for c in v.out(x, "member_of")}
-        self.forums = forums_of(v, self.tree) | {a for a in own if v.kind(a) in COLLAB_KINDS}
-        self.cluster_zone = _cluster_zone(v, self.tree, self.forums)
-        # breadth-first from the asker, one level at a time and only as far as a question needs: most answers
-        # lie within a few steps, and a full walk of a national structure costs more than the whole answer
-        self._adj = _neighbours(v)
-        self._pred: dict[str, str | None] = {asker: None} if asker in self._adj else {}
-        self._depth: dict[str, int] = dict.fromkeys(self._pred, 0)
-        self._level: list[str] = list(self._pred)
-        self._walked = 0 if self._level else -1  # every node this many steps away (or fewer) is known
+        at = places(v)
+        self.forums = {a for a in own if v.kind(a) in COLLAB_KINDS}.union(*(at.forums.get(r, ()) for r in self.roots))
+        clusters = set().union(*(at.clusters.get(r, ()) for r in self.roots))
+        self.clusters = frozenset(clusters | {c for f in self.forums for c in v.out(f, "cluster_of")})
+        self._v = v
+        # breadth-first from the asker over int ids, one level at a time and only as far as a question
+        # needs: most answers lie within a few steps
+        self._s: StructureIndex = structure_index(v)
+        start = self._s.index.get(asker, -1)
+        n = len(self._s.ids)
+        self._pred = array("i", [-2]) * n  # -2 not met yet, -1 the asker
+        self._depth = array("i", [-1]) * n
+        self._level: list[int] = []
+        self._walked = -1  # every node this many steps away (or fewer) is known
+        if start >= 0:
+            self._pred[start], self._depth[start] = -1, 0
+            self._level, self._walked = [start], 0
 
-    def tier(self, v: View, who: str, channels: tuple[str, ...], f: Facts | None = None) -> int:
-        """The nearness tier of ``who`` (reached through ``channels``) as an index into ``NEARNESS``."""
-        f = f or facts(v, Cand(who, "", 0.0), channels)
-        if f.channel_from & self.channel_from:
+    def tier(self, s: Standing) -> int:
+        """The nearness tier of a candidate as an index into ``NEARNESS`` (see the module docstring)."""
+        if s.channel_from and not s.channel_from.isdisjoint(self.channel_from):
             return 0
-        if f.anchors & self.tree:
+        if not s.ups.isdisjoint(self.roots):
             return 1
-        if f.anchors & self.forums:
+        if not s.anchors.isdisjoint(self.forums):
             return 2
-        if f.anchors & self.cluster_zone:
+        if s.zone and not s.zone.isdisjoint(self.clusters):
             return 3
-        if f.sectors & _REGIONAL:
-            return 4
-        return 5 if "national" in f.sectors else 6
+        return s.far
 
-    def distance(self, who: str) -> int:
-        """Steps in the structure from the asker to ``who`` (99: not connected)."""
-        while who not in self._depth and self._level:
-            self._walk_one_level()
-        return self._depth.get(who, 99)
+    def near(self, t: Table) -> dict[int, int]:
+        """The tiers 0–3 of a pool's slots that are near this asker (the others have their far tier):
+        ``tier`` turned around, from the asker's few channel origins, roots, forums and clusters."""
+        found: dict[int, int] = {}
+        for tier, mine, index in (
+            (0, self.channel_from, t.by_channel_from),
+            (1, self.roots, t.by_up),
+            (2, self.forums, t.by_anchor),
+            (3, self.clusters, t.by_zone),
+        ):
+            for x in mine:
+                for i in index.get(x, ()):
+                    found.setdefault(i, tier)  # the first (nearest) tier that holds wins
+        return found
+
+    def tier_of(self, who: str) -> int:
+        """The tier of ``who`` reached directly (no channel): a fallback or a forum standing for its seats."""
+        return self.tier(standing(self._v, who))
 
     def reach(self, depth: int) -> bool:
         """Walk until every node ``depth`` steps away is known; False when nothing lies that far."""
@@ -90,55 +104,46 @@ class Home:
 
     def depth_of(self, who: str) -> int | None:
         """Steps to ``who`` if the walk has met it yet (see ``reach``)."""
-        return self._depth.get(who)
+        i = self._s.index.get(who, -1)
+        d = self._depth[i] if i >= 0 else -1
+        return d if d >= 0 else None
+
+    def distance(self, who: str) -> int:
+        """Steps in the structure from the asker to ``who`` (99: not connected)."""
+        i = self._s.index.get(who, -1)
+        if i < 0:
+            return 99
+        while self._depth[i] < 0 and self._level:
+            self._walk_one_level()
+        return self._depth[i] if self._depth[i] >= 0 else 99
 
     def path(self, who: str) -> list[str]:
         """A shortest way asker → … → ``who`` through the structure ([] when not connected).
 
         The same path ``networkx.single_source_shortest_path`` gives: levels in order, neighbours in
         adjacency order, the first discovery wins."""
-        self.distance(who)
-        if who not in self._depth:
+        if self.distance(who) == 99:
             return []
-        out: list[str] = []
-        node: str | None = who
-        while node is not None:
-            out.append(node)
-            node = self._pred[node]
+        ids, out = self._s.ids, []
+        i = self._s.index[who]
+        while i >= 0:
+            out.append(ids[i])
+            i = self._pred[i]
         return out[::-1]
 
     def _walk_one_level(self) -> None:
-        adj, pred, depth = self._adj, self._pred, self._depth
-        below = depth[self._level[0]] + 1
-        found: list[str] = []
+        adj, pred, depth = self._s.adj, self._pred, self._depth
+        below = self._walked + 1
+        found: list[int] = []
         for node in self._level:
             for nb in adj[node]:
-                if nb not in pred:
+                if pred[nb] == -2:
                     pred[nb] = node
                     depth[nb] = below
                     found.append(nb)
         self._level = found
         if found:
             self._walked = below
-
-
-def structure(v: View) -> nx.Graph:
-    """The undirected structure (no channels, no topics) of this view; edges keep their kind and source."""
-
-    def build() -> nx.Graph:
-        und = nx.Graph()
-        for a, b, e in v.edges(*_STRUCTURE):
-            if not und.has_edge(a, b):
-                und.add_edge(a, b, kind=e["kind"], source=a)
-        return und
-
-    return v.cached("contact-structure", build)
-
-
-def _neighbours(v: View) -> dict[str, tuple[str, ...]]:
-    """The structure as plain neighbour tuples (in the graph's adjacency order): a breadth-first walk over
-    these is several times faster than over networkx's adjacency views."""
-    return v.cached("contact-neighbours", lambda: {n: tuple(nbrs) for n, nbrs in structure(v).adj.items()})
 
 
 def _own_root(v: View, nid: str) -> str:
@@ -159,27 +164,11 @@ def _own_root(v: View, nid: str) -> str:
     return nid
 
 
-def forums_of(v: View, tree: set[str]) -> set[str]:
-    """Forums where the organisation tree has a member, a seat on its behalf, the secretariat or chair."""
+def forums_of(v: View, tree: set[str] | frozenset[str]) -> set[str]:
+    """Forums where the organisations in ``tree`` have a member, a seat on their behalf, the secretariat or chair."""
     found: set[str] = set()
     for org in tree:
         found |= {c for c in v.out(org, "member_of") if v.kind(c) in COLLAB_KINDS - {"cluster"}}
         found |= {f for seat in v.into(org, "on_behalf_of") for f in v.out(seat, "post_in")}
         found |= set(v.into(org, "secretariat_in")) | set(v.into(org, "chair_from"))
     return found
-
-
-def _cluster_zone(v: View, tree: set[str], forums: set[str]) -> set[str]:
-    """The asker's clusters, their steering groups, forums reporting to those, and the members' trees."""
-    clusters = {c for org in tree for c in v.out(org, "member_of") if v.kind(c) == "cluster"}
-    clusters |= {c for f in forums for c in v.out(f, "cluster_of")}
-    zone = set(clusters)
-    steering = {g for c in clusters for g in v.into(c, "cluster_of")}
-    zone |= steering
-    for body in steering:
-        for kind in _UPWARD:
-            zone |= set(v.into(body, kind))
-    for c in clusters:
-        for member in v.into(c, "member_of"):
-            zone |= v.descendants(member)
-    return zone

@@ -1,180 +1,168 @@
-"""Ranking contact candidates: who handles the matched topics (directly, through a channel, a contact
-point or a requirement), how near each is to the asker, and the seats of one forum folded into one answer.
+"""Ranking contact candidates: how near each is to the asker, the seats of one forum folded into one
+answer, and the order.
 
-The order (``Answer.sort_key``): topic score in tenths, nearness, availability, concrete contacts before
-organisations and forums, steps in the structure, label.
+The order: general routes after specific answers; topic score in tenths; answers one can act on before
+a seat whose holder is not stated, a vacancy, a missing contact person or a mere proposal; nearness;
+proposed or not-open channels later; concrete contacts before organisations and forums; steps in the
+structure from the asker; label.
+
+Three or more seats of one forum answering for the same topic (other than seats near the asker: its
+own organisation or a channel of its own) become one answer for the forum: the 19 municipal seats of a
+region-wide group are one way in, not nineteen.
+
+The candidates come from ``graph.contact_index.pool`` with everything that does not depend on the
+asker worked out and the far ones already in order. A question works out only the few candidates near
+the asker (``Home.near``), merges them into that order, and makes ``Answer`` objects only for the
+answers a caller reads.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import heapq
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import groupby
+from typing import Any
 
-from graph.contact_facts import facts, names
+from graph.contact_facts import names
 from graph.contact_home import Home
-from graph.contact_types import COLLAB_KINDS, Answer, Cand
-from graph.model import Model
-from graph.topics import TopicMatch
+from graph.contact_index import Slot, Standing, Table, slot_key, standing
+from graph.contact_types import Answer
 from graph.view import View
 
-__all__ = ["candidates", "rank"]
+__all__ = ["rank"]
 
-_DIRECT_KINDS = frozenset({"post", "person", "unit", "organisation", "forum", "partnership", "collaboration"})
-_UNKNOWN = -1  # steps from the asker not counted yet
 _COLLAPSE_AT = 3  # this many seats of one forum for one topic become one answer for the forum
 
 
-def candidates(v: View, matches: tuple[TopicMatch, ...]) -> list[Cand]:
-    """Everyone answering for the matched topics, once per (who, requirement), best topic score kept."""
-    store: dict[tuple[tuple[str, float], ...], list[Cand]] = v.cached("contact-candidates", dict)
-    key = tuple((m.id, m.score) for m in matches)
-    hit = store.get(key)
-    if hit is None:
-        hit = store[key] = _candidates(v, matches)
-    return hit
+class _Row:
+    """A candidate as this asker sees it: its standing, its tier and its key up to the steps.
+
+    A forum standing in for its seats keeps them (``seats``) and picks the seat it is reached through
+    only when it is read."""
+
+    __slots__ = ("at", "key", "s", "seats", "tier")
+
+    def __init__(self, s: Slot, tier: int | None, at: Standing | None = None, seats: tuple[_Row, ...] = ()) -> None:
+        self.s, self.tier, self.at, self.seats = s, tier, at or s.at, seats
+        self.key = slot_key(s.tenths, self.at, tier or 0)
+
+    def order(self) -> tuple[Any, ...]:
+        return (self.key, self.at.label, self.at.who)
 
 
-def _candidates(v: View, matches: tuple[TopicMatch, ...]) -> list[Cand]:
-    found: dict[tuple[str, str | None], Cand] = {}
-    for match in matches:
-        for handler in v.into(match.id, "handles"):
-            for cand in _expand(v, handler, match):
-                key = (cand.who, cand.requirement)
-                old = found.get(key)
-                if old is None or cand.score > old.score:
-                    if old is not None:
-                        cand.channels |= old.channels
-                    found[key] = cand
-                elif cand.score == old.score:
-                    old.channels |= cand.channels
-    return list(found.values())
-
-
-def _expand(v: View, handler: str, match: TopicMatch) -> Iterable[Cand]:
-    """The contact(s) a handler of the topic stands for: a channel's target, a requirement's body …"""
-    kind = v.kind(handler)
-    if kind == "channel":
-        targets = v.out(handler, "channel_to")
-        for t in targets or [handler]:
-            yield Cand(t, match.id, match.score, {handler} if targets else set())
-    elif kind == "contact_point":
-        for owner in v.into(handler, "contact_point") or [handler]:
-            yield Cand(owner, match.id, match.score)
-    elif kind == "requirement":
-        named = v.out(handler, "fulfilled_by")
-        for body in named or v.out(handler, "required_in"):
-            yield Cand(body, match.id, match.score, requirement=handler)
-    elif kind in _DIRECT_KINDS:
-        yield Cand(handler, match.id, match.score)
-
-
-#: The part of the sort key before the steps from the asker (see ``Answer.sort_key``).
-_TIED = 6
-
-
-def rank(v: View, home: Home | None, cands: list[Cand], *, general: bool = False) -> Iterator[Answer]:
+def rank(v: View, home: Home | None, t: Table, *, general: bool = False) -> Iterator[Answer]:
     """The candidates as answers, best first (not yet explained: ``why`` is None), produced lazily.
 
     A fixed contact person the asker itself has not named is a gap of the asker's, not someone to
     contact: such candidates are left out (the gap is still reported). ``general`` marks the answers
     as general routes.
 
-    Steps from the asker only break ties, so answers are sorted on the rest of the key first and the
+    Steps from the asker only break ties, so rows are ordered on the rest of the key first and the
     steps are counted only for the tied groups a caller actually reads (usually the first few).
     """
-    model = v.model
-    own = [c for c in cands if not (home and c.requirement and _own_requirement(v, home, c.requirement))]
-    answers = _collapse_seats(v, home, [_answer(v, home, c) for c in own])
-    if general:
-        answers = [replace(a, general=True) for a in answers]
     if home is None:
-        yield from sorted(answers, key=lambda a: a.sort_key(model))
+        rows = [_Row(s, None) for s in t.slots]
+        folding = {g for g, idx in t.seats.items() if len(idx) >= _COLLAPSE_AT}
+        kept = [r for i, r in enumerate(rows) if t.seat_group.get(i) not in folding]
+        kept += _forum_rows(v, None, t, {g: [rows[i] for i in t.seats[g]] for g in folding}, set())
+        for r in sorted(kept, key=_Row.order):
+            yield _answer(v, None, r, 99, general)
         return
-    for _, tied in groupby(
-        sorted(answers, key=lambda a: a.sort_key(model)[:_TIED]), key=lambda a: a.sort_key(model)[:_TIED]
-    ):
-        yield from _nearest_first(model, home, list(tied))
+    near = home.near(t)
+    gone = {i for x in home.up | {home.id} for i in t.by_requirement_body.get(x, ())}  # the asker's own gaps
+    for i in gone:
+        near.pop(i, None)
+    rows = {i: _Row(t.slots[i], tier) for i, tier in near.items()}
+    counted: dict[tuple[str, str], list[_Row]] = {}
+    for g, idx in t.seats.items():
+        seats = [
+            rows.get(i) or _Row(t.slots[i], t.slots[i].at.far) for i in idx if i not in gone and near.get(i, 9) >= 2
+        ]
+        if len(seats) >= _COLLAPSE_AT:
+            counted[g] = seats
+    folded = {id(r) for seats in counted.values() for r in seats}
+    mine = [r for r in rows.values() if id(r) not in folded] + _forum_rows(v, home, t, counted, gone)
+    far = (
+        (key, i)
+        for key, i in t.far  # the far order, fixed per pool
+        if i not in near and i not in gone and t.seat_group.get(i) not in counted
+    )
+    merged = heapq.merge(((r.key, r) for r in sorted(mine, key=_Row.order)), far, key=lambda x: x[0])
+    for _, tied in groupby(merged, key=lambda x: x[0]):
+        group = [r if isinstance(r, _Row) else _Row(t.slots[r], t.slots[r].at.far) for _, r in tied]
+        for r, d in _nearest_first(home, group):
+            yield _answer(v, home, r, d, general)
 
 
-def _nearest_first(model: Model, home: Home, group: list[Answer]) -> Iterator[Answer]:
-    """A tied group in full-key order, walking out from the asker one level per step as it is read.
+def _forum_rows(
+    v: View, home: Home | None, t: Table, counted: dict[tuple[str, str], list[_Row]], gone: set[int]
+) -> list[_Row]:
+    """A row for each forum whose seats fold into it, unless the forum itself answers for the topic."""
+    out = []
+    for (forum, topic), seats in counted.items():
+        if any(i not in gone for i in t.named.get((forum, topic), ())):
+            continue
+        at = standing(v, forum)  # its own status, kind and name; the seat it is reached through comes later
+        out.append(_Row(seats[0].s, home.tier(at) if home else None, at, tuple(seats)))
+    return out
 
-    Within a group the key is (steps, label, id): the answers first met at depth d come before those at
-    d + 1, so the walk stops as soon as the reader has enough; the unreachable ones come last.
-    """
-    left = [a for a in group if a.distance == _UNKNOWN]
-    known = sorted((a for a in group if a.distance != _UNKNOWN), key=lambda a: a.sort_key(model))
+
+def _nearest_first(home: Home, group: list[_Row]) -> Iterator[tuple[_Row, int]]:
+    """A group by (steps, key, label, id), walking out from the asker one level per step as it is read:
+    the rows first met at depth d come before those at d + 1, so the walk stops as soon as the reader
+    has enough; the unreachable ones come last."""
+    left = group
     depth = 0
     while left and home.reach(depth):
-        here = [replace(a, distance=depth) for a in left if home.depth_of(a.who) == depth]
+        here = [r for r in left if home.depth_of(r.at.who) == depth]
         if here:
-            left = [a for a in left if home.depth_of(a.who) != depth]
-        while known and known[0].distance <= depth:
-            here.append(known.pop(0))
-        yield from sorted(here, key=lambda a: a.sort_key(model))
+            left = [r for r in left if home.depth_of(r.at.who) != depth]
+            for r in sorted(here, key=_Row.order):
+                yield r, depth
         depth += 1
-    rest = [replace(a, distance=99) for a in left] + known  # not connected (or met beyond the walk)
-    yield from sorted(rest, key=lambda a: a.sort_key(model))
+    for r in sorted(left, key=_Row.order):  # not connected
+        yield r, 99
 
 
-def _own_requirement(v: View, home: Home, requirement: str) -> bool:
-    return bool(set(v.out(requirement, "required_in")) & (home.up | {home.id}))
-
-
-def _collapse_seats(v: View, home: Home | None, answers: list[Answer]) -> list[Answer]:
-    """Many seats of one forum answering for the same topic are one answer: the forum.
-
-    The 19 municipal seats of a region-wide group all handle the easy-access offer; the asker's own seat
-    stays a separate answer, the other eighteen become "the group" with its secretary as the way in.
-    """
-    groups: dict[tuple[str, str], list[Answer]] = {}
-    for a in answers:
-        forums = v.out(a.who, "post_in") if v.kind(a.who) == "post" else []
-        if forums and v.kind(forums[0]) in COLLAB_KINDS and (a.nearness is None or a.nearness >= 2):
-            groups.setdefault((forums[0], a.topic), []).append(a)
-    present = {(a.who, a.topic) for a in answers}
-    drop: set[int] = set()
-    added: list[Answer] = []
-    for (forum, topic), seats in groups.items():
-        if len(seats) < _COLLAPSE_AT:
-            continue
-        drop |= {id(a) for a in seats}
-        if (forum, topic) in present:
-            continue
-        best = _best_seat(v.model, home, seats)
-        example = sorted(a.who for a in seats)[0]
-        note = {
-            "da": f"{len(seats)} pladser i forummet varetager emnet, fx {v.model.label(example, 'da')}.",
-            "en": f"{len(seats)} seats in the forum handle the topic, e.g. {v.model.label(example, 'en')}.",
-        }
-        status = "proposed" if v.proposed(forum) else "available"
-        tier = home.tier(v, forum, ()) if home else None
-        dist = _UNKNOWN if home else 99  # counted in ``rank`` where it is read
-        added.append(
-            replace(best, who=forum, nearness=tier, status=status, why=None, note=note, distance=dist, via_seat=example)
-        )
-    return [a for a in answers if id(a) not in drop] + added
-
-
-def _best_seat(model: Model, home: Home | None, seats: list[Answer]) -> Answer:
+def _best_seat(home: Home | None, seats: tuple[_Row, ...]) -> _Row:
     """The seat that stands for its forum: the first by the full key (steps counted only among the ties)."""
     if home is None:
-        return min(seats, key=lambda a: a.sort_key(model))
-    top = min(a.sort_key(model)[:4] for a in seats)
-    return next(_nearest_first(model, home, [a for a in seats if a.sort_key(model)[:4] == top]))
+        return min(seats, key=_Row.order)
+    top = min(r.key[:3] for r in seats)
+    return next(_nearest_first(home, [r for r in seats if r.key[:3] == top]))[0]
 
 
-def _answer(v: View, home: Home | None, c: Cand) -> Answer:
-    channels = tuple(sorted(c.channels))
-    f = facts(v, c, channels)
-    notes = list(f.note)
-    if home and channels and not (f.channel_from & home.channel_from):
-        notes.append(_not_your_channel(v, channels, home.id))
-    note = {"da": " ".join(n[0] for n in notes), "en": " ".join(n[1] for n in notes)} if notes else None
-    tier = home.tier(v, c.who, channels, f) if home else None
-    dist = _UNKNOWN if home else 99  # counted in ``rank`` only where it breaks a tie that is read
-    return Answer(c.who, c.topic, c.score, tier, f.status, channels, c.requirement, None, note=note, distance=dist)
+def _answer(v: View, home: Home | None, r: _Row, distance: int, general: bool) -> Answer:
+    at, seat = r.at, None
+    if r.seats:  # a forum for its seats: reached as the best seat is, with the seats' note
+        best = _best_seat(home, r.seats).at
+        seat = min(x.at.who for x in r.seats)
+        at = replace(best, who=at.who, status=at.status, stuck=at.stuck, late=at.late, label=at.label)
+        m = v.model
+        note: dict[str, str] | None = {
+            "da": f"{len(r.seats)} pladser i forummet varetager emnet, fx {m.label(seat, 'da')}.",
+            "en": f"{len(r.seats)} seats in the forum handle the topic, e.g. {m.label(seat, 'en')}.",
+        }
+    else:
+        notes = list(at.note)
+        if home and at.channels and at.channel_from.isdisjoint(home.channel_from):
+            notes.append(_not_your_channel(v, at.channels, home.id))
+        note = {"da": " ".join(n[0] for n in notes), "en": " ".join(n[1] for n in notes)} if notes else None
+    return Answer(
+        at.who,
+        r.s.topic,
+        r.s.score,
+        r.tier,
+        at.status,
+        at.channels,
+        at.requirement,
+        None,
+        note=note,
+        distance=distance,
+        via_seat=seat,
+        general=general,
+    )
 
 
 def _not_your_channel(v: View, channels: tuple[str, ...], asker: str) -> tuple[str, str]:

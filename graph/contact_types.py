@@ -13,6 +13,7 @@ from ontology import codes
 __all__ = [
     "CHAIR_ROLES",
     "COLLAB_KINDS",
+    "CONTACT_KIND_RANK",
     "NEARNESS",
     "SECRETARY_ROLES",
     "UNREACHABLE",
@@ -29,7 +30,7 @@ COLLAB_KINDS = frozenset({"forum", "partnership", "collaboration", "cluster"})
 UNREACHABLE = frozenset({"holder_not_stated", "vacant", "missing"})
 SECRETARY_ROLES = ("secretary", "project_leader")
 CHAIR_ROLES = ("chair", "co_chair")
-_KIND_RANK = {"unit": 0, "post": 0, "person": 0, "contact_point": 0, "organisation": 1, "channel": 1}
+CONTACT_KIND_RANK = {"unit": 0, "post": 0, "person": 0, "contact_point": 0, "organisation": 1, "channel": 1}
 #: (forward, backward) wording of a step, each (da, en).
 _RELATION: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "part_of": (("del af", "part of"), ("omfatter", "includes")),
@@ -95,25 +96,6 @@ class Answer:
     distance: int = 99
     via_seat: str | None = None  # a forum standing for its seats: the seat named in *why*
     general: bool = False  # a general route for an in-domain word with no specific answer
-
-    def sort_key(self, model: Model) -> tuple[Any, ...]:
-        """General after specific; then topic score in tenths; then answers you can act on before a seat
-        whose holder is not stated, a vacancy, a missing contact person or a mere proposal; nearness; …"""
-        late = 1 if self.status in ("proposed", "channel_not_open") else 0
-        stuck = 1 if self.status in UNREACHABLE or self.status == "proposed" else 0
-        kind = _KIND_RANK.get(model.nx.nodes[self.who]["kind"], 2)
-        near = self.nearness if self.nearness is not None else 0
-        return (
-            self.general,
-            -round(self.score * 10),
-            stuck,
-            near,
-            late,
-            kind,
-            self.distance,
-            model.label(self.who),
-            self.who,
-        )
 
 
 @dataclass

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from graph.contact_home import Home, structure
+from graph.contact_home import Home
+from graph.contact_index import structure_index
 from graph.contact_types import Answer, Step
 from graph.view import View
 
@@ -39,12 +40,8 @@ def why(v: View, home: Home | None, target: str, channels: tuple[str, ...]) -> t
 
 
 def _path_steps(v: View, nodes: list[str]) -> tuple[Step, ...]:
-    und = structure(v)
-    steps = []
-    for a, b in pairwise(nodes):
-        e = und.edges[a, b]
-        steps.append(Step(a, e["kind"], e["source"] == a, b))
-    return tuple(steps)
+    edge = structure_index(v).edge
+    return tuple(Step(a, edge[a, b][0], edge[a, b][1] == a, b) for a, b in pairwise(nodes))
 
 
 def closing_steps(

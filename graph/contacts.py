@@ -90,17 +90,18 @@ from typing import Any
 from graph.applicability import check_scenarios, require_in_force
 from graph.contact_fallbacks import with_fallbacks
 from graph.contact_home import home as home_of
+from graph.contact_index import places, pool, structure_index
 from graph.contact_json import answer_json, organisation
-from graph.contact_rank import candidates, rank
+from graph.contact_rank import rank
 from graph.contact_types import NEARNESS, Answer, Step
 from graph.contact_why import explained
 from graph.errors import AmbiguousEntity, Candidate, NotInSources
 from graph.gaps import Gap, local_gaps
 from graph.model import Model
-from graph.topics import EntryMatch, TopicMatch, Understanding, understand
+from graph.topics import EntryMatch, TopicMatch, Understanding, topic_index, understand
 from graph.view import View, view
 
-__all__ = ["ASKER_KINDS", "NEARNESS", "Answer", "ContactAnswer", "Step", "contact", "resolve_asker"]
+__all__ = ["ASKER_KINDS", "NEARNESS", "Answer", "ContactAnswer", "Step", "contact", "prepare", "resolve_asker"]
 
 ASKER_KINDS = ("organisation", "unit", "forum", "cluster", "partnership", "collaboration", "post", "person")
 _ANSWERS_KEPT = 4096  # answers kept per model version, date and scenarios (each a few KB)
@@ -175,6 +176,24 @@ def _notices(words: tuple[EntryMatch, ...], lang: str) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------------ query
+def prepare(model: Model, on: dt.date | None = None, scenarios: Iterable[str] = ()) -> None:
+    """Build a date's contact indexes before the first question rather than during it: the structure,
+    where each organisation tree takes part, the gaps an answer can cite, the name index, and the
+    candidates of every topic and thesaurus word as its own label is read. A server calls this for
+    today at start."""
+    v = view(model, on, check_scenarios(model, scenarios))
+    model.index  # noqa: B018 - the name index askers are resolved with, built once per model
+    structure_index(v)
+    places(v)
+    _gap_index(v)
+    index = topic_index(model)
+    texts = {lab.text for lab in index.labels} | set(index.topics)  # every label as typed, ids as links give them
+    texts |= {text for e in index.thesaurus.entries.values() for text, _ in e.texts}  # the everyday words
+    for text in sorted(texts):
+        meaning = understand(model, text)
+        pool(v, meaning.topics or meaning.general)
+
+
 def contact(
     model: Model,
     topic: str,
@@ -212,12 +231,12 @@ def contact(
     if hit is not None:
         return ContactAnswer(**hit, model=model)
     home = home_of(v, who) if who else None
-    lazy: Iterator[Answer] = iter(rank(v, home, candidates(v, meaning.topics)) if meaning.topics else ())
+    lazy: Iterator[Answer] = iter(rank(v, home, pool(v, meaning.topics)) if meaning.topics else ())
     first = next(lazy, None)  # rank is lazy: peek whether anything specific answers
     ranked: Iterable[Answer] = lazy
     general = first is None and bool(meaning.general)
     if general:
-        ranked = _nearest(v, list(rank(v, home, candidates(v, meaning.general), general=True)))
+        ranked = _nearest(v, list(rank(v, home, pool(v, meaning.general), general=True)))
         matches = meaning.topics + meaning.general
     elif first is not None:
         ranked = chain([first], ranked)
@@ -251,15 +270,13 @@ def _nearest(v: View, answers: list[Answer]) -> list[Answer]:
 
 def _general_routes(v: View, who: str | None, model: Model) -> tuple[Candidate, ...]:
     """The asker's general routes, named in a "not in the sources" error."""
-    from graph.topics import topic_index
-
     index = topic_index(model)
     general = tuple(TopicMatch(t, 0.3, "general", "") for t in index.thesaurus.general if t in index.topics)
     if not general:
         return ()
     home = home_of(v, who) if who else None
     out: list[Candidate] = []
-    for a in _nearest(v, list(rank(v, home, candidates(v, general), general=True))):
+    for a in _nearest(v, list(rank(v, home, pool(v, general), general=True))):
         if all(c.id != a.who for c in out):
             out.append(Candidate(a.who, model.label(a.who), v.kind(a.who)))
     return tuple(out[:_ROUTES_SHOWN])
@@ -288,16 +305,11 @@ def _related_gaps(v: View, answers: list[Answer], meaning: Understanding) -> tup
     and gaps about the topic itself (a responsibility for it placed with nobody, a request still open)."""
     direct = {x for a in answers for x in (a.who, *a.channels, a.requirement) if x}
     bodies = {o for a in answers if (o := organisation(v.model, a.who))}
-    gaps, by_entity, by_context, by_body = _gap_index(v)
+    gaps, by_entity, by_context, by_body, by_topic = _gap_index(v)
     hits = {i for x in direct for i in by_entity.get(x, ()) + by_context.get(x, ())}
     hits |= {i for x in direct | bodies for i in by_body.get(x, ())}
     topics = {t.id for t in meaning.topics if t.via != "general" and t.score >= _TOPIC_GAP_SCORE}
-    if topics:  # gaps about the topic itself: nobody placed, a request still open, a vacancy
-        hits |= {
-            i
-            for i, g in enumerate(gaps)
-            if g.kind in _TOPIC_GAP_KINDS and topics & set(v.out(g.entity, "handles"))
-        }
+    hits |= {i for t in topics for i in by_topic.get(t, ())}  # about the topic: nobody placed, a request open …
     out: list[Gap] = []
     for i in sorted(hits):  # the report's order
         if gaps[i] not in out:
@@ -308,21 +320,23 @@ def _related_gaps(v: View, answers: list[Answer], meaning: Understanding) -> tup
 _Index = dict[str, tuple[int, ...]]
 
 
-def _gap_index(v: View) -> tuple[tuple[Gap, ...], _Index, _Index, _Index]:
+def _gap_index(v: View) -> tuple[tuple[Gap, ...], _Index, _Index, _Index, _Index]:
     """The gaps an answer can be explained by, indexed by the ids that make one relevant (kept per view).
 
     A gap explains an answer when it is about the contact, its channel or requirement; a channel or open
     question gap also when its context names one of those; a missing contact person when it is required
-    in the contact or the body it belongs to. None of these kinds needs the network-wide single points.
+    in the contact or the body it belongs to; a gap about a topic's handler when the topic is asked
+    about. None of these kinds needs the network-wide single points.
     """
 
     day = v.on or dt.date.today()  # gaps need a date: without one, today's
 
-    def build() -> tuple[tuple[Gap, ...], _Index, _Index, _Index]:
+    def build() -> tuple[tuple[Gap, ...], _Index, _Index, _Index, _Index]:
         gaps = tuple(g for g in local_gaps(v.model, day, v.scen) if g.kind in _GAP_KINDS + _TOPIC_GAP_KINDS)
         by_entity: dict[str, list[int]] = {}
         by_context: dict[str, list[int]] = {}
         by_body: dict[str, list[int]] = {}
+        by_topic: dict[str, list[int]] = {}
         for i, gap in enumerate(gaps):
             by_entity.setdefault(gap.entity, []).append(i)
             if gap.kind in ("channel_not_open", "open_question"):
@@ -331,10 +345,13 @@ def _gap_index(v: View) -> tuple[tuple[Gap, ...], _Index, _Index, _Index]:
             if gap.kind == "missing_contact_person":
                 for body in v.out(gap.entity, "required_in"):
                     by_body.setdefault(body, []).append(i)
+            if gap.kind in _TOPIC_GAP_KINDS:
+                for topic in v.out(gap.entity, "handles"):
+                    by_topic.setdefault(topic, []).append(i)
 
         def frozen(d: dict[str, list[int]]) -> _Index:
             return {k: tuple(x) for k, x in d.items()}
 
-        return gaps, frozen(by_entity), frozen(by_context), frozen(by_body)
+        return gaps, frozen(by_entity), frozen(by_context), frozen(by_body), frozen(by_topic)
 
     return v.cached(("contact-gap-index", day), build)

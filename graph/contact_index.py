@@ -1,0 +1,320 @@
+"""Per-view indexes that make a *new* contact question a lookup and one sort (issue 9).
+
+Everything about a candidate that does not depend on who asks is worked out once per view and topic
+(``pool``): its status and notes, where its channels start, the organisations it belongs to and all
+that is above them, the clusters whose zone holds it, its far tier by sector, its label. Where an
+asker stands is turned around the same way (``places``): which forums and clusters each organisation
+tree takes part in, keyed by the tree's root, so placing a new asker needs no walk over its tree.
+
+The nearness tiers these give are exactly ``graph.contact_home``'s definitions (a test compares them
+with the plain set definitions on bundled and generated data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from graph.contact_facts import facts
+from graph.contact_types import COLLAB_KINDS, CONTACT_KIND_RANK, UNREACHABLE, Cand
+from graph.topics import TopicMatch
+from graph.view import View
+
+__all__ = [
+    "Places",
+    "Slot",
+    "Standing",
+    "StructureIndex",
+    "Table",
+    "places",
+    "pool",
+    "slot_key",
+    "standing",
+    "structure_index",
+]
+
+_REGIONAL = frozenset({"municipal", "somatic", "psychiatry", "general_practice", "region", "cross_sector"})
+_UPWARD = ("reports_to", "gives_status_to", "raises_decisions_to", "communicates_with")
+#: Edge kinds a shortest "why" path and the tie-breaking distance walk may use (no channels, no topics).
+STRUCTURE_KINDS = (
+    "part_of",
+    "member_of",
+    "post_in",
+    "on_behalf_of",
+    "holds",
+    "cluster_of",
+    "secretariat_in",
+    "chair_from",
+    *_UPWARD,
+)
+_DIRECT_KINDS = frozenset({"post", "person", "unit", "organisation", "forum", "partnership", "collaboration"})
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """A contact (reached through its channels, or for a requirement) as every asker sees it."""
+
+    who: str
+    channels: tuple[str, ...]
+    requirement: str | None
+    status: str
+    note: tuple[tuple[str, str], ...]
+    channel_from: frozenset[str]  # where its channels start
+    anchors: frozenset[str]  # the organisations and forums it belongs to
+    ups: frozenset[str]  # the anchors and everything they are part of
+    zone: frozenset[str]  # the clusters whose zone holds an anchor
+    far: int  # 4 regional, 5 national, 6 other (by the sectors above it)
+    stuck: int  # nobody to act on directly (or only proposed)
+    late: int  # proposed or its channel not open
+    kind_rank: int  # concrete contacts before organisations before forums
+    label: str
+    seat_forum: str | None  # a seat of a forum-like body: seats of one forum fold into the forum
+    req_in: frozenset[str]  # the bodies a requirement is for (an asker's own requirement is its gap)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One candidate for a matched topic: its standing, the topic and how well the topic matched."""
+
+    at: Standing
+    topic: str
+    score: float
+    tenths: int  # minus the score in tenths (0.99 and 1 count alike)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A pool's slots indexed by what can bring them near an asker, and in order for everyone else.
+
+    Seen from an asker, a slot is near (tier 0–3) only through something the asker has: a channel
+    origin, a root, a forum, a cluster. Every other slot has its static far tier, so its key is the same
+    for everyone and its order is worked out once here (``far``).
+    """
+
+    slots: tuple[Slot, ...]
+    far: tuple[tuple[tuple[int, ...], int], ...]  # (key without the asker's tier → far tier, slot), sorted
+    by_channel_from: dict[str, tuple[int, ...]]
+    by_up: dict[str, tuple[int, ...]]
+    by_anchor: dict[str, tuple[int, ...]]
+    by_zone: dict[str, tuple[int, ...]]
+    by_requirement_body: dict[str, tuple[int, ...]]
+    seats: dict[tuple[str, str], tuple[int, ...]]  # (forum, topic) → its seats' slots
+    seat_group: dict[int, tuple[str, str]]
+    named: dict[tuple[str, str], tuple[int, ...]]  # (who, topic) → slots: a forum already an answer
+
+
+def slot_key(tenths: int, at: Standing, tier: int) -> tuple[int, ...]:
+    """The order of a candidate up to the steps from the asker (then its label and id)."""
+    return (tenths, at.stuck, tier, at.late, at.kind_rank)
+
+
+@dataclass(frozen=True, slots=True)
+class StructureIndex:
+    """The undirected structure (no channels, no topics) as int adjacency, in the graph's order."""
+
+    ids: tuple[str, ...]
+    index: dict[str, int]
+    adj: tuple[tuple[int, ...], ...]
+    edge: dict[tuple[str, str], tuple[str, str]]  # (a, b) either way → (edge kind, its source)
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """Where organisation trees take part, keyed by the tree's root (the tree is its descendants)."""
+
+    forums: dict[str, frozenset[str]]
+    clusters: dict[str, frozenset[str]]
+    zone: dict[str, frozenset[str]]  # node → clusters whose zone holds it
+
+
+def structure_index(v: View) -> StructureIndex:
+    """The structure of this view as int adjacency (built once per view)."""
+
+    def build() -> StructureIndex:
+        index: dict[str, int] = {}
+        nbrs: list[list[int]] = []
+        edge: dict[tuple[str, str], tuple[str, str]] = {}
+
+        def at(n: str) -> int:
+            i = index.get(n)
+            if i is None:
+                i = index[n] = len(nbrs)
+                nbrs.append([])
+            return i
+
+        for a, b, e in v.edges(*STRUCTURE_KINDS):
+            if (a, b) in edge or a == b:
+                continue
+            ia, ib = at(a), at(b)
+            nbrs[ia].append(ib)
+            nbrs[ib].append(ia)
+            edge[a, b] = edge[b, a] = (e["kind"], a)
+        return StructureIndex(tuple(index), index, tuple(tuple(x) for x in nbrs), edge)
+
+    return v.cached("contact-structure-index", build)
+
+
+def _ups(v: View, nid: str) -> frozenset[str]:
+    return frozenset((nid, *v.ancestors(nid)))
+
+
+def places(v: View) -> Places:
+    """Forums and clusters each organisation tree takes part in, and the cluster zones (once per view)."""
+
+    def build() -> Places:
+        forums: dict[str, set[str]] = {}
+        clusters: dict[str, set[str]] = {}
+
+        def under(x: str, body: str, into: dict[str, set[str]]) -> None:
+            for r in _ups(v, x):  # x lies in the tree of each r it is part of
+                into.setdefault(r, set()).add(body)
+
+        for x, c, _ in v.edges("member_of"):
+            if v.kind(c) in COLLAB_KINDS - {"cluster"}:
+                under(x, c, forums)
+            elif v.kind(c) == "cluster":
+                under(x, c, clusters)
+        for seat, x, _ in v.edges("on_behalf_of"):
+            for f in v.out(seat, "post_in"):
+                under(x, f, forums)
+        for kind in ("secretariat_in", "chair_from"):
+            for body, x, _ in v.edges(kind):
+                under(x, body, forums)
+        zone: dict[str, set[str]] = {}
+        every = {c for cs in clusters.values() for c in cs}
+        every |= {c for _, c, _ in v.edges("cluster_of")}
+        for c in every:
+            steering = v.into(c, "cluster_of")
+            held = {c, *steering}
+            for body in steering:
+                for kind in _UPWARD:
+                    held |= set(v.into(body, kind))
+            for member in v.into(c, "member_of"):
+                held |= v.descendants(member)
+            for x in held:
+                zone.setdefault(x, set()).add(c)
+
+        def frozen(d: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+            return {k: frozenset(s) for k, s in d.items()}
+
+        return Places(frozen(forums), frozen(clusters), frozen(zone))
+
+    return v.cached("contact-places", build)
+
+
+def standing(v: View, who: str, channels: tuple[str, ...] = (), requirement: str | None = None) -> Standing:
+    """What ranks ``who`` whoever asks (kept with the view)."""
+    store: dict[tuple[str, tuple[str, ...], str | None], Standing] = v.cached("contact-standings", dict)
+    key = (who, channels, requirement)
+    hit = store.get(key)
+    if hit is not None:
+        return hit
+    f = facts(v, Cand(who, "", 0.0, requirement=requirement), channels)
+    zone_of = places(v).zone
+    ups = frozenset().union(*(_ups(v, a) for a in f.anchors))
+    zone = frozenset().union(*(zone_of.get(a, frozenset()) for a in f.anchors))
+    seat_forum = None
+    if v.kind(who) == "post":
+        forums = v.out(who, "post_in")
+        if forums and v.kind(forums[0]) in COLLAB_KINDS:
+            seat_forum = forums[0]
+    hit = store[key] = Standing(
+        who=who,
+        channels=channels,
+        requirement=requirement,
+        status=f.status,
+        note=f.note,
+        channel_from=f.channel_from,
+        anchors=f.anchors,
+        ups=ups,
+        zone=zone,
+        far=4 if f.sectors & _REGIONAL else 5 if "national" in f.sectors else 6,
+        stuck=1 if f.status in UNREACHABLE or f.status == "proposed" else 0,
+        late=1 if f.status in ("proposed", "channel_not_open") else 0,
+        kind_rank=CONTACT_KIND_RANK.get(v.kind(who), 2),
+        label=v.model.label(who),
+        seat_forum=seat_forum,
+        req_in=frozenset(v.out(requirement, "required_in")) if requirement else frozenset(),
+    )
+    return hit
+
+
+def pool(v: View, matches: tuple[TopicMatch, ...]) -> Table:
+    """Everyone answering for the matched topics, once per (who, requirement), best topic score kept,
+    indexed for ranking (kept with the view)."""
+    store: dict[tuple[tuple[str, float], ...], Table] = v.cached("contact-pools", dict)
+    key = tuple((m.id, m.score) for m in matches)
+    hit = store.get(key)
+    if hit is None:
+        slots = tuple(
+            Slot(standing(v, c.who, tuple(sorted(c.channels)), c.requirement), c.topic, c.score, -round(c.score * 10))
+            for c in _candidates(v, matches)
+        )
+        hit = store[key] = _table(slots)
+    return hit
+
+
+def _table(slots: tuple[Slot, ...]) -> Table:
+    def index(values: Iterable[tuple[Iterable[str], int]]) -> dict[str, tuple[int, ...]]:
+        out: dict[str, list[int]] = {}
+        for keys, i in values:
+            for k in keys:
+                out.setdefault(k, []).append(i)
+        return {k: tuple(x) for k, x in out.items()}
+
+    seats: dict[tuple[str, str], list[int]] = {}
+    named: dict[tuple[str, str], list[int]] = {}
+    for i, s in enumerate(slots):
+        named.setdefault((s.at.who, s.topic), []).append(i)
+        if s.at.seat_forum is not None:
+            seats.setdefault((s.at.seat_forum, s.topic), []).append(i)
+    far = sorted(
+        ((slot_key(s.tenths, s.at, s.at.far), i) for i, s in enumerate(slots)),
+        key=lambda x: (x[0], slots[x[1]].at.label, slots[x[1]].at.who),
+    )
+    return Table(
+        slots=slots,
+        far=tuple(far),
+        by_channel_from=index((s.at.channel_from, i) for i, s in enumerate(slots)),
+        by_up=index((s.at.ups, i) for i, s in enumerate(slots)),
+        by_anchor=index((s.at.anchors, i) for i, s in enumerate(slots)),
+        by_zone=index((s.at.zone, i) for i, s in enumerate(slots)),
+        by_requirement_body=index((s.at.req_in, i) for i, s in enumerate(slots)),
+        seats={k: tuple(x) for k, x in seats.items()},
+        seat_group={i: k for k, x in seats.items() for i in x},
+        named={k: tuple(x) for k, x in named.items()},
+    )
+
+
+def _candidates(v: View, matches: Iterable[TopicMatch]) -> list[Cand]:
+    found: dict[tuple[str, str | None], Cand] = {}
+    for match in matches:
+        for handler in v.into(match.id, "handles"):
+            for cand in _expand(v, handler, match):
+                key = (cand.who, cand.requirement)
+                old = found.get(key)
+                if old is None or cand.score > old.score:
+                    if old is not None:
+                        cand.channels |= old.channels
+                    found[key] = cand
+                elif cand.score == old.score:
+                    old.channels |= cand.channels
+    return list(found.values())
+
+
+def _expand(v: View, handler: str, match: TopicMatch) -> Iterable[Cand]:
+    """The contact(s) a handler of the topic stands for: a channel's target, a requirement's body …"""
+    kind = v.kind(handler)
+    if kind == "channel":
+        targets = v.out(handler, "channel_to")
+        for t in targets or [handler]:
+            yield Cand(t, match.id, match.score, {handler} if targets else set())
+    elif kind == "contact_point":
+        for owner in v.into(handler, "contact_point") or [handler]:
+            yield Cand(owner, match.id, match.score)
+    elif kind == "requirement":
+        named = v.out(handler, "fulfilled_by")
+        for body in named or v.out(handler, "required_in"):
+            yield Cand(body, match.id, match.score, requirement=handler)
+    elif kind in _DIRECT_KINDS:
+        yield Cand(handler, match.id, match.score)

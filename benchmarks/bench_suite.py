@@ -193,20 +193,23 @@ def render(report: dict[str, Any]) -> str:
 def markdown(report: dict[str, Any]) -> str:
     """The rows as a Markdown table (for ``docs/performance.md``)."""
     out = [
-        "| group | measurement | median | min–max | CPU | baseline (median) | ratio | target |",
-        "|---|---|---|---|---|---|---|---|",
+        "| group | measurement | median | p99 | min–max | CPU | baseline (median, p99) | ratio | target |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in report["rows"]:
         u = r["unit"]
         span = f"{num(r['min'])}–{num(r['max'])}" if r.get("min") is not None else ""
         base = f"{r['baseline']}: {num(r['baseline_median'])}" if r.get("baseline_median") is not None else ""
+        if base and r.get("baseline_p99") is not None:
+            base += f", {num(r['baseline_p99'])}"
+        p99 = f"{num(r['p99'])} {u}" if r.get("p99") is not None else ""
         ratio = f"{r['ratio']:.1f}×" if r.get("ratio") is not None else ""
         met = {True: " ✓", False: " ✗", None: ""}[r["met"]]
         status = "" if r["status"] == "ok" else f"*{r['status']}* "
         median = f"{num(r['median'])} {u}" if r.get("median") is not None else ""
         cpu = num(r["cpu_median"]) if r.get("cpu_median") is not None else ""
         out.append(
-            f"| {r['group']} | {status}{r['name']} | {median} | {span} | {cpu} | {base} | {ratio} | "
+            f"| {r['group']} | {status}{r['name']} | {median} | {p99} | {span} | {cpu} | {base} | {ratio} | "
             f"{r['target'] or ''}{met} |"
         )
     return "\n".join(out)

@@ -270,11 +270,13 @@ class Row:
             "unit": self.unit,
             "n": self.timing.get("n"),
             **{key: conv(self.timing.get(key)) for key in ("median", "min", "max", "cpu_median")},
+            "p99": conv(self.timing.get("p99")),
             "baseline": self.baseline,
             "baseline_median": conv(self.baseline_timing.get("median")),
             "baseline_min": conv(self.baseline_timing.get("min")),
             "baseline_max": conv(self.baseline_timing.get("max")),
             "baseline_cpu_median": conv(self.baseline_timing.get("cpu_median")),
+            "baseline_p99": conv(self.baseline_timing.get("p99")),
             "ratio": self.ratio,
             "target": self.target,
             "met": self.met,
@@ -300,12 +302,25 @@ def num(value: Any) -> str:
 
 def table(rows: Sequence[dict[str, Any]]) -> str:
     """JSON rows (``Row.as_json``) as a fixed-width text table (medians, min–max, CPU, baseline, ratio, target)."""
-    head = ("group", "measurement", "unit", "median", "min–max", "cpu", "n", "baseline (median)", "ratio", "target")
+    head = (
+        "group",
+        "measurement",
+        "unit",
+        "median",
+        "p99",
+        "min–max",
+        "cpu",
+        "n",
+        "baseline (median)",
+        "ratio",
+        "target",
+    )
     lines = []
     for r in rows:
         span = f"{num(r.get('min'))}–{num(r.get('max'))}" if r.get("n") and r.get("min") is not None else ""
         base = (
             f"{r['baseline']}: {num(r.get('baseline_median'))}"
+            + (f" (p99 {num(r['baseline_p99'])})" if r.get("baseline_p99") is not None else "")
             if r.get("baseline") and r.get("baseline_median") is not None
             else ""
         )
@@ -318,6 +333,7 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
                 status + r["name"],
                 r["unit"],
                 num(r.get("median")),
+                num(r["p99"]) if r.get("p99") is not None else "",
                 span,
                 num(r["cpu_median"]) if r.get("cpu_median") is not None else "",
                 str(r.get("n") or ""),

@@ -15,16 +15,15 @@ The tiers, as sets (``graph.contact_index`` answers them by lookups, not by buil
 
 from __future__ import annotations
 
-from array import array
-
 from graph.contact_facts import anchors
-from graph.contact_index import Standing, StructureIndex, Table, places, standing, structure_index
+from graph.contact_index import Standing, Table, places, standing
 from graph.contact_types import COLLAB_KINDS
+from graph.contact_walk import steps_from
 from graph.view import View
 
 __all__ = ["Home", "forums_of", "home"]
 
-_HOMES_KEPT = 256  # askers whose place in the structure a date's view keeps (a national walk: ~20 KB each)
+_HOMES_KEPT = 512  # askers whose place in the structure a date's view keeps (walks are kept apart)
 
 
 def home(v: View, asker: str) -> Home:
@@ -52,18 +51,9 @@ class Home:
         clusters = set().union(*(at.clusters.get(r, ()) for r in self.roots))
         self.clusters = frozenset(clusters | {c for f in self.forums for c in v.out(f, "cluster_of")})
         self._v = v
-        # breadth-first from the asker over int ids, one level at a time and only as far as a question
-        # needs: most answers lie within a few steps
-        self._s: StructureIndex = structure_index(v)
-        start = self._s.index.get(asker, -1)
-        n = len(self._s.ids)
-        self._pred = array("i", [-2]) * n  # -2 not met yet, -1 the asker
-        self._depth = array("i", [-1]) * n
-        self._level: list[int] = []
-        self._walked = -1  # every node this many steps away (or fewer) is known
-        if start >= 0:
-            self._pred[start], self._depth[start] = -1, 0
-            self._level, self._walked = [start], 0
+        steps = steps_from(v, asker)  # the walk out from the asker, advanced only as far as a question reads
+        self.reach, self.reachable, self.depth_of = steps.reach, steps.reachable, steps.depth_of
+        self.distance, self.path = steps.distance, steps.path
 
     def tier(self, s: Standing) -> int:
         """The nearness tier of a candidate as an index into ``NEARNESS`` (see the module docstring)."""
@@ -95,55 +85,6 @@ class Home:
     def tier_of(self, who: str) -> int:
         """The tier of ``who`` reached directly (no channel): a fallback or a forum standing for its seats."""
         return self.tier(standing(self._v, who))
-
-    def reach(self, depth: int) -> bool:
-        """Walk until every node ``depth`` steps away is known; False when nothing lies that far."""
-        while self._level and self._walked < depth:
-            self._walk_one_level()
-        return depth <= self._walked
-
-    def depth_of(self, who: str) -> int | None:
-        """Steps to ``who`` if the walk has met it yet (see ``reach``)."""
-        i = self._s.index.get(who, -1)
-        d = self._depth[i] if i >= 0 else -1
-        return d if d >= 0 else None
-
-    def distance(self, who: str) -> int:
-        """Steps in the structure from the asker to ``who`` (99: not connected)."""
-        i = self._s.index.get(who, -1)
-        if i < 0:
-            return 99
-        while self._depth[i] < 0 and self._level:
-            self._walk_one_level()
-        return self._depth[i] if self._depth[i] >= 0 else 99
-
-    def path(self, who: str) -> list[str]:
-        """A shortest way asker → … → ``who`` through the structure ([] when not connected).
-
-        The same path ``networkx.single_source_shortest_path`` gives: levels in order, neighbours in
-        adjacency order, the first discovery wins."""
-        if self.distance(who) == 99:
-            return []
-        ids, out = self._s.ids, []
-        i = self._s.index[who]
-        while i >= 0:
-            out.append(ids[i])
-            i = self._pred[i]
-        return out[::-1]
-
-    def _walk_one_level(self) -> None:
-        adj, pred, depth = self._s.adj, self._pred, self._depth
-        below = self._walked + 1
-        found: list[int] = []
-        for node in self._level:
-            for nb in adj[node]:
-                if pred[nb] == -2:
-                    pred[nb] = node
-                    depth[nb] = below
-                    found.append(nb)
-        self._level = found
-        if found:
-            self._walked = below
 
 
 def _own_root(v: View, nid: str) -> str:

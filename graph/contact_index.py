@@ -116,6 +116,7 @@ class StructureIndex:
     index: dict[str, int]
     adj: tuple[tuple[int, ...], ...]
     edge: dict[tuple[str, str], tuple[str, str]]  # (a, b) either way → (edge kind, its source)
+    part: tuple[int, ...]  # the connected part each node lies in: no walk looks for what it cannot reach
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +150,24 @@ def structure_index(v: View) -> StructureIndex:
             nbrs[ia].append(ib)
             nbrs[ib].append(ia)
             edge[a, b] = edge[b, a] = (e["kind"], a)
-        return StructureIndex(tuple(index), index, tuple(tuple(x) for x in nbrs), edge)
+        adj = tuple(tuple(x) for x in nbrs)
+        return StructureIndex(tuple(index), index, adj, edge, _parts(adj))
 
     return v.cached("contact-structure-index", build)
+
+
+def _parts(adj: tuple[tuple[int, ...], ...]) -> tuple[int, ...]:
+    part = [-1] * len(adj)
+    for start in range(len(adj)):
+        if part[start] < 0:
+            part[start] = start
+            stack = [start]
+            while stack:
+                for nb in adj[stack.pop()]:
+                    if part[nb] < 0:
+                        part[nb] = start
+                        stack.append(nb)
+    return tuple(part)
 
 
 def _ups(v: View, nid: str) -> frozenset[str]:

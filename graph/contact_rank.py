@@ -112,16 +112,24 @@ def _nearest_first(home: Home, group: list[_Row]) -> Iterator[tuple[_Row, int]]:
     """A group by (steps, key, label, id), walking out from the asker one level per step as it is read:
     the rows first met at depth d come before those at d + 1, so the walk stops as soon as the reader
     has enough; the unreachable ones come last."""
-    left = group
+    left = [r for r in group if home.reachable(r.at.who)]
+    never = [r for r in group if not home.reachable(r.at.who)]
+    met: dict[int, list[_Row]] = {}
     depth = 0
-    while left and home.reach(depth):
-        here = [r for r in left if home.depth_of(r.at.who) == depth]
-        if here:
-            left = [r for r in left if home.depth_of(r.at.who) != depth]
-            for r in sorted(here, key=_Row.order):
-                yield r, depth
+    while left or met:
+        if left and home.reach(depth):
+            still = []
+            for r in left:
+                d = home.depth_of(r.at.who)
+                (still if d is None else met.setdefault(d, [])).append(r)
+            left = still
+        elif left:  # the walk ended without meeting them
+            never += left
+            left = []
+        for r in sorted(met.pop(depth, ()), key=_Row.order):
+            yield r, depth
         depth += 1
-    for r in sorted(left, key=_Row.order):  # not connected
+    for r in sorted(never, key=_Row.order):  # not connected
         yield r, 99
 
 

@@ -90,10 +90,11 @@ from typing import Any
 from graph.applicability import check_scenarios, require_in_force
 from graph.contact_fallbacks import with_fallbacks
 from graph.contact_home import home as home_of
-from graph.contact_index import places, pool, structure_index
+from graph.contact_index import places, pool
 from graph.contact_json import answer_json, organisation
 from graph.contact_rank import rank
 from graph.contact_types import NEARNESS, Answer, Step
+from graph.contact_walk import prepare_walks
 from graph.contact_why import explained
 from graph.errors import AmbiguousEntity, Candidate, NotInSources
 from graph.gaps import Gap, local_gaps
@@ -177,13 +178,13 @@ def _notices(words: tuple[EntryMatch, ...], lang: str) -> list[str]:
 
 # ------------------------------------------------------------------------------------------------ query
 def prepare(model: Model, on: dt.date | None = None, scenarios: Iterable[str] = ()) -> None:
-    """Build a date's contact indexes before the first question rather than during it: the structure,
-    where each organisation tree takes part, the gaps an answer can cite, the name index, and the
-    candidates of every topic and thesaurus word as its own label is read. A server calls this for
-    today at start."""
+    """Build a date's contact indexes before the first question rather than during it: the structure
+    and the walks out from its organisations and forums, where each organisation tree takes part, the
+    gaps an answer can cite, the name index, and the candidates of every topic and thesaurus word as its
+    own label is read. A server calls this for today at start."""
     v = view(model, on, check_scenarios(model, scenarios))
     model.index  # noqa: B018 - the name index askers are resolved with, built once per model
-    structure_index(v)
+    prepare_walks(v)
     places(v)
     _gap_index(v)
     index = topic_index(model)

@@ -12,8 +12,8 @@ import sys
 import pytest
 
 ROW_KEYS = {
-    "group", "name", "unit", "n", "median", "min", "max", "cpu_median", "baseline", "baseline_median",
-    "baseline_min", "baseline_max", "baseline_cpu_median",
+    "group", "name", "unit", "n", "median", "min", "max", "cpu_median", "p99", "baseline", "baseline_median",
+    "baseline_min", "baseline_max", "baseline_cpu_median", "baseline_p99",
     "ratio", "target", "met", "status", "note", "extra", "profile",
 }  # fmt: skip
 

@@ -1,0 +1,181 @@
+"""Steps from an asker through the structure: a breadth-first walk over int ids, one level at a time and
+only as far as a question reads, shared between askers where it can be.
+
+Answers of equal rank are ordered by steps from the asker, and the answers shown explain themselves by
+a shortest path. At national scale a walk meets most of the structure (the answers lie 5–11 steps
+away), so walks are kept per view and shared: an asker with a single link into the structure (a school
+that is only part of its municipality, as half of all askers are) walks exactly as that neighbour does,
+one step later, with the same paths behind the first step.
+
+Paths are those ``networkx.single_source_shortest_path`` gives: levels in order, neighbours in adjacency
+order, the first discovery wins (tested against networkx).
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from collections import OrderedDict
+
+from graph.contact_index import StructureIndex, structure_index
+from graph.view import View
+
+__all__ = ["Steps", "prepare_walks", "steps_from"]
+
+_WALKS_KEPT = 128  # walks a date's view keeps besides the prepared ones (a national walk: ~85 KB)
+#: Kinds whose walks are worth preparing when other askers hang from them (a municipality or department
+#: for its schools and offices, a forum for its secretariat): ~530 walks, ~14 MB at national scale.
+_HUB_KINDS = frozenset({"organisation", "unit", "forum", "partnership", "collaboration", "cluster"})
+
+
+class _Walk:
+    """A lazy breadth-first walk from one node; advanced under a lock (server threads share it)."""
+
+    def __init__(self, s: StructureIndex, start: int) -> None:
+        n = len(s.ids)
+        self._adj = s.adj
+        # plain lists: reading an int back from an ``array`` makes a new object, and a walk reads ~20k
+        self.pred = [-2] * n  # -2 not met yet, -1 the start
+        self.depth = [-1] * n
+        self.pred[start], self.depth[start] = -1, 0
+        self._level = [start]
+        self.walked = 0  # every node this many steps away (or fewer) is known
+        self._lock = threading.Lock()
+
+    def at(self, i: int) -> int:
+        """Steps to node ``i`` (-1: not met yet)."""
+        return self.depth[i]
+
+    def reach(self, depth: int) -> bool:
+        """Walk until every node ``depth`` steps away is known; False when nothing lies that far."""
+        if depth > self.walked and self._level:
+            with self._lock:
+                while self._level and self.walked < depth:
+                    self._one_level()
+        return depth <= self.walked
+
+    def _one_level(self) -> None:
+        adj, pred, depth = self._adj, self.pred, self.depth
+        below = self.walked + 1
+        found: list[int] = []
+        for node in self._level:
+            for nb in adj[node]:
+                if pred[nb] == -2:
+                    pred[nb] = node
+                    depth[nb] = below
+                    found.append(nb)
+        self._level = found
+        if found:
+            self.walked = below
+
+
+class _Done(_Walk):
+    """A finished walk kept compactly (steps as bytes, predecessors as machine ints: ~26 KB nationally)."""
+
+    def __init__(self, s: StructureIndex, start: int) -> None:
+        super().__init__(s, start)
+        super().reach(len(s.ids))
+        self.pred = array("i", self.pred)  # type: ignore[assignment]
+        self._steps = bytes(min(d + 1, 255) for d in self.depth)  # 0: never met
+        self.depth = []
+
+    def at(self, i: int) -> int:
+        return self._steps[i] - 1
+
+
+class Steps:
+    """Steps from one asker: its own walk, or, when all its links but one end at a leaf, the walk of that
+    one neighbour one step later (its leaves one step away)."""
+
+    def __init__(self, s: StructureIndex, start: int, walk: _Walk | None, lead: int) -> None:
+        self._s, self._start, self._walk, self._lead = s, start, walk, lead
+        self._leaves = frozenset(n for n in s.adj[start] if len(s.adj[n]) == 1) if lead else frozenset()
+        self._part = s.part[start] if start >= 0 else -1
+
+    def reachable(self, who: str) -> bool:
+        """``who`` lies in the asker's connected part of the structure (a walk would meet it)."""
+        i = self._s.index.get(who, -1)
+        return i >= 0 and self._s.part[i] == self._part
+
+    def reach(self, depth: int) -> bool:
+        """Walk until every node ``depth`` steps away is known; False when nothing lies that far."""
+        if self._walk is None:
+            return False
+        return depth <= 0 or self._walk.reach(depth - self._lead)
+
+    def depth_of(self, who: str) -> int | None:
+        """Steps to ``who`` if the walk has met it yet (see ``reach``)."""
+        i = self._s.index.get(who, -1)
+        if i < 0 or self._walk is None:
+            return None
+        if i == self._start:
+            return 0
+        if i in self._leaves:
+            return 1
+        d = self._walk.at(i)
+        return d + self._lead if d >= 0 else None
+
+    def distance(self, who: str) -> int:
+        """Steps to ``who`` (99: not connected)."""
+        if not self.reachable(who):
+            return 99
+        depth = 0
+        while (d := self.depth_of(who)) is None:
+            if not self.reach(depth):
+                return 99
+            depth += 1
+        return d
+
+    def path(self, who: str) -> list[str]:
+        """A shortest way asker → … → ``who`` ([] when not connected)."""
+        if self.distance(who) == 99 or self._walk is None:
+            return []
+        ids, pred, out = self._s.ids, self._walk.pred, []
+        i = self._s.index[who]
+        if i in self._leaves:
+            return [ids[self._start], who]
+        while i >= 0 and i != self._start:
+            out.append(ids[i])
+            i = pred[i]
+        out.append(ids[self._start])
+        return out[::-1]
+
+
+def steps_from(v: View, asker: str) -> Steps:
+    """The steps from ``asker`` on this view, sharing a kept walk where one fits."""
+    s = structure_index(v)
+    start = s.index.get(asker, -1)
+    if start < 0:
+        return Steps(s, -1, None, 0)
+    inner = [n for n in s.adj[start] if len(s.adj[n]) > 1]
+    from_, lead = (inner[0], 1) if len(inner) == 1 else (start, 0)
+    return Steps(s, start, _walk(v, s, from_), lead)
+
+
+def prepare_walks(v: View) -> int:
+    """Walk in full, once per view, from each organisation, unit or forum that other nodes hang from
+    (their one link that is not a leaf), so they and it share a finished walk; returns how many."""
+    s = structure_index(v)
+
+    def build() -> dict[int, _Walk]:
+        hubs = set()
+        for nbrs in s.adj:
+            inner = [n for n in nbrs if len(s.adj[n]) > 1]
+            if len(inner) == 1 and v.kind(s.ids[inner[0]]) in _HUB_KINDS:
+                hubs.add(inner[0])
+        return {h: _Done(s, h) for h in sorted(hubs)}
+
+    return len(v.cached("contact-walks-prepared", build))
+
+
+def _walk(v: View, s: StructureIndex, start: int) -> _Walk:
+    ready: dict[int, _Walk] = v.cached("contact-walks-prepared", dict)
+    if start in ready:
+        return ready[start]
+    kept: OrderedDict[int, _Walk] = v.cached("contact-walks", OrderedDict)
+    hit = kept.get(start)
+    if hit is None:
+        hit = kept[start] = _Walk(s, start)
+        while len(kept) > _WALKS_KEPT:
+            kept.popitem(last=False)
+    return hit

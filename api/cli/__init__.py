@@ -1,36 +1,65 @@
-"""Command-line interface: ``samarbejdskort``. Each module registers one family of commands."""
+"""Command-line interface: ``samarbejdskort``. Each module registers one family of commands.
+
+A coordinator's question should not wait for the imports of every other command (diagrams, exports,
+spreadsheets, interfaces): ``main`` imports only the module of the command on the command line, and
+all of them for ``--help`` or anything it does not know. ``full_app()`` gives the app with every
+command (tests, embedding).
+"""
 
 from __future__ import annotations
 
 import importlib
 import sys
+from typing import TYPE_CHECKING
 
-from api.cli.app import app
+if TYPE_CHECKING:
+    import typer
 
-__all__ = ["app", "main"]
+__all__ = ["COMMANDS", "full_app", "main"]
 
-_COMMAND_MODULES = (
-    "api.cli.core",
-    "api.cli.chains",
-    "api.cli.contact",
-    "api.cli.interfaces",
-    "api.cli.render",
-    "api.cli.export",
-    "api.cli.transition",
-    "api.cli.diff",
-    "api.cli.serve",
-    "api.cli.bench",
-    "api.cli.sheets",
-)
+#: Each command and the module that registers it (a test checks this against the registered app).
+COMMANDS = {
+    "validate": "api.cli.core",
+    "stats": "api.cli.core",
+    "show": "api.cli.core",
+    "chain": "api.cli.chains",
+    "path": "api.cli.chains",
+    "contact": "api.cli.contact",
+    "gaps": "api.cli.contact",
+    "topics": "api.cli.contact",
+    "interfaces": "api.cli.interfaces",
+    "render": "api.cli.render",
+    "export": "api.cli.export",
+    "transition": "api.cli.transition",
+    "diff": "api.cli.diff",
+    "serve": "api.cli.serve",
+    "bench": "api.cli.bench",
+    "generate": "api.cli.bench",
+    "import": "api.cli.sheets",
+}
 
 
-def _register() -> None:
-    for name in _COMMAND_MODULES:
-        importlib.import_module(name)  # a missing module is a broken install: fail loudly
+def _register(names: set[str] | None = None) -> None:
+    for module in sorted(set(COMMANDS.values()) if names is None else names):
+        importlib.import_module(module)  # a missing module is a broken install: fail loudly
+
+
+def _command(argv: list[str]) -> str | None:
+    """The command named on the command line (after the app's own options), if any."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--store":
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def main() -> None:
-    _register()
+    from api.cli.app import app
+
+    name = _command(sys.argv[1:])
+    _register({COMMANDS[name]} if name in COMMANDS and "--help" not in sys.argv else None)
     try:
         app()
     except KeyboardInterrupt:
@@ -38,4 +67,9 @@ def main() -> None:
         raise SystemExit(130) from None
 
 
-_register()
+def full_app() -> typer.Typer:
+    """The app with every command registered."""
+    from api.cli.app import app
+
+    _register()
+    return app

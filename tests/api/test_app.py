@@ -12,9 +12,11 @@ from typer.testing import CliRunner
 
 import api.app as app_module
 from api.app import create_app
-from api.cli import app as cli
+from api.cli import full_app
 from api.settings import Settings, get_settings
 from graph.store import open_store
+
+cli = full_app()
 
 
 def test_settings_come_from_prefixed_environment_variables(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,7 +7,9 @@ from typing import Any
 
 from typer.testing import CliRunner, Result
 
-from api.cli import app
+from api.cli import full_app
+
+app = full_app()
 
 runner = CliRunner()
 

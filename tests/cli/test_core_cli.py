@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
+from api.cli import full_app
+
+app = full_app()
 
 runner = CliRunner()
 ID = "https://w3id.org/samarbejdskort/id/"
@@ -166,3 +168,15 @@ def test_generate_writes_a_file_that_validates(tmp_path: Path) -> None:
     assert out.stat().st_size > 100_000
     check = run("validate", "--data", str(out), "--json")
     assert check.exit_code == 0, check.stdout[:2000]
+
+
+def test_every_command_is_named_with_the_module_that_registers_it() -> None:
+    """``main`` imports only the named command's module: the table must match the registered app."""
+    import typer.main
+
+    from api.cli import COMMANDS
+
+    group = typer.main.get_group(app)
+    assert set(group.commands) == set(COMMANDS)
+    for name, cmd in group.commands.items():
+        assert cmd.callback.__module__ == COMMANDS[name], name

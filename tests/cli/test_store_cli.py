@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from api.cli import app
+from api.cli import full_app
 from graph.store import GraphStore, open_store
 from tests.cli.support import as_json, run, runner
+
+app = full_app()
 
 ID = "https://w3id.org/samarbejdskort/id/"
 SEAT = "https://w3id.org/samarbejdskort/id/forum/randers-implementeringsgruppe/plads/boerne-og-ungepsykiatrien"

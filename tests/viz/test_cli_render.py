@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
+from api.cli import full_app
 from tests.conftest import PREFIXES
 from tests.viz.conftest import HOSTILE, STRUCTURE
+
+app = full_app()
 
 runner = CliRunner()
 

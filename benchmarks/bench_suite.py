@@ -61,10 +61,11 @@ def run(
             rows.append(Row(name, "section", status="failed", note=f"{type(exc).__name__}: {exc}"))
         say(f"{name} done in {time.perf_counter() - t:.1f} s")
 
+    from benchmarks.bench_cli import cli_rows
     from benchmarks.bench_cold import cold_rows, memory_rows
     from benchmarks.bench_questions import Samples, question_rows
 
-    section("cold", lambda: cold_rows(path, scale, reps=2 if quick else 7))
+    section("cold", lambda: cold_rows(path, scale, reps=2 if quick else 7) + cli_rows(reps=2 if quick else 10))
     section(
         "questions",
         lambda: question_rows(path, scale, reps=reps, budget_s=budget, samples=4 if quick else 12),

@@ -23,3 +23,15 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def settle() -> None:
+    """After loading a model a process keeps to its end: move everything alive into the permanent
+    generation, so later collections do not re-scan the whole model (a national model is millions of
+    objects; one full pass costs 0.1–0.9 s in the middle of a question).
+
+    Only for processes that keep their model (the CLI, a served process): a frozen model that is
+    dropped is freed by reference counting but its cycles are not collected.
+    """
+    gc.collect()
+    gc.freeze()

@@ -31,6 +31,7 @@ import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, TypeVar
 
+from graph.bulk import gc_paused
 from graph.cache import memo
 from graph.lines import LINE_ORDER, build_upward
 from graph.model import Model, in_force
@@ -96,10 +97,31 @@ class View:
 
     def edges(self, *kinds: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """In-force edges of ``kinds`` (all when none given) whose two ends are in force, in graph order."""
+        every = self.cached("edges", self._edges)
+        if not kinds:
+            yield from every
+            return
         wanted = set(kinds)
-        for u, v, e in self.g.edges(data=True):
-            if (not wanted or e["kind"] in wanted) and in_force(e, self.on, self.scen) and self.ok(u) and self.ok(v):
-                yield u, v, e
+        for edge in every:
+            if edge[2]["kind"] in wanted:
+                yield edge
+
+    def _edges(self) -> tuple[tuple[str, str, dict[str, Any]], ...]:
+        """Every in-force edge once per view: question indexes ask for several kinds each, and the
+        date checks of 30,000 national edges are the costly part."""
+        on, scen, g = self.on, self.scen, self.g
+        ok = {n: in_force(d, on, scen) for n, d in g.nodes(data=True)}
+        self._s.ok.update(ok)
+        # the adjacency dicts directly (networkx's edge view costs more than the checks): graph order kept
+        return tuple(
+            (u, v, e)
+            for u, nbrs in g.adj.items()
+            if ok[u]
+            for v, keyed in nbrs.items()
+            if ok[v]
+            for e in keyed.values()
+            if in_force(e, on, scen)
+        )
 
     def out(self, nid: str, kind: str) -> list[str]:
         """Targets of in-force ``kind`` edges leaving ``nid`` that are themselves in force, sorted."""
@@ -179,5 +201,6 @@ class View:
             return s.derived[key]  # type: ignore[no-any-return]
         with s.lock:
             if key not in s.derived:
-                s.derived[key] = build()
+                with gc_paused():  # an index is many new objects: no collection re-scanning the model meanwhile
+                    s.derived[key] = build()
             return s.derived[key]  # type: ignore[no-any-return]

@@ -23,21 +23,19 @@ from __future__ import annotations
 
 import difflib
 import math
-import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-import snowballstemmer
 from rdflib import URIRef
 
 from graph.cache import memo
 from graph.errors import Candidate, NotInSources
 from graph.model import Model
-from graph.text import ascii_fold, normalise, words
+from graph.text import normalise, words
 from graph.thesaurus import Entry, thesaurus
+from graph.topic_words import STOP_WORDS, Token, fold, similarity, stem, unfold
 from ontology.namespace import SKOS
 
 __all__ = [
@@ -52,27 +50,9 @@ __all__ = [
     "understand",
 ]
 
-#: Words that carry no topic, in Danish and English ("who do I contact about …").
-# fmt: off
-STOP_WORDS = frozenset({
-    "om", "fra", "til", "i", "og", "en", "et", "af", "på", "paa", "med", "for", "der", "de", "den", "det",
-    "som", "hvem", "hvad", "hvor", "hvordan", "jeg", "vi", "kan", "skal", "må", "maa", "vil", "kontakt",
-    "kontakte", "spørge", "spoerge", "mht", "ang", "angående", "angaaende", "vedr", "vedrørende",
-    "vedroerende", "eller", "ved", "about", "from", "the", "a", "an", "of", "to", "in", "on", "and", "or",
-    "with", "who", "whom", "what", "where", "how", "we", "can", "should", "contact", "ask", "regarding", "re",
-    "at", "by",
-    # every question here is about a child or young person: these words name no topic
-    "barn", "barnet", "børn", "børnene", "boern", "ung", "unge", "den unge", "elev", "eleven", "elever",
-    "tager", "sig", "hjælper", "min", "mit", "vores", "bliver", "har", "er", "får", "hos",
-    "child", "children", "young", "people", "kid", "kids", "pupil", "student", "my", "our", "has", "is",
-    "do", "does", "need", "help",
-})
-# fmt: on
 _MIN_STEM = 3
 _MIN_PART = 4  # compound heads shorter than this split too eagerly ("råd|givning")
 _MIN_TAIL = 5  # an unknown tail shorter than this is an ending, not a word ("-ning", "-isk")
-# word equal; sharing a compound's last part ("forslag" in "dagsordensforslag"); sharing another part; typo
-_SIM_STEM, _SIM_LAST, _SIM_PART, _SIM_FUZZY = 1.0, 0.8, 0.6, 0.75
 _FUZZY_CUTOFF = 0.85
 _RELATED_FACTOR = {"broader": 0.5, "narrower": 0.5, "related": 0.35}
 _KEEP_RELATIVE = 0.6  # direct matches below this share of the best one are noise ("faglig" alone)
@@ -87,46 +67,12 @@ _GENERAL_SCORE = 0.3  # the general routes of an in-domain word: after anything 
 _SUGGEST_CUTOFF = 0.75  # out of the sources, only a really near label is offered besides the general routes
 
 
-_STEMMER = snowballstemmer.stemmer("danish")
-_STEM_LOCK = threading.Lock()  # a Snowball stemmer keeps state while it works: one word at a time
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The Snowball (Danish) stem of one normalised word, folded (æ/ae/e …) for comparison.
-
-    "ae"/"oe"/"aa" typed on a foreign keyboard are read as æ/ø/å first, so "skolefravaer" and
-    "skolefravær" stem alike; applied alike to labels and queries.
-    """
-    word = _unfold(word)
-    with _STEM_LOCK:  # twice: "dagsordener" → "dagsorden" → "dagsord", as "dagsorden" → "dagsord"
-        out = _STEMMER.stemWord(_STEMMER.stemWord(word))
-    return _fold(out)
-
-
-def _unfold(word: str) -> str:
-    return word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø") if word.isascii() else word
-
-
-@lru_cache(maxsize=65536)
-def _fold(text: str) -> str:
-    """One key for æ/ae/e, ø/oe/o, å/aa/a: people type all of them."""
-    return ascii_fold(text).replace("aa", "a").replace("oe", "o").replace("ae", "e")
-
-
-@dataclass(frozen=True)
-class _Token:
-    stem: str
-    parts: frozenset[str]  # the stem itself and, for compounds, the label words inside it
-    last: str = ""  # the compound's last part: in Danish the word it is a kind of ("dagsordens|forslag")
-
-
 @dataclass(frozen=True)
 class _Label:
     topic: str
     text: str
     key: str  # folded full text, for exact matches
-    tokens: tuple[_Token, ...]
+    tokens: tuple[Token, ...]
     preferred: bool
 
 
@@ -194,7 +140,7 @@ class TopicIndex:
         self.by_key: dict[str, list[int]] = defaultdict(list)
         for nid, texts in raw.items():
             for text, preferred in texts:
-                label = _Label(nid, text, _fold(normalise(text)), self.tokens(text), preferred)
+                label = _Label(nid, text, fold(normalise(text)), self.tokens(text), preferred)
                 self.by_key[label.key].append(len(self.labels))
                 for tok in label.tokens:
                     for part in tok.parts:
@@ -212,14 +158,14 @@ class TopicIndex:
         self.neighbours = _neighbours(model, self.topics)
 
     # ------------------------------------------------------------------ text → tokens
-    def tokens(self, text: str) -> tuple[_Token, ...]:
+    def tokens(self, text: str) -> tuple[Token, ...]:
         return tuple(self._token(w) for w in _content_words(text))
 
-    def _token(self, word: str) -> _Token:
-        word = _unfold(word)
+    def _token(self, word: str) -> Token:
+        word = unfold(word)
         s = stem(word)
         split = self._split(word)
-        return _Token(s, frozenset({s, *split}), split[-1] if split else s)
+        return Token(s, frozenset({s, *split}), split[-1] if split else s)
 
     def _split(self, word: str, depth: int = 0) -> list[str]:
         """Label words inside a compound, longest head first ("dagsordens|forslag" → dagsorden, forslag).
@@ -254,7 +200,7 @@ class TopicIndex:
 
     def understand(self, text: str) -> Understanding:
         """The topics and thesaurus entries ``text`` is taken to mean."""
-        key = _fold(normalise(text))
+        key = fold(normalise(text))
         best: dict[str, TopicMatch] = {}
         for i in self.by_key.get(key, ()):
             lab = self.labels[i]
@@ -299,7 +245,7 @@ class TopicIndex:
         topics = tuple(sorted(found.values(), key=lambda m: (-m.score, self.topics[m.id])))
         return Understanding(topics, entries)
 
-    def _with_fuzzy(self, query: tuple[_Token, ...]) -> tuple[_Token, ...]:
+    def _with_fuzzy(self, query: tuple[Token, ...]) -> tuple[Token, ...]:
         """Unknown words that are near a label word by spelling (typos) take that word as a part."""
         out = []
         for tok in query:
@@ -307,30 +253,30 @@ class TopicIndex:
                 out.append(tok)
                 continue
             close = difflib.get_close_matches(tok.stem, self.known_parts, n=1, cutoff=_FUZZY_CUTOFF)
-            out.append(_Token(tok.stem, frozenset({*tok.parts, *(f"~{c}" for c in close)}), tok.last))
+            out.append(Token(tok.stem, frozenset({*tok.parts, *(f"~{c}" for c in close)}), tok.last))
         return tuple(out)
 
-    def _candidates(self, query: tuple[_Token, ...]) -> set[int]:
+    def _candidates(self, query: tuple[Token, ...]) -> set[int]:
         found: set[int] = set()
         for tok in query:
             for part in tok.parts:
                 found |= self.by_part.get(part.lstrip("~"), set())
         return found
 
-    def _score(self, query: tuple[_Token, ...], label: tuple[_Token, ...]) -> float:
+    def _score(self, query: tuple[Token, ...], label: tuple[Token, ...]) -> float:
         if not query or not label:
             return 0.0
         q_weights = [self._weight(t) for t in query]
         l_weights = [self._weight(t) for t in label]
-        q_sims = [max(_similarity(q, lt) for lt in label) for q in query]
-        l_sims = [max(_similarity(q, lt) for q in query) for lt in label]
+        q_sims = [max(similarity(q, lt) for lt in label) for q in query]
+        l_sims = [max(similarity(q, lt) for q in query) for lt in label]
         if not any(q_sims):
             return 0.0
         q_cov = sum(w * s for w, s in zip(q_weights, q_sims, strict=True)) / sum(q_weights)
         l_cov = sum(w * s for w, s in zip(l_weights, l_sims, strict=True)) / sum(l_weights)
         return 0.6 * q_cov + 0.4 * l_cov
 
-    def _weight(self, tok: _Token) -> float:
+    def _weight(self, tok: Token) -> float:
         known = [self.idf[p.lstrip("~")] for p in tok.parts if p.lstrip("~") in self.idf]
         return min(known) if known else self.max_idf
 
@@ -338,7 +284,7 @@ class TopicIndex:
     def suggest(self, text: str, n: int = 5) -> list[Candidate]:
         """Closest topics by spelling, whole label first, then word by word."""
         keys = sorted(self.by_key)
-        hits = difflib.get_close_matches(_fold(normalise(text)), keys, n=n * 2, cutoff=0.5)
+        hits = difflib.get_close_matches(fold(normalise(text)), keys, n=n * 2, cutoff=0.5)
         for tok in self.tokens(text):
             hits += difflib.get_close_matches(tok.stem, self.known_parts, n=2, cutoff=0.6)
         out: list[Candidate] = []
@@ -358,7 +304,7 @@ class TopicIndex:
     def has_near(self, text: str, topic: str) -> bool:
         """Whether a label of ``topic`` is near ``text`` by spelling (not only one of the fallback topics)."""
         keys = [lab.key for lab in self.labels if lab.topic == topic]
-        return bool(difflib.get_close_matches(_fold(normalise(text)), keys, n=1, cutoff=_SUGGEST_CUTOFF))
+        return bool(difflib.get_close_matches(fold(normalise(text)), keys, n=1, cutoff=_SUGGEST_CUTOFF))
 
 
 def topic_index(model: Model) -> TopicIndex:
@@ -437,19 +383,6 @@ def _neighbours(model: Model, topics: dict[str, str]) -> dict[str, dict[str, set
                 out[a][forward].add(b)
                 out[b][backward].add(a)
     return {k: dict(v) for k, v in out.items()}
-
-
-def _similarity(q: _Token, label: _Token) -> float:
-    if q.stem == label.stem:
-        return _SIM_STEM
-    shared = q.parts & label.parts
-    if shared:  # a compound shares its last part: "dagsordens|forslag" is a kind of "forslag", not of "dagsorden"
-        q_ok = q.last in shared or q.last == q.stem
-        l_ok = label.last in shared or label.last == label.stem
-        return _SIM_LAST if q_ok and l_ok else _SIM_PART
-    if any(p.startswith("~") and p[1:] in label.parts for p in q.parts):
-        return _SIM_FUZZY
-    return 0.0
 
 
 def _offer(found: dict[str, TopicMatch], m: TopicMatch) -> None:

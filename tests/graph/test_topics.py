@@ -202,6 +202,6 @@ def test_bundled_topics_match_what_the_documents_say(bundled, text: str, slug: s
 def test_the_topic_index_stems_with_the_c_snowball_stemmer() -> None:
     """PyStemmer is a dependency: without it snowballstemmer falls back to pure Python, same stems at 1/6 of
     the speed, and every CLI question waits for it (the topic index is built per process)."""
-    from graph import topics
+    from graph import topic_words
 
-    assert type(topics._STEMMER).__module__ == "Stemmer"
+    assert type(topic_words._STEMMER).__module__ == "Stemmer"

@@ -1,0 +1,80 @@
+"""Danish words for matching what people type: stems, one key for æ/ae/e, word tokens and how alike two
+tokens are. Shared by the topic index (``graph.topics``); no index or model here.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from graph.text import ascii_fold
+
+__all__ = ["SIM_FUZZY", "STOP_WORDS", "Token", "fold", "similarity", "stem", "unfold"]
+
+#: Words that carry no topic, in Danish and English ("who do I contact about …").
+# fmt: off
+STOP_WORDS = frozenset({
+    "om", "fra", "til", "i", "og", "en", "et", "af", "på", "paa", "med", "for", "der", "de", "den", "det",
+    "som", "hvem", "hvad", "hvor", "hvordan", "jeg", "vi", "kan", "skal", "må", "maa", "vil", "kontakt",
+    "kontakte", "spørge", "spoerge", "mht", "ang", "angående", "angaaende", "vedr", "vedrørende",
+    "vedroerende", "eller", "ved", "about", "from", "the", "a", "an", "of", "to", "in", "on", "and", "or",
+    "with", "who", "whom", "what", "where", "how", "we", "can", "should", "contact", "ask", "regarding", "re",
+    "at", "by",
+    # every question here is about a child or young person: these words name no topic
+    "barn", "barnet", "børn", "børnene", "boern", "ung", "unge", "den unge", "elev", "eleven", "elever",
+    "tager", "sig", "hjælper", "min", "mit", "vores", "bliver", "har", "er", "får", "hos",
+    "child", "children", "young", "people", "kid", "kids", "pupil", "student", "my", "our", "has", "is",
+    "do", "does", "need", "help",
+})
+# fmt: on
+# word equal; sharing a compound's last part ("forslag" in "dagsordensforslag"); sharing another part; typo
+_SIM_STEM, _SIM_LAST, _SIM_PART, SIM_FUZZY = 1.0, 0.8, 0.6, 0.75
+
+_STEMMER = snowballstemmer.stemmer("danish")
+_STEM_LOCK = threading.Lock()  # a Snowball stemmer keeps state while it works: one word at a time
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball (Danish) stem of one normalised word, folded (æ/ae/e …) for comparison.
+
+    "ae"/"oe"/"aa" typed on a foreign keyboard are read as æ/ø/å first, so "skolefravaer" and
+    "skolefravær" stem alike; applied alike to labels and queries.
+    """
+    word = unfold(word)
+    with _STEM_LOCK:  # twice: "dagsordener" → "dagsorden" → "dagsord", as "dagsorden" → "dagsord"
+        out = _STEMMER.stemWord(_STEMMER.stemWord(word))
+    return fold(out)
+
+
+def unfold(word: str) -> str:
+    return word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø") if word.isascii() else word
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """One key for æ/ae/e, ø/oe/o, å/aa/a: people type all of them."""
+    return ascii_fold(text).replace("aa", "a").replace("oe", "o").replace("ae", "e")
+
+
+@dataclass(frozen=True)
+class Token:
+    stem: str
+    parts: frozenset[str]  # the stem itself and, for compounds, the label words inside it
+    last: str = ""  # the compound's last part: in Danish the word it is a kind of ("dagsordens|forslag")
+
+
+def similarity(q: Token, label: Token) -> float:
+    if q.stem == label.stem:
+        return _SIM_STEM
+    shared = q.parts & label.parts
+    if shared:  # a compound shares its last part: "dagsordens|forslag" is a kind of "forslag", not of "dagsorden"
+        q_ok = q.last in shared or q.last == q.stem
+        l_ok = label.last in shared or label.last == label.stem
+        return _SIM_LAST if q_ok and l_ok else _SIM_PART
+    if any(p.startswith("~") and p[1:] in label.parts for p in q.parts):
+        return SIM_FUZZY
+    return 0.0

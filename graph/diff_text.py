@@ -5,12 +5,21 @@ Entities that exist only in the old version are named from the old model, the re
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from graph.diff import Diff
+from graph.model import Model
 
-__all__ = ["render"]
+
+class Changes(Protocol):
+    """What a diff gives its words (``graph.diff.Diff``; named by shape, so this module needs no import of it)."""
+
+    old_label: str
+    new_label: str
+    old: Model
+    new: Model
+    changes: dict[str, list[Any]]
+
+__all__ = ["Changes", "render"]
 
 _KINDS = {
     "reports_to": ("refererer til", "reports to"),
@@ -46,7 +55,7 @@ def _t(key: str, lang: str, **parts: Any) -> str:
     return (en if lang == "en" else da).format(**parts)
 
 
-def render(d: Diff, lang: str) -> dict[str, Any]:
+def render(d: Changes, lang: str) -> dict[str, Any]:
     old, new, ch = d.old, d.new, d.changes
 
     def o(n: str | None) -> dict[str, Any] | None:

@@ -8,6 +8,7 @@ from api.cli.app import DataOpt, DateOpt, JsonOpt, Lang, LangOpt, app, emit, gua
 from api.cli.chains import ScenarioOpt
 from api.cli.text import source_line
 from graph.transition import transition
+from ontology import codes
 
 __all__ = ["transition_command", "transition_text"]
 
@@ -20,7 +21,6 @@ _WORDS = {
     "orphan": ("står uden linje opad", "is left without an upward line"),
     "only_proposed": ("Tilbage er kun foreslåede linjer", "Only proposed lines remain"),
     "remaining": ("Tilbage", "Remaining"),
-    "proposed": ("foreslået", "proposed"),
     "open": ("Åbent spørgsmål", "Open question"),
     "line_src": ("Kilde", "Source"),
     "end_src": ("Kilder til {x}", "Sources on {x}"),
@@ -85,7 +85,7 @@ def transition_text(p: dict[str, Any], lang: str) -> str:
         if g["remaining_upward"]:
             proposed = all(r["proposed"] for r in g["remaining_upward"])
             head = _w("only_proposed", lang) if proposed else _w("remaining", lang)
-            items = [f"{r['to']['label']}" + (f" ({_w('proposed', lang)})" if r["proposed"] else "")
+            items = [f"{r['to']['label']}" + (f" ({codes.label('status', 'proposed', lang)})" if r["proposed"] else "")
                      for r in g["remaining_upward"]]  # fmt: skip
             out.append(f"  {head}: " + "; ".join(items))
         for q in g["open_questions"]:

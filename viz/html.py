@@ -20,10 +20,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from jinja2 import Environment, select_autoescape
+from jinja2 import Environment, Template, select_autoescape
 
 from viz.diagram import DEdge, Diagram, DNode
-from viz.layout import PHYSICS_LIMIT, positions
+from viz.layout import PHYSICS_LIMIT, SCALING, network_positions, node_value, positions
 from viz.request import kept
 from viz.style import (
     EDGE_STYLES,
@@ -94,10 +94,12 @@ def _template_text(name: str) -> str:
     return resources.files("viz").joinpath("templates", name).read_text(encoding="utf-8")
 
 
-def _environment() -> Environment:
+@cache
+def _page_template() -> Template:
+    """The page template, compiled once per process (compiling it took longer than filling it)."""
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), keep_trailing_newline=True)
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
-    return env
+    return env.from_string(_template_text("network.html"))
 
 
 def to_html(diagram: Diagram, *, layout: str | None = None, embed: bool = False) -> str:
@@ -121,8 +123,7 @@ _PAGES: dict[tuple[int, str | None, bool], str] = {}
 
 def _render(diagram: Diagram, layout: str | None, embed: bool) -> str:
     js, css = vis_assets()
-    page = _environment().from_string(_template_text("network.html"))
-    return page.render(
+    return _page_template().render(
         title=diagram.title,
         caption=diagram.caption,
         caption_head=_caption_head(diagram.caption),
@@ -166,7 +167,10 @@ def vis_data(diagram: Diagram, *, layout: str | None = None) -> dict[str, Any]:
     if mode == "positions":
         pos = {n.id: (n.x, n.y) for n in diagram.nodes if n.x is not None and n.y is not None}
         if len(pos) < len(diagram.nodes):
-            pos, overview = _tree_positions(diagram) if diagram.hierarchical else (positions(diagram), {})
+            if diagram.hierarchical:
+                pos, overview = _tree_positions(diagram)
+            else:
+                pos = network_positions(diagram, _network_folds(diagram))
     boxes = diagram.view == "organisation"
     nodes = [_node(n, boxes, pos.get(n.id)) for n in diagram.nodes]
     folding = _folding(diagram, nodes)
@@ -243,7 +247,7 @@ def _folding(diagram: Diagram, nodes: list[dict[str, Any]]) -> dict[str, Any]:
         hosts = {n.fold for n in folded}
         out["expanded"] = sorted(k for k in keep if k in hosts)
         return out
-    host = _seat_hosts(diagram)
+    host = _network_folds(diagram)
     for vis_node, n in zip(nodes, diagram.nodes, strict=True):
         if n.flags & {"highlight", "focus", "gap"}:
             continue
@@ -259,10 +263,10 @@ def _folding(diagram: Diagram, nodes: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _seat_hosts(d: Diagram) -> dict[str, str]:
+def _network_folds(d: Diagram) -> dict[str, str]:
     """In a network, seats fold into the forum or organisation they are in, persons into the seat they
-    hold (``post_in`` and ``holds`` lines in the view)."""
-    kind = {n.id: n.kind for n in d.nodes}
+    hold (``post_in`` and ``holds`` lines in the view); highlighted, focused and gap entities never fold."""
+    kind = {n.id: n.kind for n in d.nodes if not n.flags & {"highlight", "focus", "gap"}}
     out: dict[str, str] = {}
     for e in d.edges:
         if e.kind == "post_in" and kind.get(e.u) == "post" and e.u not in out:
@@ -315,9 +319,7 @@ def _node(n: DNode, boxes: bool, xy: tuple[float, float] | None) -> dict[str, An
         out["margin"] = 8 if n.kind in ("forum", "partnership") else 5
         out["widthConstraint"] = {"maximum": 230}
     else:
-        out["value"] = max(1.0, n.weight)
-        if n.kind == "aggregate" or "aggregate" in n.flags:
-            out["value"] = max(out["value"], 10.0)
+        out["value"] = node_value(n)
     if n.level is not None:
         out["level"] = n.level
     if xy is not None:
@@ -373,8 +375,8 @@ def _options(d: Diagram, mode: str) -> dict[str, Any]:
         "nodes": {
             "font": {"face": FONT},
             "scaling": {
-                "min": 8,
-                "max": 42,
+                "min": SCALING[0],
+                "max": SCALING[1],
                 # labels keep their size whatever a node's weight: a hub is drawn bigger, not louder
                 "label": {"enabled": False},
             },

@@ -1,9 +1,10 @@
-"""Server-side positions (Graphviz through pygraphviz, in-process) for the interactive page.
+"""Server-side positions for the interactive page: Graphviz (pygraphviz, in-process) or ``viz.packlayout``.
 
 vis-network's force layout needs minutes above a few hundred nodes and its ``improvedLayout`` struggles
 even earlier (see PITFALLS.md), and its hierarchical layout lets wide boxes overlap. So hierarchies get
 ``dot`` positions (the same layout as the printed diagram: seats stacked in columns under their forum), and
-networks above ``PHYSICS_LIMIT`` nodes get ``sfdp`` positions; the page then starts with physics off.
+networks above ``PHYSICS_LIMIT`` nodes get ``network_positions`` (``viz.packlayout``: milliseconds where
+``sfdp`` took a second at 2,000 nodes, and no label overlaps); the page then starts with physics off.
 """
 
 from __future__ import annotations
@@ -15,14 +16,17 @@ from collections import OrderedDict
 from viz.diagram import DEdge, Diagram, DNode
 from viz.dotgraph import build, route_graphviz_messages
 from viz.gvlock import serialised
+from viz.packlayout import pack_positions
 
-__all__ = ["PHYSICS_LIMIT", "box_size", "positions"]
+__all__ = ["PHYSICS_LIMIT", "SCALING", "box_size", "network_positions", "positions"]
 
 #: Above this many nodes the page gets precomputed positions and no physics.
 PHYSICS_LIMIT = 350
 _SFDP_SCALE = 1.0
 _SFDP_K = "0.6"  # inches between neighbours; with 0.6 in marks and overlap scaling: room for a label
 _CHAR = 0.6  # average DejaVu Sans glyph width per pixel of font size
+#: vis-network's node size range for value-scaled shapes (radius in px), shared with ``viz.html``'s options.
+SCALING = (8.0, 42.0)
 
 
 def box_size(n: DNode) -> tuple[float, float]:
@@ -32,6 +36,28 @@ def box_size(n: DNode) -> tuple[float, float]:
     lines = n.label.split("\n")
     width = max(len(line) for line in lines) * font * _CHAR + 2 * margin
     return min(width, 230 + 2 * margin), len(lines) * font * 1.25 + 2 * margin
+
+
+def node_value(n: DNode) -> float:
+    """The ``value`` vis-network scales a network node's shape by (its weight; a group at least 10)."""
+    value = max(1.0, n.weight)
+    return max(value, 10.0) if n.kind == "aggregate" or "aggregate" in n.flags else value
+
+
+def network_positions(diagram: Diagram, folded: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Positions for a big network page (``viz.packlayout``), spaced by the shapes and labels as drawn: a
+    shape scaled by its value (``SCALING``, vis-network's linear scale) with the label under it."""
+    values = [node_value(n) for n in diagram.nodes if n.id not in folded] or [1.0]
+    low, high = min(values), max(values)
+    least, most = SCALING
+
+    def size(n: DNode) -> tuple[float, float, float]:
+        share = 0.5 if high == low else (node_value(n) - low) / (high - low)
+        radius = least + share * (most - least)
+        label_w, label_h = box_size(n)
+        return max(label_w, 2 * radius), 2 * radius + 4 + label_h, radius
+
+    return pack_positions(diagram, size, folded)
 
 
 def positions(diagram: Diagram, prog: str | None = None, *, rankdir: str = "TB") -> dict[str, tuple[float, float]]:

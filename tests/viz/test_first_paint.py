@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.model import Model, load
+from benchmarks.bench_viz import synthetic_turtle
+from graph.model import Model, load, model_from_text
 from tests.viz.conftest import offline_page
 from tests.viz.test_orgchart import BERLIN
 from viz.html import MIN_FONT_PX, to_html
@@ -32,6 +33,19 @@ LABELS = """() => {
     const inView = p.x >= 0 && p.x <= box.clientWidth && p.y >= 0 && p.y <= box.clientHeight;
     return {id: String(id), label: n.options.label || '', px: n.options.font.size * scale, inView: inView};
   });
+}"""
+
+
+#: Each drawn label's box on screen (DOM px), for the nodes in view.
+LABEL_BOXES = """() => {
+  const net = samarbejdskort.network, box = document.getElementById('network');
+  return net.body.nodeIndices.map((id) => {
+    const n = net.body.nodes[id], s = n.labelModule.size;
+    const a = net.canvasToDOM({x: s.left, y: s.top}), b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+    const p = net.canvasToDOM({x: n.x, y: n.y});
+    const inView = p.x >= 0 && p.x <= box.clientWidth && p.y >= 0 && p.y <= box.clientHeight;
+    return {id: String(id), inView: inView, box: [a.x, a.y, b.x, b.y]};
+  }).filter((x) => x.inView);
 }"""
 
 
@@ -145,6 +159,34 @@ def test_berlin_organigram_opens_on_its_top_levels_and_search_unfolds_a_referat(
         assert referat in {x["id"] for x in now}
         assert "Abteilung III" in (page.text_content("#crumbs") or "")
         page.screenshot(path=str(artifacts / "first-paint-berlin-referat.png"))
+        assert errors == [] and attempts == []
+    finally:
+        page.close()
+
+
+def test_a_big_network_opens_legibly_with_no_label_over_another(
+    browser: object, tmp_path: Path, artifacts: Path
+) -> None:
+    d = collaboration_network(model_from_text(synthetic_turtle(900, seed=2)), group=False)
+    path = tmp_path / "big.html"
+    path.write_text(to_html(d), encoding="utf-8")
+    page, errors, attempts = open_page(browser, path)
+    try:
+        assert page.evaluate("() => samarbejdskort.network.physics.options.enabled") is False
+        seen = assert_legible(page)
+        assert len(seen) >= 20  # a useful part of the structure at first sight, not one node
+        page.screenshot(path=str(artifacts / "first-paint-network-900.png"))
+        boxes = page.evaluate(LABEL_BOXES)
+        over = [
+            (a["id"], b["id"])
+            for i, a in enumerate(boxes)
+            for b in boxes[i + 1 :]
+            if a["box"][0] < b["box"][2]
+            and b["box"][0] < a["box"][2]
+            and a["box"][1] < b["box"][3]
+            and b["box"][1] < a["box"][3]
+        ]
+        assert over == []
         assert errors == [] and attempts == []
     finally:
         page.close()

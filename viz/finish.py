@@ -13,7 +13,7 @@ from viz.aggregate import AGGREGATE_THRESHOLD, aggregate
 from viz.diagram import DEdge, Diagram, DNode, LegendEntry
 from viz.highlight import Highlight
 from viz.scope import Scope
-from viz.style import EDGE_STYLES, FLAG_STYLES, NODE_STYLES, SECTORS, name
+from viz.style import EDGE_STYLES, FLAG_STYLES, NODE_STYLES, SECTORS, kind_names, name, sector_names
 from viz.tooltips import caption_for, word
 
 __all__ = ["finish", "legend"]
@@ -151,9 +151,9 @@ def legend(nodes: list[DNode], edges: list[DEdge], lang: str) -> list[LegendEntr
     """Legend entries for what is actually drawn: sectors, node kinds, line kinds and markings."""
     out: list[LegendEntry] = []
     sectors = {n.sector or "none" for n in nodes}
-    out += [LegendEntry("sector", s, name(SECTORS[s].name, lang)) for s in SECTORS if s in sectors]
+    out += [LegendEntry("sector", s, name(sector_names(s), lang)) for s in SECTORS if s in sectors]
     kinds = {n.kind for n in nodes}
-    out += [LegendEntry("node", k, name(NODE_STYLES[k].name, lang)) for k in NODE_STYLES if k in kinds]
+    out += [LegendEntry("node", k, name(kind_names(k), lang)) for k in NODE_STYLES if k in kinds]
     ekinds = {e.kind for e in edges}
     out += [LegendEntry("edge", k, name(EDGE_STYLES[k].name, lang)) for k in EDGE_STYLES if k in ekinds]
     flags = set().union(*(n.flags for n in nodes), *(e.flags for e in edges)) if nodes or edges else set()

@@ -35,6 +35,7 @@ from viz.style import (
     SECTORS,
     edge_style,
     node_style,
+    sector_names,
     sector_style,
 )
 from viz.tooltips import forum_kind_name, status_name
@@ -460,7 +461,7 @@ def _filters(d: Diagram) -> dict[str, list[list[str]]]:
     kinds = {n.facets["forum_kind"] for n in d.nodes if n.facets.get("forum_kind")}
     statuses = {n.facets.get("status", "none") for n in d.nodes}
     return {
-        "sectors": [[k, s.name[1] if lang == "en" else s.name[0]] for k, s in SECTORS.items() if k in sectors],
+        "sectors": [[k, sector_names(k)[1 if lang == "en" else 0]] for k in SECTORS if k in sectors],
         "clusters": [[c, label] for c, label in sorted(d.clusters.items(), key=lambda kv: kv[1])],
         "forum_kinds": [[k, forum_kind_name(k, lang)] for k in sorted(kinds)],
         "statuses": [[s, status_name(s, lang) if s != "none" else UI["no_status"]] for s in sorted(statuses)],

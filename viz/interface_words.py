@@ -1,21 +1,28 @@
-"""Danish and English words for the interface answers' codes (states, directions, strengths, missing kinds).
+"""Danish and English words for the interface answers' codes (directions, strengths, missing kinds).
 
 One table for the CLI text, the web pages and the printable matrix, so they cannot say it differently.
+Channel states, statuses and vacancy are vocabulary codes: their words come from ``ontology.codes``.
 """
 
 from __future__ import annotations
 
+from ontology import codes
+
 __all__ = ["WORDS", "word"]
 
+#: Codes whose words the vocabulary holds, by scheme (a channel state, a status, a vacancy).
+_VOCABULARY = {
+    "open": "state",
+    "being_set_up": "state",
+    "requested": "state",
+    "not_stated": "state",
+    "proposed": "status",
+    "vacant": "occupancy",
+}
+
 WORDS: dict[str, tuple[str, str]] = {
-    # channel states
-    "open": ("åben", "open"),
-    "being_set_up": ("under oprettelse", "being set up"),
-    "requested": ("efterspurgt", "requested"),
-    "not_stated": ("tilstand ikke oplyst", "state not stated"),
     # contact-person states
     "named": ("udpeget", "named"),
-    "vacant": ("vakant", "vacant"),
     # directions
     "a_to_b": ("{a} → {b}", "{a} → {b}"),
     "b_to_a": ("{b} → {a}", "{b} → {a}"),
@@ -49,7 +56,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "missing": ("Mangler", "Missing"),
     "strength": ("Styrke", "Strength"),
     "via": ("via", "via"),
-    "proposed": ("foreslået", "proposed"),
     "sources": ("Kilder", "Sources"),
     "sector": ("sektor", "sector"),
     "organisation": ("organisation", "organisation"),
@@ -60,6 +66,8 @@ def word(code: str | None, lang: str, **parts: str) -> str:
     """The word for ``code`` in ``lang`` (the code itself when unknown), with {a}/{b} filled in."""
     if code is None:
         return ""
+    if code in _VOCABULARY:
+        return codes.label(_VOCABULARY[code], code, lang)
     da, en = WORDS.get(code, (code, code))
     text = en if lang == "en" else da
     return text.format(**parts) if parts else text

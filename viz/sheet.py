@@ -57,7 +57,6 @@ _WORDS = {
     "vacant": ("VAKANT", "VACANT"),
     "not_stated": ("indehaver ikke oplyst", "holder not stated"),
     "for": ("for", "for"),
-    "proposed": ("foreslået", "proposed"),
     "status": ("Status", "Status"),
     "continued": ("fortsat", "continued"),
 }
@@ -163,7 +162,7 @@ def _blocks(
 
     mandate: list[tuple[str, str]] = []
     for m in info.get("mandates", [])[:2]:
-        mark = f" ({_w('proposed', lang)})" if m.get("status") == "proposed" else ""
+        mark = f" ({status_name('proposed', lang)})" if m.get("status") == "proposed" else ""
         mandate.append((m["label"] + mark, _mark(m)))
         if m.get("purpose"):
             mandate.append((f"{_w('purpose', lang)}: {m['purpose']}", ""))
@@ -257,7 +256,7 @@ def _mark(x: dict[str, Any]) -> str:
 
 
 def _proposed(x: dict[str, Any], lang: str) -> str:
-    return f" – {_w('proposed', lang)}" if _mark(x) else ""
+    return f" – {status_name('proposed', lang)}" if _mark(x) else ""
 
 
 # ---------------------------------------------------------------------- setting

@@ -1,13 +1,17 @@
 """The one styling table: colours, shapes and line patterns keyed by node kind, sector, edge kind and flag.
 
 Both renderers (vis-network HTML and Graphviz) and the legend read these tables, so a colour or a dash
-pattern is decided once. Names carry Danish and English so the legend needs no second table.
+pattern is decided once. The words for node kinds and sectors come from the vocabulary (``ontology.codes``,
+``kind_names``/``sector_names``); only what the vocabulary has no code for – a grouped node, an unknown kind,
+a missing sector – and line kinds and markings, which are drawing words, are named here.
 Palette: Okabe–Ito based, distinguishable with the common colour-vision deficiencies.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ontology import codes
 
 __all__ = [
     "EDGE_STYLES",
@@ -22,8 +26,10 @@ __all__ = [
     "NodeStyle",
     "SectorStyle",
     "edge_style",
+    "kind_names",
     "name",
     "node_style",
+    "sector_names",
     "sector_style",
 ]
 
@@ -33,21 +39,19 @@ FONT = "DejaVu Sans"
 
 @dataclass(frozen=True)
 class SectorStyle:
-    """Fill and border colour of a sector; ``name`` is (Danish, English)."""
+    """Fill and border colour of a sector (its words: ``sector_names``)."""
 
     fill: str
     border: str
-    name: tuple[str, str]
 
 
 @dataclass(frozen=True)
 class NodeStyle:
-    """How one node kind is drawn: vis shape (network views), Graphviz shape, relative size."""
+    """How one node kind is drawn: vis shape (network views), Graphviz shape, relative size (words: ``kind_names``)."""
 
     vis_shape: str
     dot_shape: str
     size: float
-    name: tuple[str, str]
     dot_style: str = "filled"
 
 
@@ -76,36 +80,36 @@ class FlagStyle:
 
 
 SECTORS: dict[str, SectorStyle] = {
-    "municipal": SectorStyle("#cfe3f3", "#0072B2", ("Kommune", "Municipal")),
-    "somatic": SectorStyle("#f8d9c6", "#D55E00", ("Region, somatik", "Somatic hospitals")),
-    "psychiatry": SectorStyle("#f2dcea", "#A0508A", ("Psykiatri", "Psychiatry")),
-    "general_practice": SectorStyle("#c9ece0", "#009E73", ("Almen praksis", "General practice")),
-    "region": SectorStyle("#fbe5b6", "#B07A00", ("Region", "Region")),
-    "national": SectorStyle("#e2e2e2", "#555555", ("National / anden", "National / other")),
-    "cross_sector": SectorStyle("#f7f1b5", "#8C7E00", ("Tværsektoriel", "Cross-sector")),
-    "none": SectorStyle("#f4f4f4", "#8a8a8a", ("Sektor ikke angivet", "Sector not stated")),
+    "municipal": SectorStyle("#cfe3f3", "#0072B2"),
+    "somatic": SectorStyle("#f8d9c6", "#D55E00"),
+    "psychiatry": SectorStyle("#f2dcea", "#A0508A"),
+    "general_practice": SectorStyle("#c9ece0", "#009E73"),
+    "region": SectorStyle("#fbe5b6", "#B07A00"),
+    "national": SectorStyle("#e2e2e2", "#555555"),
+    "cross_sector": SectorStyle("#f7f1b5", "#8C7E00"),
+    "none": SectorStyle("#f4f4f4", "#8a8a8a"),
 }
 
 NODE_STYLES: dict[str, NodeStyle] = {
-    "forum": NodeStyle("diamond", "box", 24, ("Forum", "Forum"), "filled,rounded"),
-    "partnership": NodeStyle("diamond", "box", 24, ("Partnerskab", "Partnership"), "filled,rounded"),
-    "collaboration": NodeStyle("hexagon", "hexagon", 22, ("Samarbejde", "Collaboration")),
-    "cluster": NodeStyle("hexagon", "hexagon", 26, ("Sundhedsklynge", "Health cluster")),
-    "organisation": NodeStyle("dot", "ellipse", 20, ("Organisation", "Organisation")),
-    "unit": NodeStyle("dot", "ellipse", 14, ("Enhed", "Unit")),
-    "post": NodeStyle("square", "box", 10, ("Plads / stilling", "Seat / post")),
-    "person": NodeStyle("triangle", "egg", 10, ("Person", "Person")),
-    "channel": NodeStyle("triangleDown", "cds", 11, ("Kanal", "Channel")),
-    "requirement": NodeStyle("square", "note", 11, ("Krav om fast kontaktperson", "Required contact person")),
-    "responsibility": NodeStyle("square", "note", 11, ("Ansvar", "Responsibility")),
-    "open_question": NodeStyle("square", "note", 10, ("Åbent i kilden", "Left open by the source")),
-    "contact_point": NodeStyle("dot", "ellipse", 8, ("Kontaktpunkt", "Contact point")),
-    "topic": NodeStyle("dot", "ellipse", 10, ("Emne", "Topic")),
-    "mandate": NodeStyle("square", "note", 8, ("Kommissorium", "Terms of reference")),
-    "agreement": NodeStyle("square", "note", 8, ("Aftale", "Agreement")),
-    "request": NodeStyle("square", "note", 8, ("Ønske eller behov", "Request or need")),
-    "aggregate": NodeStyle("star", "box3d", 22, ("Samlet gruppe", "Grouped entities")),
-    "other": NodeStyle("dot", "ellipse", 10, ("Andet", "Other")),
+    "forum": NodeStyle("diamond", "box", 24, "filled,rounded"),
+    "partnership": NodeStyle("diamond", "box", 24, "filled,rounded"),
+    "collaboration": NodeStyle("hexagon", "hexagon", 22),
+    "cluster": NodeStyle("hexagon", "hexagon", 26),
+    "organisation": NodeStyle("dot", "ellipse", 20),
+    "unit": NodeStyle("dot", "ellipse", 14),
+    "post": NodeStyle("square", "box", 10),
+    "person": NodeStyle("triangle", "egg", 10),
+    "channel": NodeStyle("triangleDown", "cds", 11),
+    "requirement": NodeStyle("square", "note", 11),
+    "responsibility": NodeStyle("square", "note", 11),
+    "open_question": NodeStyle("square", "note", 10),
+    "contact_point": NodeStyle("dot", "ellipse", 8),
+    "topic": NodeStyle("dot", "ellipse", 10),
+    "mandate": NodeStyle("square", "note", 8),
+    "agreement": NodeStyle("square", "note", 8),
+    "request": NodeStyle("square", "note", 8),
+    "aggregate": NodeStyle("star", "box3d", 22),
+    "other": NodeStyle("dot", "ellipse", 10),
 }
 
 _GREY = "#9a9a9a"
@@ -160,6 +164,30 @@ FLAG_STYLES: dict[str, FlagStyle] = {
 #: Colour of everything not in a highlight, so the answer stands out.
 FADED = "#d9d9d9"
 FADED_TEXT = "#9a9a9a"
+
+
+#: Words for what the vocabulary has no code for: a grouped node, an unknown kind, a missing sector.
+_OWN_WORDS: dict[str, tuple[str, str]] = {
+    "aggregate": ("Samlet gruppe", "Grouped entities"),
+    "other": ("Andet", "Other"),
+    "none": ("Sektor ikke angivet", "Sector not stated"),
+}
+
+
+def kind_names(kind: str) -> tuple[str, str]:
+    """(Danish, English) for a node kind: the vocabulary's words (``ontology.codes``, scheme ``kind``)."""
+    return _words("kind", kind)
+
+
+def sector_names(sector: str) -> tuple[str, str]:
+    """(Danish, English) for a sector code: the vocabulary's words (scheme ``sector``)."""
+    return _words("sector", sector)
+
+
+def _words(scheme: str, key: str) -> tuple[str, str]:
+    if key in _OWN_WORDS and key not in codes.codes(scheme):
+        return _OWN_WORDS[key]
+    return codes.label(scheme, key, "da"), codes.label(scheme, key, "en")
 
 
 def sector_style(sector: str | None) -> SectorStyle:

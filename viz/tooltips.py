@@ -15,8 +15,9 @@ from rdflib import URIRef
 
 from graph.describe import contact_point
 from graph.model import Model
+from ontology import codes
 from ontology.namespace import FOAF, SK, VCARD
-from viz.style import EDGE_STYLES, NODE_STYLES, SECTORS
+from viz.style import EDGE_STYLES, kind_names, sector_names
 
 __all__ = [
     "WORDS",
@@ -65,35 +66,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "no_holder": ("Ingen indehaver registreret.", "No holder recorded."),
     "scenario_mark": ("kun i scenariet", "only in scenario"),
 }
-_STATUS = {
-    "proposed": ("foreslået", "proposed"),
-    "approved": ("godkendt", "approved"),
-    "active": ("aktiv", "active"),
-    "ended": ("ophørt", "ended"),
-    "rejected": ("afvist", "rejected"),
-}
-_ROLE = {
-    "chair": ("formand", "chair"),
-    "co_chair": ("medformand", "co-chair"),
-    "secretary": ("sekretær", "secretary"),
-    "member": ("medlem", "member"),
-    "project_leader": ("projektleder", "project leader"),
-}
-_STATE = {
-    "open": ("åben", "open"),
-    "being_set_up": ("under oprettelse", "being set up"),
-    "requested": ("efterspurgt", "requested"),
-    "not_stated": ("ikke oplyst", "not stated"),
-}
-_FORUM_KIND = {
-    "ImplementationGroup": ("Implementeringsgruppe", "Implementation group"),
-    "ClusterSteeringGroup": ("Klyngestyregruppe", "Cluster steering group"),
-    "SteeringGroup": ("Styregruppe", "Steering group"),
-    "Committee": ("Udvalg", "Committee"),
-    "AdministrativeForum": ("Administrativt forum", "Administrative forum"),
-    "WorkingGroup": ("Arbejdsgruppe", "Working group"),
-    "Forum": ("Forum", "Forum"),
-}
 _MAX_SOURCES = 4
 
 
@@ -102,23 +74,22 @@ def word(key: str, lang: str) -> str:
     return en if lang == "en" else da
 
 
-def _pick(table: dict[str, tuple[str, str]], key: str | None, lang: str) -> str:
-    if key is None:
-        return ""
-    da, en = table.get(key, (key, key))
-    return en if lang == "en" else da
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
 
 
 def role_name(role: str | None, lang: str) -> str:
-    return _pick(_ROLE, role, lang)
+    """A seat's role in words, lower case as it reads inside a sentence (the vocabulary's ``role`` scheme)."""
+    text = codes.label("role", role, lang)
+    return text[:1].lower() + text[1:] if role in codes.codes("role") else text
 
 
 def status_name(status: str | None, lang: str) -> str:
-    return _pick(_STATUS, status, lang)
+    return codes.label("status", status, lang)
 
 
 def forum_kind_name(fk: str | None, lang: str) -> str:
-    return _pick(_FORUM_KIND, fk, lang)
+    return codes.label("forum_kind", fk, lang)
 
 
 def node_tooltip(
@@ -137,7 +108,7 @@ def node_tooltip(
     other = model.label(nid, "da" if lang == "en" else "en")
     if other != lines[0]:
         lines.append(f"({other})")
-    kind_text = _pick({k: s.name for k, s in NODE_STYLES.items()}, kind, lang)
+    kind_text = _pick(kind_names(kind), lang)
     if d.get("forum_kind") and d["forum_kind"] != "Forum":
         kind_text += f" – {forum_kind_name(d['forum_kind'], lang)}"
     lines.append(f"{word('kind', lang)}: {kind_text}")
@@ -146,7 +117,7 @@ def node_tooltip(
     if seat is not None:
         lines.extend(_seat_lines(seat, lang))
     if d.get("sector"):
-        lines.append(f"{word('sector', lang)}: {_pick({k: s.name for k, s in SECTORS.items()}, d['sector'], lang)}")
+        lines.append(f"{word('sector', lang)}: {_pick(sector_names(d['sector']), lang)}")
     if d.get("status"):
         mark = f" ({word('proposed_mark', lang)})" if d["status"] == "proposed" else ""
         lines.append(f"{word('status', lang)}: {status_name(d['status'], lang)}{mark}")
@@ -156,7 +127,7 @@ def node_tooltip(
     if dates:
         lines.append(f"{word('valid', lang)}: {dates}")
     if kind == "channel":
-        lines.append(f"{word('state', lang)}: {_pick(_STATE, d.get('state'), lang)}")
+        lines.append(f"{word('state', lang)}: {codes.label('state', d.get('state'), lang)}")
         conds = _text(d.get("conditions"), lang)
         if conds:
             lines.append(f"{word('conditions', lang)}: " + "; ".join(conds))

@@ -2,7 +2,8 @@
 
 Written directly as PDF (Helvetica, WinAnsi encoding, so æ, ø, å print) rather than through Graphviz: a grid
 of numbers needs exact page size and font size, which Graphviz only gives by scaling (see PITFALLS.md). The
-page is A4 (portrait for up to 10 parties, landscape beyond); no text is ever set below ``MIN_FONT_PT``.
+page is A4 (portrait for up to 10 parties, landscape beyond) with the margin and smallest type of every
+printout (``viz.page``); no text is ever set below ``MIN_FONT_PT``.
 Column headers are numbers that refer to the row labels, so 30 organisations still fit one page.
 """
 
@@ -12,13 +13,11 @@ import zlib
 from typing import Any
 
 from viz.interface_words import word
+from viz.page import MARGIN_PT as _MARGIN
+from viz.page import MIN_FONT_PT, page_size
 
-__all__ = ["A4_LANDSCAPE", "A4_PORTRAIT", "MIN_FONT_PT", "matrix_pdf"]
+__all__ = ["matrix_pdf"]
 
-A4_PORTRAIT = (595.28, 841.89)
-A4_LANDSCAPE = (841.89, 595.28)
-MIN_FONT_PT = 8.0
-_MARGIN = 36.0
 _SHADE = {"none": 1.0, "weak": 0.88, "medium": 0.74, "strong": 0.58}
 
 
@@ -61,7 +60,7 @@ def matrix_pdf(m: dict[str, Any], lang: str = "da") -> bytes:
     """The PDF bytes for a matrix JSON (``graph.interface_matrix.Matrix.as_json``)."""
     parties = m["parties"]
     n = len(parties)
-    size = A4_PORTRAIT if n <= 10 else A4_LANDSCAPE
+    size = page_size("portrait" if n <= 10 else "landscape")
     pages = [_Page(size)]
     p = pages[0]
     da = lang != "en"

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from viz.diagram import LegendEntry
-from viz.page import MARGIN_PT, MIN_FONT_PT, a4_document, fit_on_a4, page_size
+from viz.page import MARGIN_PT, MIN_FONT_PT, Fit, a4_document, fit_on_a4, page_size
 from viz.style import EDGE_STYLES, FLAG_STYLES, SECTORS
 
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-__all__ = ["Placed", "on_a4"]
+__all__ = ["Placed", "on_a4", "paper_fit"]
 
 _TITLE_PT = 12.0
 _TEXT_PT = MIN_FONT_PT
@@ -57,7 +57,7 @@ def on_a4(
     src = PdfReader(io.BytesIO(drawing)).pages[0]
     width, height = float(src.mediabox.width), float(src.mediabox.height)
     header = _header_height(caption)
-    fit = fit_on_a4(width, height, smallest_font, header=header + _legend_height(legend, width))
+    fit = paper_fit(width, height, smallest_font=smallest_font, caption=caption, legend=legend)
     pw, ph = page_size(fit.orientation)
     single = fit.pages == 1
     aw = pw - 2 * MARGIN_PT
@@ -91,6 +91,14 @@ def on_a4(
     buf = io.BytesIO()
     out.write(buf)
     return buf.getvalue()
+
+
+def paper_fit(
+    width: float, height: float, *, smallest_font: float, caption: str, legend: Sequence[LegendEntry] = ()
+) -> Fit:
+    """How a drawing of ``width`` × ``height`` points goes on A4 under its heading and legend (``on_a4``
+    places it so): lets a renderer compare two layouts of one diagram by the pages they need."""
+    return fit_on_a4(width, height, smallest_font, header=_header_height(caption) + _legend_height(legend, width))
 
 
 def _tiles(

@@ -17,7 +17,8 @@ from viz.diagram import DEdge, Diagram, DNode, LegendEntry
 from viz.dotgraph import build, gv_text
 from viz.gvlock import serialised
 from viz.layout import positions
-from viz.printout import Placed, on_a4
+from viz.page import Fit
+from viz.printout import Placed, on_a4, paper_fit
 from viz.style import (
     EDGE_STYLES,
     FADED,
@@ -55,6 +56,7 @@ def render_static(diagram: Diagram, fmt: str = "svg", *, dpi: int = 150) -> byte
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     paper = fmt == "pdf"
+    caption = "\n".join(x for x in (diagram.highlight_caption, diagram.caption, *diagram.notes) if x)
     a = to_agraph(diagram, paper=paper)
     try:
         if fmt == "png":
@@ -62,9 +64,8 @@ def render_static(diagram: Diagram, fmt: str = "svg", *, dpi: int = 150) -> byte
         out = fmt if fmt != "png" else "png:cairo"
         if _layered(diagram):
             a.layout(prog="dot")
-            if diagram.hierarchical and _too_wide(a):  # many units side by side: read left to right
-                a.graph_attr["rankdir"] = "LR"
-                a.layout(prog="dot")
+            if diagram.hierarchical:
+                _choose_direction(a, diagram, caption if paper else None)
             data: bytes = a.draw(format=out)
         else:
             data = a.draw(format=out, prog="nop2")  # positions are pinned already
@@ -73,7 +74,6 @@ def render_static(diagram: Diagram, fmt: str = "svg", *, dpi: int = 150) -> byte
         a.close()  # freed under the lock, not later by the collector in another thread
     if not paper:
         return data
-    caption = "\n".join(x for x in (diagram.highlight_caption, diagram.caption, *diagram.notes) if x)
     return on_a4(
         data,
         smallest_font=SMALLEST_FONT,
@@ -100,6 +100,31 @@ def _places(a: pgv.AGraph, diagram: Diagram) -> list[Placed]:
             x, y = (float(v) for v in pos.rstrip("!").split(",")[:2])
             out.append(Placed(n.label, x + pad, y + pad))
     return out
+
+
+def _choose_direction(a: pgv.AGraph, diagram: Diagram, caption: str | None) -> None:
+    """Lay a hierarchy out left to right instead of top-down when that reads better: on paper (``caption``
+    given) when it needs fewer A4 pages (on a tie, a larger scale; top-down when equal); on screen when
+    top-down is more than ``TOO_WIDE`` times as wide as tall (many units side by side)."""
+    if caption is None:
+        if _too_wide(a):
+            a.graph_attr["rankdir"] = "LR"
+            a.layout(prog="dot")
+        return
+    down = _paper_fit(a, diagram, caption)
+    a.graph_attr["rankdir"] = "LR"
+    a.layout(prog="dot")
+    across = _paper_fit(a, diagram, caption)
+    if (across.pages, -across.scale) < (down.pages, -down.scale):
+        return
+    a.graph_attr["rankdir"] = "TB"
+    a.layout(prog="dot")
+
+
+def _paper_fit(a: pgv.AGraph, diagram: Diagram, caption: str) -> Fit:
+    x0, y0, x1, y1 = (float(v) for v in a.graph_attr["bb"].split(","))
+    pad = 2 * float(a.graph_attr.get("pad") or 0.0555) * 72
+    return paper_fit(x1 - x0 + pad, y1 - y0 + pad, smallest_font=SMALLEST_FONT, caption=caption, legend=diagram.legend)
 
 
 def _too_wide(a: pgv.AGraph) -> bool:

@@ -416,7 +416,8 @@ def _options(d: Diagram, mode: str) -> dict[str, Any]:
         opts["physics"] = {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -70, "springLength": 110, "avoidOverlap": 0.4},
+            # spread enough that the labels under the shapes do not run into each other at first paint
+            "forceAtlas2Based": {"gravitationalConstant": -120, "springLength": 160, "avoidOverlap": 1.0},
             "stabilization": {
                 "enabled": True,
                 "iterations": STABILISATION_ITERATIONS,

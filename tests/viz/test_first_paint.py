@@ -125,6 +125,7 @@ def test_network_opens_legibly_folded_by_health_cluster_and_unfolds_on_click(
     try:
         seen = assert_legible(page)
         page.screenshot(path=str(artifacts / "first-paint-network.png"))
+        assert label_overlaps(page) == []
         labels = " ".join(x["label"] for x in seen)
         assert "Randersklyngen" in labels and SSU in {x["id"] for x in seen}
         fold = next(x["id"] for x in seen if x["id"].startswith("fold:") and "randers" in x["id"])
@@ -164,6 +165,19 @@ def test_berlin_organigram_opens_on_its_top_levels_and_search_unfolds_a_referat(
         page.close()
 
 
+def label_overlaps(page) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    boxes = page.evaluate(LABEL_BOXES)
+    return [
+        (a["id"], b["id"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["box"][0] < b["box"][2]
+        and b["box"][0] < a["box"][2]
+        and a["box"][1] < b["box"][3]
+        and b["box"][1] < a["box"][3]
+    ]
+
+
 def test_a_big_network_opens_legibly_with_no_label_over_another(
     browser: object, tmp_path: Path, artifacts: Path
 ) -> None:
@@ -176,17 +190,7 @@ def test_a_big_network_opens_legibly_with_no_label_over_another(
         seen = assert_legible(page)
         assert len(seen) >= 20  # a useful part of the structure at first sight, not one node
         page.screenshot(path=str(artifacts / "first-paint-network-900.png"))
-        boxes = page.evaluate(LABEL_BOXES)
-        over = [
-            (a["id"], b["id"])
-            for i, a in enumerate(boxes)
-            for b in boxes[i + 1 :]
-            if a["box"][0] < b["box"][2]
-            and b["box"][0] < a["box"][2]
-            and a["box"][1] < b["box"][3]
-            and b["box"][1] < a["box"][3]
-        ]
-        assert over == []
+        assert label_overlaps(page) == []
         assert errors == [] and attempts == []
     finally:
         page.close()

@@ -417,7 +417,7 @@ def _options(d: Diagram, mode: str) -> dict[str, Any]:
             "enabled": True,
             "solver": "forceAtlas2Based",
             # spread enough that the labels under the shapes do not run into each other at first paint
-            "forceAtlas2Based": {"gravitationalConstant": -120, "springLength": 160, "avoidOverlap": 1.0},
+            "forceAtlas2Based": {"gravitationalConstant": -90, "springLength": 120, "avoidOverlap": 1.0},
             "stabilization": {
                 "enabled": True,
                 "iterations": STABILISATION_ITERATIONS,

@@ -143,8 +143,53 @@
           color: { background: "#ffffff", border: "#444444" }, shapeProperties: { borderRadius: 6 },
         },
       });
+      if (settled[id]) { network.moveNode(id, settled[id].x, settled[id].y); }
     });
     api.folded = true;
+  }
+  var settled = {};  // where each folded cluster came to rest the first time (it comes back there)
+  function settle(done) {
+    /* vis-network puts a folded cluster at the middle of its members, which may be on top of another
+       entity: let the folded view run a short physics pass, once, so nothing covers anything. */
+    if (!D.physics || !api.folded) { untangle(); done(); return; }
+    network.setOptions({ physics: { enabled: true, forceAtlas2Based: { gravitationalConstant: -160, springLength: 160 } } });
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      var ids = shown().filter(function (id) { return network.isCluster(id); });
+      var at = network.getPositions(ids);
+      ids.forEach(function (id) { settled[id] = at[id]; });
+      untangle();
+      done();
+    });
+    network.stabilize(120);
+  }
+  function untangle() {
+    /* Physics keeps shapes apart but not the labels under them: push apart, along the shorter way out,
+       any two entities whose drawn boxes (shape and label) still overlap. Small views only (a big view's
+       server layout has no overlaps). */
+    if (!D.physics) { return; }
+    var ids = shown(), pad = 6, moved = false;
+    var box = ids.map(function (id) {
+      var b = network.getBoundingBox(id), n = network.body.nodes[id];
+      return { id: id, x: n.x, y: n.y, l: b.left - n.x, r: b.right - n.x, t: b.top - n.y, b: b.bottom - n.y };
+    });
+    for (var round = 0; round < 60; round++) {
+      var clash = false;
+      for (var i = 0; i < box.length; i++) {
+        for (var j = i + 1; j < box.length; j++) {
+          var a = box[i], c = box[j];
+          var ox = Math.min(a.x + a.r, c.x + c.r) - Math.max(a.x + a.l, c.x + c.l) + pad;
+          var oy = Math.min(a.y + a.b, c.y + c.b) - Math.max(a.y + a.t, c.y + c.t) + pad;
+          if (ox <= 0 || oy <= 0) { continue; }
+          clash = true;
+          if (ox < oy) { var sx = a.x <= c.x ? 1 : -1; a.x -= sx * ox / 2; c.x += sx * ox / 2; }
+          else { var sy = a.y <= c.y ? 1 : -1; a.y -= sy * oy / 2; c.y += sy * oy / 2; }
+          moved = true;
+        }
+      }
+      if (!clash) { break; }
+    }
+    if (moved) { box.forEach(function (p) { network.moveNode(p.id, p.x, p.y); }); }
   }
   function unfoldAll() {
     shown().forEach(function (id) { if (network.isCluster(id)) { network.openCluster(id); } });
@@ -244,14 +289,18 @@
   });
 
   /* ------------------------------------------------------------------ first paint */
+  var starting = false;
   function ready() {
-    if (api.stable) { return; }
+    if (api.stable || starting) { return; }
+    starting = true;
     if (GROUPS.length && !fits(shown())) { fold(); }
-    legibleFit(D.start && D.start.length ? D.start : null);
-    drawCrumbs();
-    api.stable = true;
-    api.stableAt = performance.now();
-    document.body.setAttribute("data-stable", "true");
+    settle(function () {
+      legibleFit(D.start && D.start.length ? D.start : null);
+      drawCrumbs();
+      api.stable = true;
+      api.stableAt = performance.now();
+      document.body.setAttribute("data-stable", "true");
+    });
   }
   if (D.physics) {
     network.once("stabilizationIterationsDone", function () {

@@ -43,7 +43,7 @@ from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from graph.model import Model, load, model_from_text
 from viz.diagram import Diagram
 from viz.html import to_html
-from viz.layout import graphviz_positions
+from viz.layout import HIERARCHY_LIMIT, graphviz_positions
 from viz.request import DiagramRequest, build
 
 __all__ = ["Row", "main", "run_case", "synthetic_turtle"]
@@ -151,7 +151,7 @@ def run_case(
     firsts = sorted(v + p for v, p in zip(views, pages, strict=True))
     first = statistics.median(firsts)
     base = statistics.median(bases)
-    layout = "physics" if '"physics": true' in page else ("dot" if diagram.hierarchical else "positions")
+    layout = "physics" if '"physics": true' in page else _layout_name(diagram)
     row = Row(
         case=case,
         entities=model.nx.number_of_nodes(),
@@ -180,6 +180,11 @@ def run_case(
                 keep.mkdir(parents=True, exist_ok=True)
                 (keep / f"bench-{case}.html").write_text(page, encoding="utf-8")
     return row
+
+
+def _layout_name(diagram: Diagram) -> str:
+    """Which server layout the page got: Graphviz dot (small hierarchies) or ``viz.packlayout``."""
+    return "dot" if diagram.hierarchical and len(diagram.nodes) <= HIERARCHY_LIMIT else "packed"
 
 
 def _baseline(diagram: Diagram) -> tuple[str, float]:

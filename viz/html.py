@@ -22,8 +22,17 @@ from typing import Any
 
 from jinja2 import Environment, Template, select_autoescape
 
+from graph.bulk import gc_paused
 from viz.diagram import DEdge, Diagram, DNode
-from viz.layout import PHYSICS_LIMIT, SCALING, network_positions, node_value, positions
+from viz.layout import (
+    HIERARCHY_LIMIT,
+    PHYSICS_LIMIT,
+    SCALING,
+    network_positions,
+    node_value,
+    positions,
+    tree_positions,
+)
 from viz.request import kept
 from viz.style import (
     EDGE_STYLES,
@@ -112,7 +121,8 @@ def to_html(diagram: Diagram, *, layout: str | None = None, embed: bool = False)
     key = (id(diagram), layout, embed)
     if keep and key in _PAGES:
         return _PAGES[key]
-    page = _render(diagram, layout, embed)
+    with gc_paused():  # the page's dicts would trigger collections that re-scan the whole model
+        page = _render(diagram, layout, embed)
     if keep:
         _PAGES[key] = page
         weakref.finalize(diagram, _PAGES.pop, key, None)
@@ -215,6 +225,8 @@ def _tree_positions(
     would be too wide to read on a screen (many units side by side)."""
     top = _top(diagram)
     folds = len(top.nodes) < len(diagram.nodes)
+    if len(diagram.nodes) > HIERARCHY_LIMIT:  # dot takes seconds at this size
+        return tree_positions(diagram), tree_positions(top) if folds else {}
     overview = positions(top) if folds else {}
     rankdir = "TB"
     if overview:

@@ -18,10 +18,21 @@ from viz.dotgraph import build, route_graphviz_messages
 from viz.gvlock import serialised
 from viz.packlayout import pack_positions
 
-__all__ = ["PHYSICS_LIMIT", "SCALING", "box_size", "graphviz_positions", "network_positions", "positions"]
+__all__ = [
+    "HIERARCHY_LIMIT",
+    "PHYSICS_LIMIT",
+    "SCALING",
+    "box_size",
+    "graphviz_positions",
+    "network_positions",
+    "positions",
+    "tree_positions",
+]
 
 #: Above this many nodes the page gets precomputed positions and no physics.
 PHYSICS_LIMIT = 350
+#: Hierarchies above this many nodes are packed (``tree_positions``) instead of laid out by dot.
+HIERARCHY_LIMIT = 600
 _SFDP_SCALE = 1.0
 _SFDP_K = "0.6"  # inches between neighbours; with 0.6 in marks and overlap scaling: room for a label
 _CHAR = 0.6  # average DejaVu Sans glyph width per pixel of font size
@@ -58,6 +69,17 @@ def network_positions(diagram: Diagram, folded: dict[str, str]) -> dict[str, tup
         return max(label_w, 2 * radius), 2 * radius + 4 + label_h, radius
 
     return pack_positions(diagram, size, folded)
+
+
+def tree_positions(diagram: Diagram) -> dict[str, tuple[float, float]]:
+    """Positions for a big hierarchy page (``viz.packlayout``): each body under the one it reports to, seats
+    in rows under their forum, boxes spaced as drawn (label inside, ``box_size``)."""
+
+    def size(n: DNode) -> tuple[float, float, float]:
+        w, h = box_size(n)
+        return w, h, h / 2
+
+    return pack_positions(diagram, size)
 
 
 def positions(diagram: Diagram, prog: str | None = None, *, rankdir: str = "TB") -> dict[str, tuple[float, float]]:

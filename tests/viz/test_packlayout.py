@@ -10,7 +10,7 @@ from benchmarks.bench_viz import synthetic_turtle
 from graph.model import model_from_text
 from viz.diagram import DEdge, Diagram, DNode
 from viz.html import vis_data
-from viz.layout import network_positions
+from viz.layout import HIERARCHY_LIMIT, network_positions
 from viz.packlayout import pack_positions
 from viz.views import collaboration_network
 
@@ -104,3 +104,24 @@ def test_a_big_network_page_is_laid_out_without_overlaps_as_drawn() -> None:
     assert again == pos
     xy = [p for nid, p in pos.items() if nid not in folded]
     assert len(set(xy)) == len(xy)  # no two shown entities on one spot
+
+
+def test_a_big_hierarchy_is_packed_with_seats_under_their_forum_and_its_own_overview() -> None:
+    forums = [DNode(f"f{i}", f"Forum nummer {i}", "forum", level=0 if i == 0 else 2) for i in range(40)]
+    seats = [
+        DNode(f"f{i}s{k}", f"Plads {k} i forum {i}", "post", level=3, parent=f"f{i}", fold=f"f{i}")
+        for i in range(40)
+        for k in range(20)
+    ]
+    edges = [DEdge(f"f{i}", "f0", "reports_to") for i in range(1, 40)]
+    edges += [DEdge(s.id, s.parent or "", "post_in") for s in seats]
+    d = Diagram(forums + seats, edges, "Stor", "", [], view="organisation", hierarchical=True)
+    assert len(d.nodes) > HIERARCHY_LIMIT
+    data = vis_data(d)
+    at = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
+    assert all(at[f"f{i}"][1] > at["f0"][1] for i in range(1, 40))  # every forum under the one it reports to
+    assert all(at[s.id][1] > at[s.parent or ""][1] for s in seats)  # seats under their forum
+    overview = data["overview"]
+    assert set(overview) == {f.id for f in forums}  # seats start folded
+    tops = [tuple(overview[f.id]) for f in forums]
+    assert len(set(tops)) == len(tops)  # the overview lays out the forums alone, apart

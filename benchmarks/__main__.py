@@ -1,4 +1,4 @@
-"""``python -m benchmarks bench|generate``: the benchmark suite and the data generator as a program.
+"""``python -m benchmarks bench|generate|tables``: the benchmark suite, the data generator and the documents' tables.
 
 The product never imports ``benchmarks``: ``samarbejdskort bench`` and ``samarbejdskort generate`` run this
 module in a child process, so the import graph stays one way (``benchmarks`` → ``api``/``graph``).
@@ -53,6 +53,13 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tables(args: argparse.Namespace) -> int:
+    from benchmarks.tables import render_tables
+
+    sys.stdout.write(render_tables(args.report) + "\n")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from benchmarks.generate import SCALES
 
@@ -73,6 +80,9 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--seed", type=int, default=0)
     g.add_argument("--out", type=Path, default=Path("synthetic.ttl"))
     g.set_defaults(fn=_generate)
+    t = sub.add_parser("tables", help="the README and docs/performance.md tables from a report written by --out")
+    t.add_argument("report", type=Path)
+    t.set_defaults(fn=_tables)
     return top
 
 

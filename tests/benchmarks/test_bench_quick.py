@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +79,17 @@ def test_summary_counts_targets_and_no_own_part_failed(report: dict) -> None:
     assert {"targets", "met", "not_met", "pending", "failed"} <= set(summary)
     # the diagram part runs the viz colleague's bench_viz; a failure there is reported, not ours to assert
     assert [f for f in summary["failed"] if not f.startswith("diagram")] == []
+
+
+def test_the_documents_tables_are_written_from_the_report(report: dict, tmp_path: Path) -> None:
+    """README and docs/performance.md take their figures from a report file, never typed by hand."""
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(report), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "tables", str(path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    for row in report["rows"]:
+        assert row["name"] in done.stdout
+    contact = next(r for r in report["rows"] if "contact, new questions (answer object)" in r["name"])
+    assert f"{contact['median']:.3f} ms" in done.stdout

@@ -1,0 +1,57 @@
+"""The README's and ``docs/performance.md``'s tables, written from a benchmark report (``bench --out FILE``).
+
+``python -m benchmarks tables REPORT.json`` prints both; nothing in them is typed by hand, so the figures in
+the documents are the figures measured.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from benchmarks.bench_suite import markdown
+from benchmarks.bench_support import num
+
+__all__ = ["headline", "render_tables"]
+
+
+def _figure(value: Any, unit: str) -> str:
+    return f"{num(value)} {unit}" if value is not None else "–"
+
+
+def headline(report: dict[str, Any]) -> str:
+    """Every row with a target: what we measured, the baseline in the same run, the ratio, the target, met."""
+    m = report["meta"]
+    machine = m["machine"]
+    out = [
+        f"Measured {m['date']} with `{m['command']}` ({m['duration_s']} s); {machine.get('cores')} cores "
+        f"({machine.get('cpu')}), load average {machine.get('load_average')}, Python {machine.get('python', '?')}; "
+        f"scale {m['scale']}, seed {m['seed']}.",
+        "",
+        "| measurement | ours (median; p99) | baseline in the same run (median; p99) | ratio | target | met |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in report["rows"]:
+        if not r.get("target"):
+            continue
+        u = r["unit"]
+        ours = _figure(r.get("median"), u) + (f"; {_figure(r['p99'], u)}" if r.get("p99") is not None else "")
+        base = ""
+        if r.get("baseline"):
+            base = f"{r['baseline']}: {_figure(r.get('baseline_median'), u)}"
+            if r.get("baseline_p99") is not None:
+                base += f"; {_figure(r['baseline_p99'], u)}"
+        ratio = f"{r['ratio']:.1f}×" if r.get("ratio") is not None else ""
+        met = {True: "yes", False: "**no**", None: ""}[r.get("met")]
+        out.append(f"| {r['group']}: {r['name']} | {ours} | {base} | {ratio} | {r['target']} | {met} |")
+    s = report["summary"]
+    out += ["", f"Targets met: {s['met']} of {s['targets']}."]
+    return "\n".join(out)
+
+
+def render_tables(path: Path) -> str:
+    report = json.loads(path.read_text(encoding="utf-8"))
+    return "\n".join(
+        ["<!-- README: targets -->", headline(report), "", "<!-- docs/performance.md: all rows -->", markdown(report)]
+    )

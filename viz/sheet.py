@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from graph.describe import describe
 from graph.errors import InputError
-from graph.model import Model, in_force
+from graph.model import Model
+from graph.view import view
 from viz.diagram import Filters
 from viz.page import MARGIN_PT, MIN_FONT_PT, a4_document
 from viz.style import edge_style
@@ -193,8 +194,9 @@ def _blocks(
         (f"{_w('to', lang)}: {x['to']['label']} ({_line(x['kind'], lang)}){_proposed(x, lang)}", _mark(x))
         for x in info.get("reporting", [])
     ]
+    v = view(model, on, scen)
     for u, _, e in g.in_edges(nid, data=True):
-        if e["kind"] in _LINE_KINDS and in_force(e, on, scen) and in_force(g.nodes[u], on, scen):
+        if e["kind"] in _LINE_KINDS and v.edge_ok(e) and v.ok(u):
             text = f"{_w('from', lang)}: {model.label(u, lang)} ({_line(e['kind'], lang)}){_proposed(e, lang)}"
             lines.append((text, _mark(e)))
     out.append((_w("lines", lang), lines or [(_w("none", lang), "")]))

@@ -97,6 +97,24 @@ class Answer:
     via_seat: str | None = None  # a forum standing for its seats: the seat named in *why*
     general: bool = False  # a general route for an in-domain word with no specific answer
 
+    def explained_by(self, why: tuple[Step, ...]) -> Answer:
+        """This answer with its *why* (``dataclasses.replace`` costs more than the rest of a step here)."""
+        return Answer(
+            self.who,
+            self.topic,
+            self.score,
+            self.nearness,
+            self.status,
+            self.channels,
+            self.requirement,
+            why,
+            self.fallback,
+            self.note,
+            self.distance,
+            self.via_seat,
+            self.general,
+        )
+
 
 @dataclass
 class Cand:

@@ -5,7 +5,6 @@ Only the answers shown are explained (walking paths for every candidate would be
 
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import pairwise
 
 from graph.contact_home import Home
@@ -22,8 +21,8 @@ def explained(v: View, home: Home | None, a: Answer) -> Answer:
         return a
     if a.via_seat is not None:  # many seats of one forum folded into the forum: forum → one seat → topic
         tail = (Step(a.who, "post_in", False, a.via_seat), Step(a.via_seat, "handles", True, a.topic))
-        return replace(a, why=why(v, home, a.who, ()) + tail)
-    return replace(a, why=why(v, home, a.who, a.channels) + closing_steps(v, a.who, a.topic, a.requirement, a.channels))
+        return a.explained_by(why(v, home, a.who, ()) + tail)
+    return a.explained_by(why(v, home, a.who, a.channels) + closing_steps(v, a.who, a.topic, a.requirement, a.channels))
 
 
 def why(v: View, home: Home | None, target: str, channels: tuple[str, ...]) -> tuple[Step, ...]:

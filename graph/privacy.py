@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterator
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 
 from graph.cache import memo
-from graph.model import Model, model_from_graph
+from graph.facts import Blank, Facts, Lit
+from graph.model import Model, model_from_facts
 from ontology.namespace import DCTERMS, FOAF, ID, RDFS, SK, SKOS, VCARD
 
-__all__ = ["HIDDEN_LABEL", "hidden_entities", "public_graph", "public_model"]
+__all__ = ["HIDDEN_LABEL", "hidden_entities", "public_facts", "public_graph", "public_model"]
 
 HIDDEN_LABEL = {"da": "Person (navn vises kun for indloggede)", "en": "Person (name shown to signed-in users)"}
 HIDDEN_CONTACT = {
@@ -57,13 +56,14 @@ _PERSONAL_PREDICATES = frozenset(
         DCTERMS.title,
     }
 )
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _SALT = secrets.token_hex(16)  # per process: opaque IRIs cannot be reversed by guessing name slugs
 
 
 def hidden_entities(model: Model) -> set[str]:
     """Persons (stated or implied by org:holds) and contact points marked non-functional."""
     hidden = {nid for nid, kind in model.nx.nodes(data="kind") if kind == "person"}
-    for s in model.rdf.subjects(SK.functional, Literal(False)):
+    for s in model.facts.subjects(SK.functional, Literal(False)):
         hidden.add(str(s))
     for nid in list(hidden):  # a person's own contact points are personal too
         for _, cp, k in model.nx.out_edges(nid, keys=True):
@@ -72,16 +72,35 @@ def hidden_entities(model: Model) -> set[str]:
     return hidden
 
 
-def public_graph(model: Model) -> Graph:
-    """The model's triples with hidden entities made opaque and their names and contact data dropped."""
-    hidden = {URIRef(h) for h in hidden_entities(model)}
-    out = Graph()
-    out.addN((s, p, o, out) for s, p, o in _rewrite(model.rdf, hidden))
-    for h in hidden:
-        labels = HIDDEN_LABEL if str(h) in model.nx and model.nx.nodes[str(h)]["kind"] == "person" else HIDDEN_CONTACT
+def public_facts(model: Model) -> Facts:
+    """The model's triples with hidden entities made opaque and their names and contact data dropped.
+
+    Built on the compact index (``graph.facts``), never on ``model.rdf``: at national scale an rdflib graph
+    of the data holds ~170 MB, and the server would otherwise keep two (the full and the public one).
+    """
+    hidden = hidden_entities(model)
+    opaque = {h: str(_opaque(URIRef(h))) for h in hidden}
+    personal = {str(p) for p in _PERSONAL_PREDICATES}
+    out = Facts()
+    for s, p, o in model.triple_index():
+        if s in opaque and not isinstance(s, Blank):
+            if p in personal:
+                continue
+            s = opaque[s]
+        if type(o) is str and o in opaque:
+            o = opaque[o]
+        out.add(s, p, o)
+    label = str(SKOS.prefLabel)
+    for h, iri in opaque.items():
+        labels = HIDDEN_LABEL if h in model.nx and model.nx.nodes[h]["kind"] == "person" else HIDDEN_CONTACT
         for lang, text in labels.items():
-            out.add((_opaque(h), SKOS.prefLabel, Literal(text, lang=lang)))
+            out.add(iri, label, Lit(text, lang, _LANG_STRING))
     return out
+
+
+def public_graph(model: Model) -> Graph:
+    """``public_facts`` as an rdflib graph (for callers that need one; the server does not)."""
+    return public_facts(model).to_rdflib_graph()
 
 
 def public_model(model: Model) -> Model:
@@ -92,18 +111,7 @@ def public_model(model: Model) -> Model:
 def _build_public(model: Model) -> Model:
     if not hidden_entities(model):
         return model
-    return model_from_graph(public_graph(model), files=model.files, version=model.version)
-
-
-def _rewrite(g: Graph, hidden: set[URIRef]) -> Iterator[tuple[Node, Node, Node]]:
-    for s, p, o in g:
-        if s in hidden:
-            if p in _PERSONAL_PREDICATES:
-                continue
-            s = _opaque(s)  # type: ignore[arg-type]
-        if o in hidden:
-            o = _opaque(o)  # type: ignore[arg-type]
-        yield s, p, o
+    return model_from_facts(public_facts(model), files=model.files, version=model.version)
 
 
 def _opaque(iri: URIRef) -> URIRef:

@@ -26,11 +26,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.answer_cache import AnswerCache
 from api.deps import page_for
 from api.errors import error_body, mapping_for
 from api.guards import install_guards
 from api.routers import all_routers
 from api.settings import Settings, get_settings
+from api.warm import freeze, warm
 from graph.errors import AmbiguousEntity, EntityNotFound, SamarbejdskortError
 from graph.loading import expand_paths
 from graph.quiet_logs import quiet_library_logs
@@ -53,6 +55,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     seeds = expand_paths(settings.data) if settings.data else None
     store = open_store(settings.store, seed_paths=seeds)
     app.state.store = store
+    if settings.warm_start:
+        warm(store)  # today's views and indexes before the first request, not during it
+    if getattr(app.state, "freeze_gc", False):  # served processes only: a test process builds many apps
+        freeze()  # the model and its indexes out of the GC's generations: no full-collection stalls
     try:
         yield
     finally:
@@ -96,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.templates = _templates()
     app.add_middleware(ETagMiddleware)
+    app.add_middleware(AnswerCache, max_bytes=int(settings.answer_cache_mb * 1024 * 1024))
     install_guards(app, settings)
     app.add_exception_handler(SamarbejdskortError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     """A request whose answer has not started after this many seconds gets 503 (0: no budget)."""
     max_body_mb: float = 10.0
     """Largest request body (edits, forms, SPARQL posts); larger ones get 413 naming this limit."""
+    answer_cache_mb: float = 32.0
+    """Bytes of anonymous question answers kept per process (encoded, per data version; an LRU)."""
+    warm_start: bool = True
+    """Build today's views and indexes at start (and freeze them for the GC) instead of on the first request."""
     auth_failures_per_minute: int = 10
     """Refused sign-ins/tokens from one client per minute before it gets 429 (0: no throttling)."""
 

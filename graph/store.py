@@ -18,7 +18,6 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -35,7 +34,6 @@ from graph.changelog import (
     history_query,
     new_change_iri,
     records_from_graph,
-    to_ntriples,
     update_text,
     version_of,
 )
@@ -51,8 +49,7 @@ from graph.errors import (
     StoreUnavailable,
     TooLarge,
 )
-from graph.facts import FactView
-from graph.loading import bundled_data_paths, parse_bytes, read_graph
+from graph.loading import bundled_data_paths, parse_bytes
 from graph.model import Model, model_from_bytes, model_from_graph
 from graph.privacy import public_graph
 from graph.sheet_facts import sheet_facts
@@ -60,13 +57,13 @@ from graph.sheet_import import ImportPlan, plan_import
 from graph.sheet_read import Workbook
 from graph.sparql_worker import MAX_QUERY_CHARS, QueryWorker, memory_store
 from graph.store_backends import Backend, Embedded, Remote
+from graph.store_seed import seed
 from ontology.namespace import ID, PREFIXES
 
 __all__ = ["ExportFormat", "GraphStore", "QueryRefused", "Store", "StoreUnavailable", "open_store"]
 
 ExportFormat = Literal["turtle", "json-ld", "n-triples"]
 _FORMATS = {"turtle": ox.RdfFormat.TURTLE, "json-ld": ox.RdfFormat.JSON_LD, "n-triples": ox.RdfFormat.N_TRIPLES}
-_SYSTEM_USER = "samarbejdskort"
 _REMOTE_RECHECK_S = 5.0
 
 
@@ -84,9 +81,7 @@ class Store(Protocol):
     def history(self, limit: int = 50) -> list[ChangeRecord]: ...
     def change(self, change_id: str) -> ChangeRecord: ...
     def export(self, fmt: ExportFormat, *, include_personal: bool = False) -> bytes: ...
-    def query(
-        self, sparql: str, *, timeout_s: float, limit: int, memory_mb: int | None = None
-    ) -> dict[str, Any]: ...
+    def query(self, sparql: str, *, timeout_s: float, limit: int, memory_mb: int | None = None) -> dict[str, Any]: ...
     def close(self) -> None: ...
 
 
@@ -321,47 +316,8 @@ class GraphStore:
         return rows[0]["a"].value if rows and rows[0].get("a") is not None else None
 
     def _seed(self, seed_paths: Sequence[Path | str], head: str | None) -> str:
-        """Load the seed files into an empty store, and again whenever they changed while nobody edited.
-
-        Until the first edit the store only mirrors its seed files, so a changed data set (or another
-        set of files) replaces it; after an edit the store is the master and the files are left alone.
-        Data found without a change log (loaded by other means) is adopted as it is.
-        """
-        now = dt.datetime.now(dt.UTC)
-        record = ChangeRecord(
-            iri=str(new_change_iri(now)),
-            kind="import",
-            user=_SYSTEM_USER,
-            at=now,
-            reason="Data fundet i lageret ved første start / data found in the store at first start",
-            edits=({"op": "import"},),
-        )
-        if head is not None:
-            last = self.change(head)
-            if last.kind != "seed" or not seed_paths:
-                return head
-            read = read_graph(seed_paths)
-            if read.digest == (last.edits[0] if last.edits else {}).get("digest"):
-                return head
-        elif self._backend.is_empty(DATA_GRAPH):
-            read = read_graph(seed_paths)
-        else:
-            read = None
-        if read is not None:
-            files = [Path(f.path).name for f in read.files]
-            self._backend.put(DATA_GRAPH, to_ntriples(FactView(read.facts)).encode("utf-8"))  # no rdflib graph
-            record = replace(
-                record,
-                kind="seed",
-                reason="Indlæsning af data / data loaded: " + ", ".join(files),
-                edits=({"op": "seed", "files": files, "digest": read.digest},),
-                triples=len(read.facts),
-                previous=head,
-            )
-        self._backend.update(update_text(removed=(), added=(), log=activity_triples(record), expected_head=head))
-        if self._read_head() != record.iri:
-            raise StoreUnavailable("the store did not keep the change log (or another process loaded it first)")
-        return record.iri
+        """Seed the store from ``seed_paths`` when it is empty or only mirrors older seed files (``store_seed``)."""
+        return seed(self._backend, seed_paths, head, self.change, self._read_head)
 
     def _load_model(self, head: str) -> Model:
         nt = self._backend.dump(DATA_GRAPH)

@@ -4,9 +4,11 @@ Views, topic and path indexes are built on first use per (model, day). Left to t
 first caller of the day waited ~0.75 s at national scale; ``warm`` asks one real contact question and one
 path question on today's date of the public model (what every anonymous caller reads), so those caches exist
 when the server starts answering. The full model's views (~40 MB at national scale) are left to the first
-signed-in caller: a server mostly read anonymously does not hold them for nothing. ``gc.freeze()`` then moves everything alive (the model, its indexes, the imports) out of
-the collector's generations: a full collection no longer walks them, which cut the p99 latency from
-~150 ms to ~55 ms in-process (issue 9's profile).
+signed-in caller: a server mostly read anonymously does not hold them for nothing.
+
+``gc.freeze()`` then moves everything alive (the model, its indexes, the imports) out of the collector's
+generations: a full collection no longer walks them, which cut the p99 latency from ~150 ms to ~55 ms
+in-process (issue 9's profile).
 """
 
 from __future__ import annotations

@@ -125,7 +125,13 @@ def _templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.globals["codes"] = codes  # code → Danish/English word, from the vocabulary (ontology/codes.py)
+    env.globals["cited"] = _cited  # an answer's source ids → its sources (given once per answer)
     return Jinja2Templates(env=env)
+
+
+def _cited(ids: list[str], table: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The sources an answer part cites by id, from the answer's ``sources`` table."""
+    return [table[i] for i in ids if i in table]
 
 
 async def _swagger_ui(request: Request) -> HTMLResponse:

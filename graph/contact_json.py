@@ -4,6 +4,9 @@
 why; this module only renders an ``Answer`` for the API,
 the HTML pages and the CLI's ``--json`` (the shape is documented in ``graph.contacts``). It reads the
 model's graph directly, so rendering never depends on the date's view used for ranking.
+
+Sources are given once per answer in its ``"sources": {id: Source}`` table; each ranked answer's
+``"sources"`` lists the ids it cites (several answers from one document repeated it in full before).
 """
 
 from __future__ import annotations
@@ -16,12 +19,23 @@ import networkx as nx
 from graph.contact_types import CHAIR_ROLES, COLLAB_KINDS, NEARNESS, SECRETARY_ROLES, Answer, Step
 from graph.describe import contact_point
 from graph.model import Model
+from graph.path_json import cite
 
 __all__ = ["answer_json", "organisation"]
 
 
-def answer_json(model: Model, a: Answer, rank: int, lang: str, *, asker: str | None, personal: bool) -> dict[str, Any]:
-    """One ranked answer as JSON (the ``answers`` entries of ``ContactAnswer.as_json``)."""
+def answer_json(
+    model: Model,
+    a: Answer,
+    rank: int,
+    lang: str,
+    *,
+    asker: str | None,
+    personal: bool,
+    table: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    """One ranked answer as JSON (the ``answers`` entries of ``ContactAnswer.as_json``); its sources go into
+    ``table`` (the answer's ``sources``) and are cited by id."""
     org = organisation(model, a.who)
     steps = a.why or ()
     why = [s.as_json(model, lang) for s in steps]
@@ -40,7 +54,7 @@ def answer_json(model: Model, a: Answer, rank: int, lang: str, *, asker: str | N
         "general": a.general,
         "note": (a.note.get(lang) or a.note.get("da")) if a.note else None,
         "status": a.status,
-        "sources": [s.as_json() for s in model.sources_of(_answer_sources(model, a))],
+        "sources": cite(model, _answer_sources(model, a), table),
     }
 
 

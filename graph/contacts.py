@@ -73,9 +73,10 @@ JSON shape of ``ContactAnswer.as_json(lang)`` (stable; every entity is a ``model
          "note": str | null,                            # vacancy, missing contact person, channel state …
          "status": "available" | "proposed" | "channel_not_open" | "holder_not_stated" | "vacant"
                    | "missing",
-         "sources": [Source]}                           # SourceRef.as_json(): document, date, section
+         "sources": [str]}                              # ids of the answer's sources (the table below)
       ],
-      "gaps": [Gap]                                     # graph.gaps entries about the answers
+      "gaps": [Gap],                                    # graph.gaps entries about the answers
+      "sources": {id: Source}                           # SourceRef.as_json(): document, date, section
     }
 """
 
@@ -132,6 +133,7 @@ class ContactAnswer:
 
     def as_json(self, lang: str = "da") -> dict[str, Any]:
         m = self.model
+        sources: dict[str, dict[str, Any]] = {}  # given once; answers cite them by id (graph.contact_json)
         specific = [t for t in self.topics if t.via != "general"]
         if specific:
             topic = m.ref(specific[0].id, lang)
@@ -159,12 +161,13 @@ class ContactAnswer:
             "asker": m.ref(self.asker, lang) if self.asker else None,
             "date": self.on.isoformat() if self.on else None,
             "scenarios": list(self.scenarios),
-            "answers": [self._answer_json(a, i + 1, lang) for i, a in enumerate(self.answers)],
+            "answers": [self._answer_json(a, i + 1, lang, sources) for i, a in enumerate(self.answers)],
             "gaps": [g.as_json(m, lang) for g in self.gaps],
+            "sources": sources,
         }
 
-    def _answer_json(self, a: Answer, rank: int, lang: str) -> dict[str, Any]:
-        return answer_json(self.model, a, rank, lang, asker=self.asker, personal=self.include_personal)
+    def _answer_json(self, a: Answer, rank: int, lang: str, table: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        return answer_json(self.model, a, rank, lang, asker=self.asker, personal=self.include_personal, table=table)
 
 
 def _notices(words: tuple[EntryMatch, ...], lang: str) -> list[str]:

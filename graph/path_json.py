@@ -1,5 +1,9 @@
 """The JSON of a path answer: each step in words (both directions, both languages), channel warnings with
-what the data says around the channel, proposed steps, vacant seats and "alike, not connected"."""
+what the data says around the channel, proposed steps, vacant seats and "alike, not connected".
+
+Sources are given once per path, as ``"sources": {id: Source}``; a step's ``"sources"`` lists the ids it
+cites (a source behind several steps was repeated in full per step before, the bulk of a long path).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from graph.path_graph import GROUP_OF
 from graph.path_types import ChannelNote, Path, PathStep
 from ontology import codes
 
-__all__ = ["STATE_ORDER", "path_json"]
+__all__ = ["STATE_ORDER", "cite", "path_json"]
 
 # (forward, backward) wording, each (da, en); read "from <relation> to".
 _RELATION: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -60,17 +64,29 @@ def path_json(m: Model, p: Path, rank: int, lang: str) -> dict[str, Any]:
             words = ("Trin {i} ({a} → {b}) er kun foreslået", "Step {i} ({a} → {b}) is only proposed")
             text = _say(words, lang).format(i=i, a=m.label(s.from_id, lang), b=m.label(s.to_id, lang))
             warnings.append({"kind": "proposed", "step": i, "message": text})
+    table: dict[str, dict[str, Any]] = {}
     return {
         "rank": rank,
         "length": p.length,
         "cost": round(p.cost, 2),
         "nodes": [m.ref(n, lang) for n in p.nodes],
-        "steps": [_step_json(m, s, lang) for s in p.steps],
+        "steps": [_step_json(m, s, lang, table) for s in p.steps],
         "warnings": warnings,
+        "sources": table,
     }
 
 
-def _step_json(m: Model, s: PathStep, lang: str) -> dict[str, Any]:
+def cite(m: Model, ids: Any, table: dict[str, dict[str, Any]]) -> list[str]:
+    """The ids of the sources behind ``ids`` (entity or statement ids), each added to ``table`` once."""
+    out = []
+    for src in m.sources_of(ids):
+        ref = src.as_json()
+        table.setdefault(ref["id"], ref)
+        out.append(ref["id"])
+    return out
+
+
+def _step_json(m: Model, s: PathStep, lang: str, table: dict[str, dict[str, Any]]) -> dict[str, Any]:
     channel = next((n for n in (s.from_id, s.to_id) if m.node(n)["kind"] == "channel"), None)
     return {
         "from": m.ref(s.from_id, lang),
@@ -84,7 +100,7 @@ def _step_json(m: Model, s: PathStep, lang: str) -> dict[str, Any]:
         "proposed": s.proposed,
         "scenario": s.scenario,
         "channel": _channel_ref(m, channel, lang) if channel else None,
-        "sources": [src.as_json() for src in m.sources_of(s.sources)],
+        "sources": cite(m, s.sources, table),
     }
 
 

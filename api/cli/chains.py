@@ -232,7 +232,7 @@ def path_text(p: dict[str, Any], lang: str) -> str:
         lines.append("  " + _summary(path, lang))
         for i, s in enumerate(path["steps"], 1):
             text = f"{s['from']['label']} {s['relation']} {s['to']['label']}{_step_marks(s, i, lang)}"
-            lines.append(f"  {i}. {text}{notes.cite(s['sources'])}")
+            lines.append(f"  {i}. {text}{notes.cite([path['sources'][sid] for sid in s['sources']])}")
         lines += [f"  ⚠ {_warning(w, warned, lang)}" for w in path["warnings"]]
     if p["truncated"]:
         lines += ["", _w("truncated", lang)]

@@ -171,14 +171,14 @@ def contact_text(p: dict[str, Any], lang: str) -> str:
     if not p["answers"]:
         lines += ["", _w("no_answers", lang)]
     for a in p["answers"]:
-        lines += ["", *_answer_lines(a, lang)]
+        lines += ["", *_answer_lines(a, p.get("sources", {}), lang)]
     if p["gaps"]:
         lines += ["", f"{_w('gaps_in_answer', lang)}:"]
         lines += [f"  ! {g['text']}" for g in p["gaps"]]
     return "\n".join(lines)
 
 
-def _answer_lines(a: dict[str, Any], lang: str) -> list[str]:
+def _answer_lines(a: dict[str, Any], sources: dict[str, dict[str, Any]], lang: str) -> list[str]:
     kind = codes.label("kind", a["kind"], lang)
     org = f" · {a['organisation']['label']}" if a.get("organisation") else ""
     flag = f"  [{codes.label('answer', a['status'], lang).upper()}]" if a["status"] != "available" else ""
@@ -202,7 +202,7 @@ def _answer_lines(a: dict[str, Any], lang: str) -> list[str]:
         lines.append(f"   {_w('why', lang)}: {a['why_text']}")
     if a["sources"]:
         lines.append(f"   {t('sources', lang)}:")
-        lines += [f"     - {source_line(s)}" for s in a["sources"]]
+        lines += [f"     - {source_line(sources[s])}" for s in a["sources"] if s in sources]
     return lines
 
 

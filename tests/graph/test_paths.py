@@ -74,7 +74,7 @@ def test_a_step_says_which_channel_and_its_state(gp_ppr: Model) -> None:
     first = find_paths(gp_ppr, "Almen praksis", "PPR, Aby").as_json()["paths"][0]
     channel = first["steps"][0]["channel"]
     assert channel["id"] == ID + "ch" and channel["state"] == "not_stated" and channel["state_label"] == "tilstand ikke oplyst"
-    assert first["steps"][0]["sources"][0]["title"] == "Statusnotat"
+    assert first["sources"][first["steps"][0]["sources"][0]]["title"] == "Statusnotat"
 
 
 def test_a_channel_not_known_to_be_open_carries_a_warning_with_the_open_question(gp_ppr: Model) -> None:
@@ -97,7 +97,7 @@ def test_json_shape_every_entity_has_id_and_label(gp_ppr: Model) -> None:
     assert set(p) == {"from", "to", "via", "on", "scenarios", "truncated", "paths"}
     assert p["via"] == list(DEFAULT_VIA) and p["truncated"] is False
     for rank, path in enumerate(p["paths"], 1):
-        assert path["rank"] == rank and set(path) == {"rank", "length", "cost", "nodes", "steps", "warnings"}
+        assert path["rank"] == rank and set(path) == {"rank", "length", "cost", "nodes", "steps", "warnings", "sources"}
         refs = path["nodes"] + [s[k] for s in path["steps"] for k in ("from", "to")]
         assert all({"id", "label", "kind"} <= set(r) for r in refs)
         assert [s["from"]["id"] for s in path["steps"]] == [n["id"] for n in path["nodes"][:-1]]

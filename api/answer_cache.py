@@ -40,14 +40,20 @@ _RECHECK_S = 5.0  # how often a hit asks the store whether another process chang
 
 @dataclass(frozen=True)
 class _Entry:
+    """One answer: the plain body, or (when worth compressing) only its gzip form, ~10× smaller."""
+
     status: int
     headers: tuple[tuple[bytes, bytes], ...]  # without content-length / content-encoding
-    body: bytes
+    body: bytes | None  # None when only the gzip form is kept
     gz: bytes | None  # None: too small to be worth compressing
 
     @property
     def size(self) -> int:
-        return len(self.body) + len(self.gz or b"") + 64 * len(self.headers) + 256
+        return len(self.body or b"") + len(self.gz or b"") + 64 * len(self.headers) + 256
+
+    def plain(self) -> bytes:
+        """The body uncompressed (for the rare client that does not accept gzip)."""
+        return self.body if self.body is not None else gzip.decompress(self.gz or b"")
 
 
 class _Lru:
@@ -136,10 +142,11 @@ class AnswerCache:
             chunks.append(message.get("body", b""))
             if message.get("more_body", False):
                 return
-            entry = await self._entry_async(start, b"".join(chunks))
+            body = b"".join(chunks)
+            entry = await self._entry_async(start, body)
             if entry.status == 200 and not _has(entry.headers, b"set-cookie"):
                 self.lru.put(key, entry)
-            await _replay(entry, gz_ok, send)
+            await _replay(entry, gz_ok, send, body)
 
         return capture
 
@@ -163,7 +170,7 @@ class AnswerCache:
                     and not message.get("more_body")
                     and _compressible(headers, body, self.min_gzip)
                 ):
-                    await _replay(await self._entry_async(held, body), True, send)
+                    await _replay(await self._entry_async(held, body), True, send, body)
                     return
                 await send(held)
             await send(message)
@@ -181,11 +188,12 @@ class AnswerCache:
             (k, v) for k, v in start.get("headers", ()) if k.lower() not in (b"content-length", b"content-encoding")
         )
         gz = gzip.compress(body, _GZIP_LEVEL, mtime=0) if _compressible(headers, body, self.min_gzip) else None
-        return _Entry(start["status"], headers, body, gz)
+        return _Entry(start["status"], headers, None if gz is not None else body, gz)
 
 
-async def _replay(entry: _Entry, gz_ok: bool, send: Send) -> None:
-    body = entry.gz if gz_ok and entry.gz is not None else entry.body
+async def _replay(entry: _Entry, gz_ok: bool, send: Send, plain: bytes | None = None) -> None:
+    """Send ``entry``: gzip-compressed when the client accepts it (``plain``: the body, when at hand)."""
+    body = entry.gz if gz_ok and entry.gz is not None else (plain if plain is not None else entry.plain())
     headers = [*entry.headers, (b"content-length", str(len(body)).encode())]
     if entry.gz is not None:
         headers.append((b"vary", b"Accept-Encoding"))

@@ -13,6 +13,8 @@ in-process (issue 9's profile).
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
 import gc
 import logging
@@ -36,9 +38,20 @@ def warm(store: Any, on: dt.date | None = None) -> None:
 
 
 def freeze() -> None:
-    """Collect once, then exclude everything alive from later collections (see the module's docstring)."""
+    """Collect once, give the freed heap back to the system, then exclude everything alive from later
+    collections (see the module's docstring)."""
     gc.collect()
+    _trim_heap()
     gc.freeze()
+
+
+def _trim_heap() -> None:
+    """glibc keeps freed memory (the store dump and parse buffers of loading, tens of MB) mapped unless asked."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to give back this way
+        pass
 
 
 def _ask(model: Model, day: dt.date) -> None:

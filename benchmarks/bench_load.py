@@ -2,13 +2,16 @@
 
     python -m benchmarks.bench_load                      # 60 s, 8 clients, bundled data
     python -m benchmarks.bench_load --seconds 20 --clients 4 --out /tmp/load.json
+    python -m benchmarks.bench_load --workers 2 --data nation.ttl    # two processes over an oxigraph server
 
 ``samarbejdskort serve`` runs in its own process on 127.0.0.1 with a temporary store. Eight client threads
 draw requests from a fixed mix a coordinator's day would produce: the contact question, reporting chains,
 paths, gaps, entity pages, the three diagram views as JSON, SVG, PDF and PNG, SPARQL, stats, Danish pages,
 and one in twenty a hostile request (an overlong SPARQL cross product, an unknown entity, a bad date).
 An error is a 5xx or a failed connection; 4xx answers to hostile requests are expected and counted apart.
-Memory is the server's resident size (with its SPARQL process) before the load, after it, and at its peak.
+Memory is the server's resident size (with its SPARQL process) before the load, after it, and at its peak,
+and each serving process's own size after the load (``rss_per_process_mb``, the figure the ≤ 300 MB target of
+issue 9 is about). With ``--workers N`` (N > 1) the processes share a local ``oxigraph serve``.
 Nothing is asserted: the figures go to the README (``Reliability``).
 """
 
@@ -30,7 +33,7 @@ from typing import Any
 
 import httpx
 
-from benchmarks.bench_support import free_port, machine, stop
+from benchmarks.bench_support import free_port, machine, oxigraph_binary, stop
 
 __all__ = ["MIX", "run_load"]
 
@@ -82,12 +85,31 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def run_load(seconds: float = 60.0, clients: int = 8, seed: int = 13) -> dict[str, Any]:
+TARGET_RSS_MB = 300
+
+
+def run_load(
+    seconds: float = 60.0, clients: int = 8, seed: int = 13, *, workers: int = 1, data: Path | None = None
+) -> dict[str, Any]:
     """Start a server, warm it, run the mix for ``seconds`` with ``clients`` threads; the figures."""
     port = free_port()
     folder = Path(tempfile.mkdtemp(prefix="sk-load-"))
     argv = [sys.executable, "-c", "from api.cli import main; main()", "serve", "--port", str(port)]
-    argv += ["--store", str(folder / "store")]
+    argv += ["--workers", str(workers)] + (["--data", str(data)] if data else [])
+    oxigraph = None
+    if workers > 1:
+        binary = oxigraph_binary()
+        if binary is None:
+            raise RuntimeError("--workers > 1 needs the oxigraph server CLI (pip install oxigraph)")
+        oxi_port = free_port()
+        oxigraph = subprocess.Popen(
+            [binary, "serve", "--location", str(folder / "oxigraph"), "--bind", f"127.0.0.1:{oxi_port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        argv += ["--store", f"http://127.0.0.1:{oxi_port}/query"]
+    else:
+        argv += ["--store", str(folder / "store")]
     log = (folder / "server.log").open("wb")
     proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     base = f"http://127.0.0.1:{port}"
@@ -136,6 +158,7 @@ def run_load(seconds: float = 60.0, clients: int = 8, seed: int = 13) -> dict[st
         for t in threads:
             t.join()
         after = rss_mb(proc.pid)
+        per_process = _serving_rss(proc.pid)
         latencies.sort()
         return {
             "seconds": seconds,
@@ -148,12 +171,40 @@ def run_load(seconds: float = 60.0, clients: int = 8, seed: int = 13) -> dict[st
             "rss_before_mb": before,
             "rss_after_mb": after,
             "rss_peak_mb": peak[0],
+            "rss_per_process_mb": per_process,
+            "rss_target_mb": TARGET_RSS_MB,
+            "rss_target_met": max(per_process.values()) <= TARGET_RSS_MB if per_process else None,
+            "workers": workers,
             "server_alive": proc.poll() is None,
             "machine": machine(),
         }
     finally:
         stop(proc)
+        if oxigraph is not None:
+            stop(oxigraph)
         log.close()
+
+
+def _serving_rss(pid: int) -> dict[str, float]:
+    """Each serving process's own resident MB: the workers when there are several, else the server itself."""
+    kids = _children(pid)
+    workers = [k for k in kids if b"spawn_main" in _cmdline(k)] or [pid]
+    return {str(p): rss_mb_own(p) for p in workers}
+
+
+def rss_mb_own(pid: int) -> float:
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def _wait(base: str, proc: subprocess.Popen[bytes], timeout: float = 300.0) -> None:
@@ -175,8 +226,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (over an oxigraph server if > 1)")
+    parser.add_argument("--data", type=Path, default=None, help="data file instead of the bundled data")
     args = parser.parse_args(argv)
-    result = run_load(args.seconds, args.clients)
+    result = run_load(args.seconds, args.clients, workers=args.workers, data=args.data)
     text = json.dumps(result, indent=2, ensure_ascii=False)
     print(text)
     if args.out:

@@ -63,7 +63,7 @@ def run(
 
     from benchmarks.bench_cli import cli_rows
     from benchmarks.bench_cold import cold_rows, memory_rows
-    from benchmarks.bench_questions import Samples, question_rows
+    from benchmarks.bench_questions import question_rows
 
     section("cold", lambda: cold_rows(path, scale, reps=2 if quick else 7) + cli_rows(reps=2 if quick else 10))
     section(
@@ -72,18 +72,9 @@ def run(
     )
     section("diagram", lambda: diagram_rows(path, scale, quick=quick))
     if "http" in wanted:
-        from graph.model import load
-
-        model = load([path])
-        s = Samples(model, 12)
-        requests = {
-            "contact": [{"topic": t, "asker": a, "date": _DATE} for t, a, _, _ in s.contact],
-            "chain": [{"entity": e, "date": _DATE} for e, _ in s.chain],
-        }
-        del model
         from benchmarks.bench_http import http_rows
 
-        section("http", lambda: http_rows(path, scale, requests, seconds=10))
+        section("http", lambda: http_rows(path, scale, seconds=10))
     if "memory" in wanted:
         scales = (
             ["region"] if quick else ["region", "nation"] + (["nation10"] if scale in ("nation", "nation10") else [])

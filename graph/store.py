@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import pyoxigraph as ox
 from pydantic import BaseModel, ValidationError
@@ -37,7 +37,6 @@ from graph.changelog import (
     update_text,
     version_of,
 )
-from graph.edit_check import check_delta
 from graph.edit_plan import Delta, plan_edits
 from graph.editing import edit_adapter
 from graph.errors import (
@@ -52,13 +51,14 @@ from graph.errors import (
 from graph.loading import bundled_data_paths, parse_bytes
 from graph.model import Model, model_from_bytes, model_from_graph
 from graph.privacy import public_graph
-from graph.sheet_facts import sheet_facts
-from graph.sheet_import import ImportPlan, plan_import
 from graph.sheet_read import Workbook
 from graph.sparql_worker import MAX_QUERY_CHARS, QueryWorker, memory_store
 from graph.store_backends import Backend, Embedded, Remote
 from graph.store_seed import seed
 from ontology.namespace import ID, PREFIXES
+
+if TYPE_CHECKING:  # the SHACL checks (pyshacl, ~8 MB) are imported by the first write, not by every reader
+    from graph.sheet_import import ImportPlan
 
 __all__ = ["ExportFormat", "GraphStore", "QueryRefused", "Store", "StoreUnavailable", "open_store"]
 
@@ -195,7 +195,7 @@ class GraphStore:
             now = dt.datetime.now(dt.UTC)
             iri = new_change_iri(now)
             delta = plan_edits(model, items, user=user, reason=reason, at=now, change_iri=str(iri))
-            after = check_delta(model, delta)
+            after = _checked(model, delta)
             edits_json = tuple(i.model_dump(mode="json", exclude_none=True) for i in items)
             return self._commit_delta(model, delta, after, iri=iri, at=now, user=user, reason=reason, edits=edits_json)
 
@@ -211,6 +211,9 @@ class GraphStore:
             model = self._checked_model(if_match)
             now = dt.datetime.now(dt.UTC)
             iri = new_change_iri(now)
+            from graph.sheet_facts import sheet_facts
+            from graph.sheet_import import plan_import
+
             facts = sheet_facts(model, book)
             plan = plan_import(model, facts, partial=partial, reason=reason, at=now, change_iri=str(iri))
             if plan.after is None:
@@ -263,7 +266,7 @@ class GraphStore:
             if not old.added and not old.removed:
                 raise EditRejected(f"change {old.id} changed nothing")
             delta = Delta(added=set(old.removed), removed=set(old.added))
-            after = check_delta(model, delta)
+            after = _checked(model, delta)
             now = dt.datetime.now(dt.UTC)
             record = ChangeRecord(
                 iri=str(new_change_iri(now)),
@@ -336,6 +339,13 @@ class GraphStore:
         """What the query process serves: the public view (no person's name or contact data)."""
         with self._write:
             return self.version, _public_ntriples(self.model())
+
+
+def _checked(model: Model, delta: Delta) -> Graph:
+    """The data after ``delta``, validated (``graph.edit_check``, imported on the first write)."""
+    from graph.edit_check import check_delta
+
+    return check_delta(model, delta)
 
 
 def _parse_edits(edits: Sequence[Any]) -> list[Any]:

@@ -1,10 +1,11 @@
 """Before the first request: today's views and indexes built, then the long-lived objects frozen for the GC.
 
 Views, topic and path indexes are built on first use per (model, day). Left to the first request, the
-first caller of the day waited ~0.75 s at national scale; ``warm`` asks one real contact question and one
-path question on today's date of the public model (what every anonymous caller reads), so those caches exist
-when the server starts answering. The full model's views (~40 MB at national scale) are left to the first
-signed-in caller: a server mostly read anonymously does not hold them for nothing.
+first caller of the day waited ~0.75 s at national scale; ``warm`` builds today's contact indexes
+(``graph.contacts.prepare``) and asks one path question on today's date of the public model (what every
+anonymous caller reads), so those caches exist when the server starts answering. The full model's views
+(~40 MB at national scale) are left to the first signed-in caller: a server mostly read anonymously does
+not hold them for nothing.
 
 ``gc.freeze()`` then moves everything alive (the model, its indexes, the imports) out of the collector's
 generations: a full collection no longer walks them, which cut the p99 latency from ~150 ms to ~55 ms
@@ -20,7 +21,7 @@ import gc
 import logging
 from typing import Any
 
-from graph.contacts import contact
+from graph.contacts import prepare
 from graph.errors import SamarbejdskortError
 from graph.model import Model
 from graph.paths import find_paths
@@ -55,17 +56,11 @@ def _trim_heap() -> None:
 
 
 def _ask(model: Model, day: dt.date) -> None:
-    """One contact and one path question on ``day`` (their answers do not matter, their indexes do)."""
-    g = model.nx
-    topic = next((d["label"] for _, d in g.nodes(data=True) if d["kind"] == "topic"), None)
-    orgs = [n for n, d in g.nodes(data=True) if d["kind"] == "organisation"][:2]
-    questions = []
-    if topic is not None:
-        questions.append(lambda: contact(model, topic, orgs[0] if orgs else None, on=day))
+    """``day``'s contact indexes, and one path question (its answer does not matter, the path graph does)."""
+    prepare(model, day)
+    orgs = [n for n, d in model.nx.nodes(data=True) if d["kind"] == "organisation"][:2]
     if len(orgs) == 2:
-        questions.append(lambda: find_paths(model, orgs[0], orgs[1], on=day))
-    for ask in questions:
         try:
-            ask()
-        except SamarbejdskortError as exc:  # e.g. the organisation is not in force today: the views exist anyway
-            _log.debug("warm-up question: %s", type(exc).__name__)
+            find_paths(model, orgs[0], orgs[1], on=day)
+        except SamarbejdskortError as exc:  # e.g. an organisation not in force today: the path graph exists anyway
+            _log.debug("warm-up path question: %s", type(exc).__name__)

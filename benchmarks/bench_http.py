@@ -68,9 +68,7 @@ def contact_urls(path: Path, n: int = 200) -> tuple[list[str], list[str]]:
         pairs += [(near[t][i], t) for t in towns if len(near[t]) > i]
     pairs = pairs[:n]
     text = query_text("contact")
-    ours = [
-        "/api/contact?" + urlencode({"topic": model.label(t), "asker": model.label(a)}) for t, a in pairs
-    ]
+    ours = ["/api/contact?" + urlencode({"topic": model.label(t), "asker": model.label(a)}) for t, a in pairs]
     sparql = [
         "/query?query=" + quote(with_values(text, {"topic": URIRef(t), "asker": URIRef(a)}), safe="") for t, a in pairs
     ]

@@ -16,7 +16,7 @@ The tiers, as sets (``graph.contact_index`` answers them by lookups, not by buil
 from __future__ import annotations
 
 from graph.contact_facts import anchors
-from graph.contact_index import Standing, Table, places, standing
+from graph.contact_index import Standing, Table, own_root, places, standing
 from graph.contact_types import COLLAB_KINDS
 from graph.contact_walk import steps_from
 from graph.view import View
@@ -44,7 +44,7 @@ class Home:
         self.id = asker
         own = anchors(v, asker)
         self.up = set(own) | {a for x in own for a in v.ancestors(x)}
-        self.roots = frozenset(_own_root(v, x) for x in own)
+        self.roots = frozenset(own_root(v, x) for x in own)
         self.channel_from = self.up | {c for x in self.up for c in v.out(x, "member_of")}
         at = places(v)
         self.forums = {a for a in own if v.kind(a) in COLLAB_KINDS}.union(*(at.forums.get(r, ()) for r in self.roots))
@@ -85,24 +85,6 @@ class Home:
     def tier_of(self, who: str) -> int:
         """The tier of ``who`` reached directly (no channel): a fallback or a forum standing for its seats."""
         return self.tier(standing(self._v, who))
-
-
-def _own_root(v: View, nid: str) -> str:
-    """The asker's own organisation: up the hierarchy while the sector stays the same.
-
-    A PPR unit belongs to its municipality; a hospital ward to its hospital, not to the whole region
-    (whose other hospitals and psychiatry are "in the region", not "your own organisation"). An
-    organisation recorded as part of itself (or of its own part) stops the climb.
-    """
-    sector = v.g.nodes[nid].get("sector")
-    seen = {nid}
-    while sector is not None:
-        parents = [p for p in v.out(nid, "part_of") if v.g.nodes[p].get("sector") in (sector, None) and p not in seen]
-        if not parents:
-            break
-        nid = parents[0]
-        seen.add(nid)
-    return nid
 
 
 def forums_of(v: View, tree: set[str] | frozenset[str]) -> set[str]:

@@ -26,6 +26,8 @@ __all__ = [
     "Standing",
     "StructureIndex",
     "Table",
+    "far_key",
+    "own_root",
     "places",
     "pool",
     "slot_key",
@@ -47,6 +49,7 @@ STRUCTURE_KINDS = (
     "chair_from",
     *_UPWARD,
 )
+_Index = dict[str, tuple[int, ...]]
 _DIRECT_KINDS = frozenset({"post", "person", "unit", "organisation", "forum", "partnership", "collaboration"})
 
 
@@ -61,7 +64,7 @@ class Standing:
     note: tuple[tuple[str, str], ...]
     channel_from: frozenset[str]  # where its channels start
     anchors: frozenset[str]  # the organisations and forums it belongs to
-    ups: frozenset[str]  # the anchors and everything they are part of
+    ups: frozenset[str]  # of the anchors and everything they are part of, those that are an asker's root
     zone: frozenset[str]  # the clusters whose zone holds an anchor
     far: int  # 4 regional, 5 national, 6 other (by the sectors above it)
     stuck: int  # nobody to act on directly (or only proposed)
@@ -92,10 +95,10 @@ class Table:
     """
 
     slots: tuple[Slot, ...]
-    far: tuple[tuple[tuple[int, ...], int], ...]  # (key without the asker's tier → far tier, slot), sorted
+    far: tuple[int, ...]  # the slots in order as everyone far sees them (``far_order``)
     by_channel_from: dict[str, tuple[int, ...]]
-    by_up: dict[str, tuple[int, ...]]
-    by_anchor: dict[str, tuple[int, ...]]
+    by_up: dict[str, tuple[int, ...]]  # only roots an asker can have
+    by_anchor: dict[str, tuple[int, ...]]  # only forums an asker's tree can take part in
     by_zone: dict[str, tuple[int, ...]]
     by_requirement_body: dict[str, tuple[int, ...]]
     seats: dict[tuple[str, str], tuple[int, ...]]  # (forum, topic) → its seats' slots
@@ -227,8 +230,13 @@ def standing(v: View, who: str, channels: tuple[str, ...] = (), requirement: str
         return hit
     f = facts(v, Cand(who, "", 0.0, requirement=requirement), channels)
     zone_of = places(v).zone
-    ups = frozenset().union(*(_ups(v, a) for a in f.anchors))
-    zone = frozenset().union(*(zone_of.get(a, frozenset()) for a in f.anchors))
+    same = v.cached("contact-sets", dict)  # many standings share their sets: keep one of each
+
+    def one(x: frozenset[str]) -> frozenset[str]:
+        return same.setdefault(x, x)
+
+    ups = one(frozenset().union(*(_ups(v, a) for a in f.anchors)) & _keys(v)[0])
+    zone = one(frozenset().union(*(zone_of.get(a, frozenset()) for a in f.anchors)))
     seat_forum = None
     if v.kind(who) == "post":
         forums = v.out(who, "post_in")
@@ -240,8 +248,8 @@ def standing(v: View, who: str, channels: tuple[str, ...] = (), requirement: str
         requirement=requirement,
         status=f.status,
         note=f.note,
-        channel_from=f.channel_from,
-        anchors=f.anchors,
+        channel_from=one(f.channel_from),
+        anchors=one(f.anchors),
         ups=ups,
         zone=zone,
         far=4 if f.sectors & _REGIONAL else 5 if "national" in f.sectors else 6,
@@ -262,44 +270,87 @@ def pool(v: View, matches: tuple[TopicMatch, ...]) -> Table:
     key = tuple((m.id, m.score) for m in matches)
     hit = store.get(key)
     if hit is None:
-        slots = tuple(
-            Slot(standing(v, c.who, tuple(sorted(c.channels)), c.requirement), c.topic, c.score, -round(c.score * 10))
-            for c in _candidates(v, matches)
-        )
-        hit = store[key] = _table(slots)
+        shared: dict[tuple[Standing, str, float], Slot] = v.cached("contact-slots", dict)  # pools overlap
+        slots = []
+        for c in _candidates(v, matches):
+            at = standing(v, c.who, tuple(sorted(c.channels)), c.requirement)
+            k = (at, c.topic, c.score)
+            slots.append(shared.get(k) or shared.setdefault(k, Slot(at, c.topic, c.score, -round(c.score * 10))))
+        slots = tuple(slots)
+        hit = store[key] = _table(v, slots)
     return hit
 
 
-def _table(slots: tuple[Slot, ...]) -> Table:
-    def index(values: Iterable[tuple[Iterable[str], int]]) -> dict[str, tuple[int, ...]]:
+def _table(v: View, slots: tuple[Slot, ...]) -> Table:
+    roots, forums = _keys(v)
+
+    def index(
+        values: Iterable[tuple[Iterable[str], int]], keep: frozenset[str] | None = None
+    ) -> dict[str, tuple[int, ...]]:
         out: dict[str, list[int]] = {}
         for keys, i in values:
             for k in keys:
-                out.setdefault(k, []).append(i)
+                if keep is None or k in keep:
+                    out.setdefault(k, []).append(i)
         return {k: tuple(x) for k, x in out.items()}
 
     seats: dict[tuple[str, str], list[int]] = {}
-    named: dict[tuple[str, str], list[int]] = {}
     for i, s in enumerate(slots):
-        named.setdefault((s.at.who, s.topic), []).append(i)
         if s.at.seat_forum is not None:
             seats.setdefault((s.at.seat_forum, s.topic), []).append(i)
-    far = sorted(
-        ((slot_key(s.tenths, s.at, s.at.far), i) for i, s in enumerate(slots)),
-        key=lambda x: (x[0], slots[x[1]].at.label, slots[x[1]].at.who),
-    )
+    named: dict[tuple[str, str], list[int]] = {}
+    for i, s in enumerate(slots):
+        if (s.at.who, s.topic) in seats:
+            named.setdefault((s.at.who, s.topic), []).append(i)
+    far = sorted(range(len(slots)), key=lambda i: (far_key(slots[i]), slots[i].at.label, slots[i].at.who))
     return Table(
         slots=slots,
         far=tuple(far),
         by_channel_from=index((s.at.channel_from, i) for i, s in enumerate(slots)),
-        by_up=index((s.at.ups, i) for i, s in enumerate(slots)),
-        by_anchor=index((s.at.anchors, i) for i, s in enumerate(slots)),
+        by_up=index(((s.at.ups, i) for i, s in enumerate(slots)), roots),
+        by_anchor=index(((s.at.anchors, i) for i, s in enumerate(slots)), forums),
         by_zone=index((s.at.zone, i) for i, s in enumerate(slots)),
         by_requirement_body=index((s.at.req_in, i) for i, s in enumerate(slots)),
         seats={k: tuple(x) for k, x in seats.items()},
         seat_group={i: k for k, x in seats.items() for i in x},
         named={k: tuple(x) for k, x in named.items()},
     )
+
+
+def far_key(s: Slot) -> tuple[int, ...]:
+    """The key of a slot seen from far away (its far tier): the same for every asker it is not near."""
+    return slot_key(s.tenths, s.at, s.at.far)
+
+
+def _keys(v: View) -> tuple[frozenset[str], frozenset[str]]:
+    """The roots any asker can have and the forums any asker's tree can take part in (once per view):
+    a pool indexes its slots only under these, the rest could never be looked up."""
+
+    def build() -> tuple[frozenset[str], frozenset[str]]:
+        roots = frozenset(own_root(v, n) for n in v.nodes())
+        at = places(v)
+        forums = frozenset().union(*at.forums.values()) | frozenset(v.nodes(*COLLAB_KINDS))
+        return roots, forums
+
+    return v.cached("contact-index-keys", build)
+
+
+def own_root(v: View, nid: str) -> str:
+    """The asker's own organisation: up the hierarchy while the sector stays the same.
+
+    A PPR unit belongs to its municipality; a hospital ward to its hospital, not to the whole region
+    (whose other hospitals and psychiatry are "in the region", not "your own organisation"). An
+    organisation recorded as part of itself (or of its own part) stops the climb.
+    """
+    sector = v.g.nodes[nid].get("sector")
+    seen = {nid}
+    while sector is not None:
+        parents = [p for p in v.out(nid, "part_of") if v.g.nodes[p].get("sector") in (sector, None) and p not in seen]
+        if not parents:
+            break
+        nid = parents[0]
+        seen.add(nid)
+    return nid
 
 
 def _candidates(v: View, matches: Iterable[TopicMatch]) -> list[Cand]:

@@ -26,7 +26,7 @@ from typing import Any
 
 from graph.contact_facts import names
 from graph.contact_home import Home
-from graph.contact_index import Slot, Standing, Table, slot_key, standing
+from graph.contact_index import Slot, Standing, Table, far_key, slot_key, standing
 from graph.contact_types import Answer
 from graph.view import View
 
@@ -84,8 +84,8 @@ def rank(v: View, home: Home | None, t: Table, *, general: bool = False) -> Iter
     folded = {id(r) for seats in counted.values() for r in seats}
     mine = [r for r in rows.values() if id(r) not in folded] + _forum_rows(v, home, t, counted, gone)
     far = (
-        (key, i)
-        for key, i in t.far  # the far order, fixed per pool
+        (far_key(t.slots[i]), i)
+        for i in t.far  # the far order, fixed per pool
         if i not in near and i not in gone and t.seat_group.get(i) not in counted
     )
     merged = heapq.merge(((r.key, r) for r in sorted(mine, key=_Row.order)), far, key=lambda x: x[0])

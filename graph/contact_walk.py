@@ -22,9 +22,9 @@ from graph.view import View
 
 __all__ = ["Steps", "prepare_walks", "steps_from"]
 
-_WALKS_KEPT = 128  # walks a date's view keeps besides the prepared ones (a national walk: ~85 KB)
+_WALKS_KEPT = 32  # walks a date's view keeps besides the prepared ones (a national walk in progress: ~85 KB)
 #: Kinds whose walks are worth preparing when other askers hang from them (a municipality or department
-#: for its schools and offices, a forum for its secretariat): ~530 walks, ~14 MB at national scale.
+#: for its schools and offices, a forum for its secretariat): ~530 walks, ~8 MB at national scale.
 _HUB_KINDS = frozenset({"organisation", "unit", "forum", "partnership", "collaboration", "cluster"})
 
 
@@ -70,12 +70,12 @@ class _Walk:
 
 
 class _Done(_Walk):
-    """A finished walk kept compactly (steps as bytes, predecessors as machine ints: ~26 KB nationally)."""
+    """A finished walk kept compactly (steps as bytes, predecessors as short ints: ~16 KB nationally)."""
 
     def __init__(self, s: StructureIndex, start: int) -> None:
         super().__init__(s, start)
         super().reach(len(s.ids))
-        self.pred = array("i", self.pred)  # type: ignore[assignment]
+        self.pred = array("h" if len(self.pred) < 2**15 else "i", self.pred)  # type: ignore[assignment]
         self._steps = bytes(min(d + 1, 255) for d in self.depth)  # 0: never met
         self.depth = []
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal as TypingLiteral
 
-import pyshacl
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
@@ -144,6 +143,8 @@ def validate(data: Graph, *, focus_nodes: Iterable[Node] | None = None) -> Valid
             # pyshacl would silently turn a blank node or literal into an IRI that matches nothing.
             raise ValueError(f"focus_nodes must be IRIs (rdflib.URIRef), got {requested!r}")
     rules = _load_rules()
+    import pyshacl  # ~0.4 s and ~8 MB: only a validation or an edit pays for it
+
     _, results, _ = pyshacl.validate(
         data,
         # Fresh copies: a shapes graph shared between concurrent runs breaks (RDFLib/pySHACL#314).

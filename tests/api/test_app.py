@@ -78,3 +78,14 @@ def test_serve_runs_uvicorn_on_the_factory_with_the_given_settings(monkeypatch: 
     built = target()
     assert isinstance(built, FastAPI)
     assert built.state.settings.data == ["data"] and built.state.settings.store == "/tmp/sk-store"
+
+
+def test_a_reading_server_does_not_load_the_shacl_engine() -> None:
+    """pyshacl (and rdflib's SPARQL engine with it) costs ~8 MB and ~0.4 s per process: only validation and
+    edits load it, on first use."""
+    import subprocess
+    import sys
+
+    code = "import sys, api.app; api.app.create_app(); print('pyshacl' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -20,10 +20,11 @@ import networkx as nx
 from graph.errors import InputError
 from graph.lines import edge_sources
 from graph.model import Model
+from graph.path_index import PathIndex, build_index
 from graph.projection import LINE_KINDS
 from graph.view import view
 
-__all__ = ["DEFAULT_VIA", "GROUP_OF", "KIND_COST", "VIA_GROUPS", "Rel", "parse_via", "path_graph"]
+__all__ = ["DEFAULT_VIA", "GROUP_OF", "KIND_COST", "VIA_GROUPS", "Rel", "parse_via", "path_graph", "path_index"]
 
 VIA_GROUPS: dict[str, tuple[str, ...]] = {
     "membership": ("member_of",),
@@ -74,6 +75,15 @@ def path_graph(model: Model, groups: tuple[str, ...], on: dt.date | None, scenar
     v = view(model, on, scenarios)
     kinds = {k for grp in groups for k in VIA_GROUPS[grp]}
     return v.cached(("paths", groups), lambda: _build(model.nx, v.edges(*kinds)))
+
+
+def path_index(model: Model, groups: tuple[str, ...], on: dt.date | None, scenarios: tuple[str, ...]) -> PathIndex:
+    """The same graph as integers with its landmarks (``graph.path_index``), for the search: once per view."""
+    g = path_graph(model, groups, on, scenarios)
+    kinds = model.nx.nodes
+    return view(model, on, scenarios).cached(
+        ("path-index", groups), lambda: build_index(g, {n: kinds[n]["kind"] for n in g})
+    )
 
 
 class Rel(NamedTuple):

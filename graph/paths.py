@@ -6,9 +6,10 @@ known to be open. Relations are followed in either direction (reachability is un
 keeps and names its real direction ("PPR is part of Norddjurs Kommune" vs "Norddjurs Kommune includes PPR").
 
 Relation kinds are chosen by user-facing groups (``VIA_GROUPS``); the default is all of them. The graph
-searched (``graph.path_graph``: weights, hub penalties) is built once per view; the search
-(``graph.path_search``: corridor, Yen, what counts as another route) and the JSON (``graph.path_json``)
-have their own modules. ``length`` in the answer is the plain step count, ``cost`` the weighted one.
+searched (``graph.path_graph``: weights, hub penalties; ``graph.path_index``: the same as integers) is
+built once per view; the search (``graph.path_search``: corridor, Yen, what counts as another route) and
+the JSON (``graph.path_json``) have their own modules. ``length`` in the answer is the plain step count,
+``cost`` the weighted one.
 
 JSON shape of ``PathAnswer.as_json(lang)`` (stable; every entity is a ``model.ref``: ``{"id", "label", "kind"}``)::
 
@@ -60,7 +61,7 @@ import networkx as nx
 from graph.applicability import check_scenarios, require_in_force
 from graph.errors import InputError, NoPathError
 from graph.model import Model
-from graph.path_graph import DEFAULT_VIA, KIND_COST, VIA_GROUPS, parse_via, path_graph
+from graph.path_graph import DEFAULT_VIA, KIND_COST, VIA_GROUPS, parse_via, path_graph, path_index
 from graph.path_json import STATE_ORDER, path_json
 from graph.path_search import search, side, sideways
 from graph.path_types import ChannelNote, Path, PathStep
@@ -132,9 +133,10 @@ def find_paths(
     for nid in (src, dst):
         require_in_force(model, nid, on, scen)
     g = path_graph(model, groups, on, scen)
-    if src not in g or dst not in g:
+    ix = path_index(model, groups, on, scen)
+    if src not in ix.at or dst not in ix.at:
         raise NoPathError(_no_path(model, src, dst, groups, on))
-    found, truncated = search(model, g, src, dst, max_paths)
+    found, truncated = search(ix, src, dst, max_paths)
     if not found:
         raise NoPathError(_no_path(model, src, dst, groups, on))
     v = view(model, on, scen)

@@ -1,0 +1,162 @@
+"""The path graph as plain integers, built once per (view, relation groups), so a new path question is a
+few small searches and never touches networkx.
+
+Why: a new question on the national structure spent two thirds of its time in networkx's Dijkstra over
+dicts of dicts with a weight function per edge. Here every node is an int (ids sorted, so answers never
+depend on load order), each node's neighbours a tuple of ``(neighbour, weight)`` pairs in id order, and
+the topics (never crossed, see ``graph.path_search``) are flags.
+
+Landmarks (ALT lower bounds): exact distances from ``_LANDMARKS`` far-apart nodes over the graph without
+topics. For any two nodes ``|d(L, a) - d(L, b)| <= d(a, b)`` (triangle inequality), so the largest such
+difference is a lower bound that lets a search skip everything that cannot lie on a near-cheapest route.
+Built with the index (one Dijkstra per landmark); valid only for searches that avoid every topic.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from operator import sub
+from typing import Any
+
+import networkx as nx
+
+__all__ = ["PathIndex", "build_index"]
+
+#: How many landmarks: each costs one Dijkstra when the index is built and a little on every lower bound.
+_LANDMARKS = 8
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PathIndex:
+    """One path graph as integers (see the module docstring); holds ids and numbers only, never the model."""
+
+    ids: tuple[str, ...]  # int → node id
+    at: dict[str, int]  # node id → int
+    adj: tuple[tuple[tuple[int, float], ...], ...]  # int → ((neighbour, weight), ...), neighbours ascending
+    topic: frozenset[int]  # topics: not crossed unless nothing else connects two entities
+    place: tuple[bool, ...]  # int → the node is a place (not a post or person): see ``path_search._variant``
+    sides: dict[tuple[int, int], tuple[str, bool]]  # (other, channel/topic) → (relation kind, it starts there)
+    comp: tuple[int, ...]  # int → connected component of the graph without topics (topics: -1)
+    marks: tuple[tuple[float, ...], ...]  # int → distances to the landmarks without topics (() if none)
+    toward: tuple[int, ...]  # int → next node toward the 2-core without topics (-1: in it or a topic; -2: a
+    #                          tree's last node)
+    off_core: bytes  # int → 1 for a topic or a node off the 2-core (see ``tail``), else 0
+
+    def lower_bound(self, a: int, b: int) -> float:
+        """A lower bound on the topic-free distance between ``a`` and ``b`` (0 when no landmark reaches them)."""
+        return max(map(abs, map(sub, self.marks[a], self.marks[b])), default=0.0)
+
+    def tail(self, n: int) -> list[int]:
+        """``n`` and the nodes from it to the 2-core without topics (just ``[n]`` for a node in it).
+
+        A node outside the core hangs in a tree off it: no simple path between two other nodes passes it,
+        so a search between ``s`` and ``t`` needs only the core and the tails of ``s`` and ``t``."""
+        out = [n]
+        while self.toward[out[-1]] >= 0:
+            out.append(self.toward[out[-1]])
+        return out
+
+
+def build_index(g: nx.Graph, kinds: dict[str, str]) -> PathIndex:
+    """The index of the path graph ``g`` (``graph.path_graph``); ``kinds`` maps each node to its kind."""
+    ids = tuple(sorted(g))
+    at = {n: i for i, n in enumerate(ids)}
+    adj = tuple(tuple(sorted((at[nb], d["weight"]) for nb, d in g.adj[n].items())) for n in ids)
+    topic = frozenset(at[n] for n in g.graph["topics"])
+    place = tuple(kinds[n] not in ("post", "person") for n in ids)
+    sides: dict[tuple[int, int], tuple[str, bool]] = {}
+    for n in ids:
+        if kinds[n] in ("channel", "topic"):
+            for other, d in g.adj[n].items():
+                rel = d["rels"][0]
+                sides[at[other], at[n]] = (rel.kind, rel.u == n)
+    free = tuple(() if i in topic else tuple(nb for nb in adj[i] if nb[0] not in topic) for i in range(len(ids)))
+    comp = _components(free, topic)
+    toward = _peel(free, topic)
+    off = bytes(1 if i in topic or toward[i] != -1 else 0 for i in range(len(ids)))
+    return PathIndex(ids, at, adj, topic, place, sides, tuple(comp), _landmarks(free, comp), toward, off)
+
+
+def _peel(adj: Sequence[Sequence[tuple[int, float]]], skip: frozenset[int]) -> tuple[int, ...]:
+    """For each node peeled off to get the 2-core, the neighbour it hung from (-1 for the core).
+
+    A whole tree that is not attached to any cycle peels down to its last node, which gets -2."""
+    degree = [len(a) for a in adj]
+    toward = [-1] * len(adj)
+    gone = [False] * len(adj)
+    stack = [i for i, d in enumerate(degree) if d <= 1 and i not in skip]
+    while stack:
+        u = stack.pop()
+        if gone[u]:
+            continue
+        gone[u] = True
+        for v, _ in adj[u]:
+            if not gone[v]:
+                toward[u] = v
+                degree[v] -= 1
+                if degree[v] <= 1:
+                    stack.append(v)
+        if toward[u] == -1:
+            toward[u] = -2
+    return tuple(toward)
+
+
+def _components(adj: Sequence[Sequence[tuple[int, float]]], skip: frozenset[int]) -> list[int]:
+    comp = [-1] * len(adj)
+    label = 0
+    for start in range(len(adj)):
+        if comp[start] != -1 or start in skip:
+            continue
+        comp[start] = label
+        stack = [start]
+        while stack:
+            for nb, _ in adj[stack.pop()]:
+                if comp[nb] == -1:
+                    comp[nb] = label
+                    stack.append(nb)
+        label += 1
+    return comp
+
+
+def _landmarks(adj: Sequence[Sequence[tuple[int, float]]], comp: list[int]) -> tuple[tuple[float, ...], ...]:
+    """Distances to far-apart landmarks in the largest component (farthest-first: each new landmark is the
+    node farthest from those chosen). Nodes outside that component get ``()`` (lower bound 0)."""
+    n = len(adj)
+    sizes: dict[int, int] = {}
+    for c in comp:
+        if c >= 0:
+            sizes[c] = sizes.get(c, 0) + 1
+    if not sizes:
+        return tuple(() for _ in range(n))
+    big = min(sizes, key=lambda c: (-sizes[c], c))
+    start = comp.index(big)
+    if sizes[big] < 3:
+        return tuple(() for _ in range(n))
+    nearest = _dijkstra(adj, start)  # the first landmark is the node farthest from an arbitrary start
+    rows: list[list[float]] = []
+    for _ in range(min(_LANDMARKS, sizes[big])):
+        pick = max(range(n), key=lambda i: (nearest[i] if comp[i] == big else -1.0, -i))
+        row = _dijkstra(adj, pick)
+        rows.append(row)
+        nearest = row if len(rows) == 1 else [min(a, b) for a, b in zip(nearest, row, strict=True)]
+    cols = list(zip(*rows, strict=True))
+    return tuple(cols[i] if comp[i] == big else () for i in range(n))
+
+
+def _dijkstra(adj: Sequence[Sequence[tuple[int, float]]], src: int) -> list[float]:
+    dist = [math.inf] * len(adj)
+    dist[src] = 0.0
+    heap: list[Any] = [(0.0, src)]
+    while heap:
+        d, u = heapq.heappop(heap)
+        if d > dist[u]:
+            continue
+        for v, w in adj[u]:
+            nd = d + w
+            if nd < dist[v]:
+                dist[v] = nd
+                heapq.heappush(heap, (nd, v))
+    return dist

@@ -16,9 +16,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
+from typing import Any
 
+from graph.cache import memo
 from graph.gap_types import Gap, GapCtx
 from graph.interface_parties import SECTORS
+from graph.model import Model
 
 __all__ = ["INTERFACE_GAP_KINDS", "contact_one_way", "requested_interfaces", "shared_forum_no_channel"]
 
@@ -106,19 +109,43 @@ def contact_one_way(c: GapCtx) -> Iterable[Gap]:
 
 
 def _root(c: GapCtx, nid: str) -> str:
-    """The organisation a unit belongs to, in its own sector (PPR Favrskov → Favrskov Kommune)."""
-    sector = c.g.nodes[nid].get("sector")
-    up = [a for a in c.view.ancestors(nid) if c.g.nodes[a].get("sector") == sector]
-    return up[-1] if up else nid
+    """The organisation a unit belongs to, in its own sector (PPR Favrskov → Favrskov Kommune); kept per view."""
+    roots: dict[str, str] = c.view.cached("gap-interface-roots", dict)
+    hit = roots.get(nid)
+    if hit is None:
+        nodes = c.g.nodes
+        sector = nodes[nid].get("sector")
+        up = [a for a in c.view.ancestors(nid) if nodes[a].get("sector") == sector]
+        hit = roots[nid] = up[-1] if up else nid
+    return hit
 
 
 def _channel_pairs(c: GapCtx) -> set[frozenset[str]]:
+    """The (root, root) pairs some channel in force links (``c.into(ch, "channel_from")`` × ``c.out(ch,
+    "channel_to")`` per channel, read from the channels' own edges instead of every edge of each end)."""
+    v = c.view
+    ends = _channel_ends(c.model)
     pairs: set[frozenset[str]] = set()
     for ch in c.nodes("channel"):
-        froms = {_root(c, f) for f in c.into(ch, "channel_from")}
-        tos = {_root(c, t) for t in c.out(ch, "channel_to")}
+        froms = {_root(c, f) for f, e in ends.get((ch, "channel_from"), ()) if v.edge_ok(e) and v.ok(f)}
+        tos = {_root(c, t) for t, e in ends.get((ch, "channel_to"), ()) if v.edge_ok(e) and v.ok(t)}
         pairs |= {frozenset((f, t)) for f in froms for t in tos if f != t}
     return pairs
+
+
+def _channel_ends(model: Model) -> dict[tuple[str, str], list[tuple[str, dict[str, Any]]]]:
+    """(channel, "channel_from" | "channel_to") → the other ends with the edge, for any date (once per data version)."""
+
+    def build() -> dict[tuple[str, str], list[tuple[str, dict[str, Any]]]]:
+        out: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+        for u, w, e in model.nx.edges(data=True):
+            if e["kind"] == "channel_from":
+                out[w, "channel_from"].append((u, e))
+            elif e["kind"] == "channel_to":
+                out[u, "channel_to"].append((w, e))
+        return dict(out)
+
+    return memo(model, "gap-channel-ends", build)
 
 
 def _sector(code: str, lang: str) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from graph.cache import memo
 from graph.gap_types import Gap, GapCtx
+from graph.model import Model
 from graph.reporting import LINE_WORDS, ended_lines
 from graph.transition import firm_upward
 from graph.view import ORG_KINDS
@@ -21,8 +23,9 @@ __all__ = ["upward_line_ended"]
 
 def upward_line_ended(c: GapCtx) -> Iterable[Gap]:
     """``upward_line_ended`` (high): the body's upward lines ended and none in force replaced them."""
+    can_end = _with_ending_lines(c.model)
     for body in c.nodes(*sorted(ORG_KINDS)):
-        if firm_upward(c.view, body):
+        if body not in can_end or firm_upward(c.view, body):
             continue
         ended = ended_lines(c.model, body, c.on, c.scen)
         if not ended:
@@ -54,3 +57,18 @@ def upward_line_ended(c: GapCtx) -> Iterable[Gap]:
             sources,
             questions[0] if questions else None,
         )
+
+
+def _with_ending_lines(model: Model) -> frozenset[str]:
+    """Bodies with an upward line that has an end date (on the line or its target): the only ones whose
+    line can have ended on any date. Once per data version, so a new date does not ask every body."""
+
+    def build() -> frozenset[str]:
+        g = model.nx
+        return frozenset(
+            u
+            for u, v, k, e in g.edges(keys=True, data=True)
+            if k in LINE_WORDS and (e.get("valid_until") is not None or g.nodes[v].get("valid_until") is not None)
+        )
+
+    return memo(model, "gap-bodies-with-ending-lines", build)

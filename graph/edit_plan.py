@@ -39,35 +39,23 @@ from graph.editing import (
 )
 from graph.errors import EditRejected, EntityNotFound
 from graph.model import Model
+from ontology import codes
 from ontology.namespace import DCTERMS, FOAF, ID, ORG, PROV, RDF, SK, SKOS, VCARD
 
 __all__ = ["CODES", "Delta", "plan_edits", "source_triples"]
 
-_STATUS = {
-    "proposed": SK.Proposed,
-    "approved": SK.Approved,
-    "active": SK.Active,
-    "ended": SK.Ended,
-    "rejected": SK.Rejected,
-}
-_SECTOR = {
-    "municipal": SK.SectorMunicipal,
-    "somatic": SK.SectorSomatic,
-    "psychiatry": SK.SectorPsychiatry,
-    "general_practice": SK.SectorGeneralPractice,
-    "region": SK.SectorRegion,
-    "national": SK.SectorNational,
-    "cross_sector": SK.SectorCrossSector,
-}
-_ROLE = {
-    "chair": SK.ChairRole,
-    "co_chair": SK.CoChairRole,
-    "secretary": SK.SecretaryRole,
-    "member": SK.MemberRole,
-    "project_leader": SK.ProjectLeaderRole,
-}
-_STATE = {"open": SK.Open, "being_set_up": SK.BeingSetUp, "requested": SK.Requested, "not_stated": SK.StateNotStated}
-_OCCUPANCY = {"vacant": SK.Vacant, "not_stated": SK.HolderNotStated}
+
+def _terms(scheme: str, *leave_out: str) -> dict[str, URIRef]:
+    """Code → vocabulary term for a scheme of the one codes table (``ontology.codes``)."""
+    return {c.code: URIRef(c.iri) for c in codes.entries(scheme) if c.code not in leave_out}
+
+
+_STATUS = _terms("status")
+_SECTOR = _terms("sector")
+_ROLE = _terms("role")
+_STATE = _terms("state")
+_OCCUPANCY = _terms("occupancy", "held")  # a seat is held by filling it (``FillSeat``), not by a code
+# Entity classes an edit may create (the codes table names kinds, not these subclasses).
 _ORG_TYPE = {
     "organisation": ORG.Organization,
     "unit": ORG.OrganizationalUnit,

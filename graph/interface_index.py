@@ -8,13 +8,11 @@ A pair of parties is then a handful of set intersections, so a matrix of 70 × 7
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import Model
-from graph.view import View, view
+from graph.view import View
 
 __all__ = ["LINE_KINDS", "Index", "index"]
 
@@ -24,7 +22,8 @@ _COLLAB = ("forum", "partnership", "collaboration", "cluster")
 
 @dataclass
 class Index:
-    """Per body: what it takes part in. Lists hold ids; everything is in force on the index's date."""
+    """Per body: what it takes part in. Lists hold ids; everything is in force in the view it was built from
+    (ask that view for anything else, e.g. ``v.out(channel, "channel_to")``)."""
 
     seats: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))  # body → (forum, seat)
     member_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # body → collaboration
@@ -40,23 +39,15 @@ class Index:
     lines: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = field(default_factory=lambda: defaultdict(list))
     holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # post → persons
 
-    on: dt.date | None = None
-    scen: tuple[str, ...] = ()
 
-    def out(self, model: Model, nid: str, kind: str) -> list[str]:
-        """In-force targets of ``kind`` edges leaving ``nid`` on the index's date (the view's cached answer)."""
-        return view(model, self.on, self.scen).out(nid, kind)
-
-
-def index(model: Model, on: dt.date, scen: tuple[str, ...]) -> Index:
-    """The index for a date and scenarios (cached per model version)."""
-    v = view(model, on, scen)
+def index(v: View) -> Index:
+    """The index of a view (built once per view: data version, date and scenarios)."""
     return v.cached("interface-index", lambda: _build(v))
 
 
 def _build(view_: View) -> Index:
     g = view_.g
-    ix = Index(on=view_.on, scen=view_.scen)
+    ix = Index()
     for u, v, e in view_.edges():
         k = e["kind"]
         ku, kv = g.nodes[u]["kind"], g.nodes[v]["kind"]

@@ -28,6 +28,7 @@ from graph.errors import InputError
 from graph.interface_parties import Party, in_scope, organisation_parties, sector_parties
 from graph.interfaces import Interface, between, strength_level
 from graph.model import Model
+from graph.view import view
 
 __all__ = ["BY", "Matrix", "matrix"]
 
@@ -100,11 +101,9 @@ def matrix(
         raise InputError(f"--by '{by}' is not known (use sector or organisation)")
     scen = check_scenarios(model, scenarios)
     day = on or dt.date.today()
-    within, roots = in_scope(model, scope, day, scen)
-    if by == "sector":
-        parties = sector_parties(model, within, day, scen)
-    else:
-        parties = organisation_parties(model, within, day, scen, roots)
+    v = view(model, day, scen)
+    within, roots = in_scope(v, scope)
+    parties = sector_parties(v, within) if by == "sector" else organisation_parties(v, within, roots)
     cells = {}
     for i, pa in enumerate(parties):
         for j in range(i + 1, len(parties)):

@@ -15,7 +15,6 @@ and its parts), or several named entities (exactly that set).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +22,7 @@ from typing import Any
 from graph.errors import InputError
 from graph.model import Model
 from graph.text import normalise
-from graph.view import view
+from graph.view import View
 
 __all__ = [
     "BODY_KINDS",
@@ -83,13 +82,13 @@ class Party:
 
 
 # ------------------------------------------------------------------------------------------------ scope
-def in_scope(
-    model: Model, scope: Sequence[str] | str | None, on: dt.date, scen: tuple[str, ...]
-) -> tuple[frozenset[str], list[str]]:
-    """The organisations and units in scope, and the resolved scope entities ([] for the whole data)."""
+def in_scope(v: View, scope: Sequence[str] | str | None) -> tuple[frozenset[str], list[str]]:
+    """The organisations and units in scope on the view's date, and the resolved scope entities ([] for the
+    whole data)."""
+    model = v.model
     texts = [scope] if isinstance(scope, str) else list(scope or ())
     texts = [t.strip() for t in texts if t and t.strip()]
-    every = _bodies(model, on, scen)
+    every = _bodies(v)
     if not texts or (len(texts) == 1 and normalise(texts[0]) in ("region", "regionen", "alle", "all")):
         return every, []
     roots = [model.resolve(t) for t in texts]
@@ -105,56 +104,52 @@ def in_scope(
     root = roots[0]
     kind = g.nodes[root]["kind"]
     if kind in BODY_KINDS:
-        found = {root} | _descendants(model, root, on, scen)
+        found = {root} | _descendants(v, root)
     elif kind in _COLLAB_KINDS:
-        v = view(model, on, scen)
         members = set(v.into(root, "member_of"))
         members |= {o for seat in v.into(root, "post_in") for o in v.out(seat, "on_behalf_of")}
-        found = {d for m in members for d in {m} | _descendants(model, m, on, scen)}
+        found = {d for m in members for d in {m} | _descendants(v, m)}
     else:
         raise InputError(f"'{model.label(root)}' is a {kind}; a scope is a cluster, forum, organisation or unit")
     return frozenset(found & every), roots
 
 
 # ------------------------------------------------------------------------------------------------ parties
-def sector_parties(model: Model, within: frozenset[str], on: dt.date, scen: tuple[str, ...]) -> list[Party]:
+def sector_parties(v: View, within: frozenset[str]) -> list[Party]:
     """One party per sector (and municipal sub-sector) that has at least one organisation or unit in scope."""
-    parties = [_sector(model, key, within, on, scen) for key in _MATRIX_SECTORS]
+    parties = [_sector(v, key, within) for key in _MATRIX_SECTORS]
     return [p for p in parties if p.members]
 
 
-def organisation_parties(
-    model: Model, within: frozenset[str], on: dt.date, scen: tuple[str, ...], roots: Sequence[str] = ()
-) -> list[Party]:
+def organisation_parties(v: View, within: frozenset[str], roots: Sequence[str] = ()) -> list[Party]:
     """One party per organisation in scope (units fold into their organisation); units when no organisation is.
 
     When the scope is one organisation or unit, its direct parts are the parties (the matrix *inside* it)."""
-    g = model.nx
+    model, g = v.model, v.g
     if len(roots) == 1 and g.nodes[roots[0]]["kind"] in BODY_KINDS:
-        parts = [u for u in view(model, on, scen).into(roots[0], "part_of") if u in within]
+        parts = [u for u in v.into(roots[0], "part_of") if u in within]
         heads = parts or [roots[0]]
     else:
         heads = sorted(n for n in within if g.nodes[n]["kind"] == "organisation") or sorted(within)
     head_set = set(heads)
     out = []
     for h in heads:
-        members = {h} | {d for d in _descendants(model, h, on, scen, stop=head_set) if d in within}
-        out.append(_org_party(model, h, frozenset(members), on, scen))
+        members = {h} | {d for d in _descendants(v, h, stop=head_set) if d in within}
+        out.append(_org_party(v, h, frozenset(members)))
     return sorted(out, key=lambda p: (_sector_order(model, p.key), p.label["da"].casefold()))
 
 
-def party(
-    model: Model, text: str, by: str | None, on: dt.date, scen: tuple[str, ...], within: frozenset[str] | None = None
-) -> Party:
+def party(v: View, text: str, by: str | None, within: frozenset[str] | None = None) -> Party:
     """The party a user means: a sector name (when ``by`` is "sector" or not given and it names one), else an
     organisation or unit (name, abbreviation or IRI). Raises InputError / EntityNotFound naming the text."""
     if not text or not text.strip():
         raise InputError("a party is empty: name a sector or an organisation")
-    scope = within if within is not None else _bodies(model, on, scen)
+    model = v.model
+    scope = within if within is not None else _bodies(v)
     if by in (None, "sector"):
         key = sector_key(text)
         if key is not None:
-            found = _sector(model, key, scope, on, scen)
+            found = _sector(v, key, scope)
             if not found.members:
                 where = "in this scope" if within is not None else "in the data on this date"
                 raise InputError(f"the sector '{text}' has no organisation or unit {where}")
@@ -166,7 +161,7 @@ def party(
     kind = model.nx.nodes[nid]["kind"]
     if kind not in BODY_KINDS:
         raise InputError(f"'{model.label(nid)}' is a {kind}; an interface joins organisations, units or sectors")
-    return _org_party(model, nid, frozenset({nid}) | _descendants(model, nid, on, scen), on, scen)
+    return _org_party(v, nid, frozenset({nid}) | _descendants(v, nid))
 
 
 def sector_key(text: str) -> str | None:
@@ -179,41 +174,41 @@ def sector_key(text: str) -> str | None:
     return None
 
 
-def _sector(model: Model, key: str, within: frozenset[str], on: dt.date, scen: tuple[str, ...]) -> Party:
+def _sector(v: View, key: str, within: frozenset[str]) -> Party:
     da, en, base, topics, _ = SECTORS[key]
-    g = model.nx
+    g = v.g
     marks = {_ID + t for t in topics}
     members = set()
     for n in within:
         sector = g.nodes[n].get("sector") or ""
         if sector != base:
             continue
-        if marks and not any(v in marks for _, v, e in g.out_edges(n, data=True) if e["kind"] == "handles"):
+        if marks and not any(t in marks for t in v.out(n, "handles")):
             continue
         members.add(n)
-    home = frozenset(a for m in members for a in _home(model, m, on, scen)) - members
+    home = frozenset(a for m in members for a in _home(v, m)) - members
     return Party(key, "sector", {"da": da, "en": en}, frozenset(members), home)
 
 
-def _org_party(model: Model, nid: str, members: frozenset[str], on: dt.date, scen: tuple[str, ...]) -> Party:
+def _org_party(v: View, nid: str, members: frozenset[str]) -> Party:
+    model = v.model
     return Party(
         nid,
         "organisation",
         {"da": model.label(nid, "da"), "en": model.label(nid, "en")},
         members,
-        frozenset(_home(model, nid, on, scen)) - members,
+        frozenset(_home(v, nid)) - members,
     )
 
 
 # ------------------------------------------------------------------------------------------------ walking
-def _bodies(model: Model, on: dt.date, scen: tuple[str, ...]) -> frozenset[str]:
-    v = view(model, on, scen)
+def _bodies(v: View) -> frozenset[str]:
     return v.cached("interface-bodies", lambda: frozenset(v.nodes(*BODY_KINDS)))
 
 
-def _descendants(model: Model, nid: str, on: dt.date, scen: tuple[str, ...], stop: Iterable[str] = ()) -> set[str]:
+def _descendants(v: View, nid: str, stop: Iterable[str] = ()) -> set[str]:
     """Parts all the way down, not into (or below) the ``stop`` entities (parties of their own)."""
-    v, stop_set = view(model, on, scen), set(stop)
+    stop_set = set(stop)
     if not stop_set:
         return set(v.descendants(nid)) - {nid}
     found: set[str] = set()
@@ -226,11 +221,11 @@ def _descendants(model: Model, nid: str, on: dt.date, scen: tuple[str, ...], sto
     return found
 
 
-def _home(model: Model, nid: str, on: dt.date, scen: tuple[str, ...]) -> list[str]:
+def _home(v: View, nid: str) -> list[str]:
     """Ancestors in the same sector, nearest first: PPR → its municipality, BUA → Psykiatrien, not on to
     the region (a region-wide seat is not the ward's own)."""
-    v = view(model, on, scen)
-    sector = model.nx.nodes[nid].get("sector")
+    nodes = v.g.nodes
+    sector = nodes[nid].get("sector")
     if sector is None:
         return []
     out: list[str] = []
@@ -239,7 +234,7 @@ def _home(model: Model, nid: str, on: dt.date, scen: tuple[str, ...]) -> list[st
         ups = [
             p
             for p in v.out(cur, "part_of")
-            if p not in out and p != nid and v.kind(p) in BODY_KINDS and model.nx.nodes[p].get("sector") == sector
+            if p not in out and p != nid and v.kind(p) in BODY_KINDS and nodes[p].get("sector") == sector
         ]
         if not ups:
             return out

@@ -60,6 +60,7 @@ from graph.interface_missing import missing_items
 from graph.interface_parties import Party, in_scope, party
 from graph.model import Model
 from graph.reporting import chain
+from graph.view import View, view
 
 __all__ = ["Interface", "between", "interface", "strength_level"]
 
@@ -157,8 +158,9 @@ def interface(
         raise InputError(f"--by '{by}' is not known (use sector or organisation)")
     scen = check_scenarios(model, scenarios)
     day = on or dt.date.today()
-    within = in_scope(model, scope, day, scen)[0] if scope else None
-    pa, pb = party(model, a, by, day, scen, within), party(model, b, by, day, scen, within)
+    v = view(model, day, scen)
+    within = in_scope(v, scope)[0] if scope else None
+    pa, pb = party(v, a, by, within), party(v, b, by, within)
     if pa.key == pb.key:
         raise InputError(f"'{a}' and '{b}' are the same party; name two different ones")
     return between(model, pa, pb, day, scen)
@@ -166,7 +168,8 @@ def interface(
 
 def between(model: Model, pa: Party, pb: Party, on: dt.date, scen: tuple[str, ...]) -> Interface:
     """The interface of two parties already resolved (the matrix calls this for every pair)."""
-    ix = index(model, on, scen)
+    v = view(model, on, scen)
+    ix = index(v)
     # a parent is not a "home" through which its own part meets it (BUA × Psykiatrien: only the part_of line)
     if pb.members < pa.members:  # Psykiatrien × BUA: Psykiatrien without BUA
         pa = replace(pa, members=pa.members - pb.members)
@@ -175,9 +178,9 @@ def between(model: Model, pa: Party, pb: Party, on: dt.date, scen: tuple[str, ..
     pa = replace(pa, home=pa.home - pb.members - pb.home)
     pb = replace(pb, home=pb.home - pa.members)
     forums = _forums(model, ix, pa, pb)
-    channels = _channels(model, ix, pa, pb)
-    contacts = _contact_persons(model, ix, pa, pb)
-    requests = _requests(model, ix, pa, pb)
+    channels = _channels(v, ix, pa, pb)
+    contacts = _contact_persons(v, ix, pa, pb)
+    requests = _requests(v, ix, pa, pb)
     topics = sorted(
         set().union(*(ix.topics.get(n, set()) for n in pa.members))
         & set().union(*(ix.topics.get(n, set()) for n in pb.members))
@@ -253,20 +256,19 @@ def _forums(model: Model, ix: Index, pa: Party, pb: Party) -> list[dict[str, Any
     return out
 
 
-def _channels(model: Model, ix: Index, pa: Party, pb: Party) -> list[dict[str, Any]]:
-    g = model.nx
+def _channels(v: View, ix: Index, pa: Party, pb: Party) -> list[dict[str, Any]]:
+    model, g = v.model, v.g
     out = []
     chans = {c for n in pa.side | pb.side for c in ix.chan_from.get(n, []) + ix.chan_to.get(n, [])}
     for ch in sorted(chans):
         d = g.nodes[ch]
-        froms = sorted(u for u, _, e in g.in_edges(ch, data=True) if e["kind"] == "channel_from")
-        tos = ix.out(model, ch, "channel_to")
+        froms, tos = v.into(ch, "channel_from"), v.out(ch, "channel_to")
         ab = bool(set(froms) & pa.side and set(tos) & pb.side)
         ba = bool(set(froms) & pb.side and set(tos) & pa.side)
         if not (ab or ba):
             continue
         direction = "both" if (ab and ba) or d.get("bidirectional") else ("a_to_b" if ab else "b_to_a")
-        qs = sorted(u for u, _, e in g.in_edges(ch, data=True) if e["kind"] == "about")
+        qs = v.into(ch, "about")
         note = _comment(model, qs[0]) if qs else None
         via = _via(pa, froms + tos) or _via(pb, froms + tos)
         out.append(
@@ -277,7 +279,7 @@ def _channels(model: Model, ix: Index, pa: Party, pb: Party) -> list[dict[str, A
                 "to": tos,
                 "state": d.get("state") or "not_stated",
                 "conditions": d.get("conditions") or {},
-                "topics": ix.out(model, ch, "handles"),
+                "topics": v.out(ch, "handles"),
                 "via": via,
                 "question": qs[0] if qs else None,
                 "note": note,
@@ -287,14 +289,15 @@ def _channels(model: Model, ix: Index, pa: Party, pb: Party) -> list[dict[str, A
     return out
 
 
-def _contact_persons(model: Model, ix: Index, pa: Party, pb: Party) -> list[dict[str, Any]]:
+def _contact_persons(v: View, ix: Index, pa: Party, pb: Party) -> list[dict[str, Any]]:
+    model = v.model
     out = []
     reqs = {r for n in pa.side | pb.side for r in ix.req_in.get(n, []) + ix.req_by.get(n, [])}
     for r in sorted(reqs):
-        where, by = ix.out(model, r, "required_in"), ix.out(model, r, "requested_by")
+        where, by = v.out(r, "required_in"), v.out(r, "requested_by")
         for direction, asker, asked in (("a_asks_b", pa, pb), ("b_asks_a", pb, pa)):
             if set(where) & asked.side and set(by) & asker.side:
-                filled = ix.out(model, r, "fulfilled_by")
+                filled = v.out(r, "fulfilled_by")
                 out.append(
                     {
                         "requirement": r,
@@ -320,12 +323,12 @@ def _filled_state(model: Model, ix: Index, filled: list[str]) -> str:
     return "vacant"
 
 
-def _requests(model: Model, ix: Index, pa: Party, pb: Party) -> list[dict[str, Any]]:
-    g = model.nx
+def _requests(v: View, ix: Index, pa: Party, pb: Party) -> list[dict[str, Any]]:
+    model, g = v.model, v.g
     out = []
     asks = {r for n in pa.side | pb.side for r in ix.ask_by.get(n, []) + ix.ask_from.get(n, [])}
     for r in sorted(asks):
-        by, frm = ix.out(model, r, "requested_by"), ix.out(model, r, "requested_from")
+        by, frm = v.out(r, "requested_by"), v.out(r, "requested_from")
         a_by, b_by = set(by) & pa.side, set(by) & pb.side
         if a_by and set(frm) & pb.side:
             direction = "a_asks_b"
@@ -343,7 +346,7 @@ def _requests(model: Model, ix: Index, pa: Party, pb: Party) -> list[dict[str, A
                 "by": by,
                 "from": frm,
                 "status": d.get("status"),
-                "topics": ix.out(model, r, "handles"),
+                "topics": v.out(r, "handles"),
                 "note": _comment(model, r, label_fallback=False),
                 "via": _via(pa, by + frm) or _via(pb, by + frm),
                 "sources": _srcs(model, r),

@@ -197,20 +197,23 @@ def _simple_paths(adj: _Adj, s: int, t: int, h: dict[int, float]) -> Iterator[tu
     if first is None:
         return
     accepted: list[list[int]] = []
-    heap: list[tuple[float, int, list[int], list[float]]] = []
+    # (cost, tie, path, step weights, index of the node where it left its parent path)
+    heap: list[tuple[float, int, list[int], list[float], int]] = []
     queued: set[tuple[int, ...]] = set()
     tick = count()
-    heapq.heappush(heap, (first[0], next(tick), first[1], first[2]))
+    heapq.heappush(heap, (first[0], next(tick), first[1], first[2], 0))
     queued.add(tuple(first[1]))
     while heap:
-        cost, _, path, weights = heapq.heappop(heap)
+        cost, _, path, weights, left_at = heapq.heappop(heap)
         queued.discard(tuple(path))
         yield cost, path
         accepted.append(path)
-        ignore_nodes: set[int] = set()
+        ignore_nodes: set[int] = set(path[:left_at])
         ignore_edges: set[tuple[int, int]] = set()
-        root_length = 0.0
-        for i in range(1, len(path)):
+        root_length = sum(weights[: max(0, left_at - 1)])
+        # Lawler: spurs from before the point where this path left its parent give nothing new (the
+        # parent's spurs there, and those of every path accepted since that shares the root, did)
+        for i in range(left_at + 1, len(path)):
             if i > 1:
                 root_length += weights[i - 2]
             root = path[:i]
@@ -225,7 +228,8 @@ def _simple_paths(adj: _Adj, s: int, t: int, h: dict[int, float]) -> Iterator[tu
                 key = tuple(candidate)
                 if key not in queued:
                     queued.add(key)
-                    heapq.heappush(heap, (root_length + length, next(tick), candidate, weights[: i - 1] + spur_weights))
+                    steps = weights[: i - 1] + spur_weights
+                    heapq.heappush(heap, (root_length + length, next(tick), candidate, steps, i - 1))
             ignore_nodes.add(root[-1])
 
 

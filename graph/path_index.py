@@ -9,24 +9,29 @@ the topics (never crossed, see ``graph.path_search``) are flags.
 Landmarks (ALT lower bounds): exact distances from ``_LANDMARKS`` far-apart nodes over the graph without
 topics. For any two nodes ``|d(L, a) - d(L, b)| <= d(a, b)`` (triangle inequality), so the largest such
 difference is a lower bound that lets a search skip everything that cannot lie on a near-cheapest route.
-Built with the index (one Dijkstra per landmark); valid only for searches that avoid every topic.
+A graph of organisations is tree-like, so a landmark bounds well only what lies behind it: there are many,
+and each search uses the few that suit its two ends (``active``). Built with the index (one Dijkstra per
+landmark); valid only for searches that avoid every topic.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import sub
 from typing import Any
 
 import networkx as nx
 
 __all__ = ["PathIndex", "build_index"]
 
-#: How many landmarks: each costs one Dijkstra when the index is built and a little on every lower bound.
-_LANDMARKS = 8
+#: How many landmarks: each costs one Dijkstra when the index is built.
+_LANDMARKS = 32
+#: Landmarks a search uses: the first ``_BASE`` (the farthest apart), the ``_NEAR`` nearest its start and
+#: the ``_APART`` that bound its two ends best.
+_BASE, _NEAR, _APART = 0, 2, 2
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -40,14 +45,25 @@ class PathIndex:
     place: tuple[bool, ...]  # int → the node is a place (not a post or person): see ``path_search._variant``
     sides: dict[tuple[int, int], tuple[str, bool]]  # (other, channel/topic) → (relation kind, it starts there)
     comp: tuple[int, ...]  # int → connected component of the graph without topics (topics: -1)
-    marks: tuple[tuple[float, ...], ...]  # int → distances to the landmarks without topics (() if none)
+    rows: tuple[array[float], ...]  # landmark → int → distance without topics (inf outside ``big``)
+    big: int  # the component the landmarks are in (-1: none)
     toward: tuple[int, ...]  # int → next node toward the 2-core without topics (-1: in it or a topic; -2: a
     #                          tree's last node)
     off_core: bytes  # int → 1 for a topic or a node off the 2-core (see ``tail``), else 0
 
     def lower_bound(self, a: int, b: int) -> float:
-        """A lower bound on the topic-free distance between ``a`` and ``b`` (0 when no landmark reaches them)."""
-        return max(map(abs, map(sub, self.marks[a], self.marks[b])), default=0.0)
+        """A lower bound on the topic-free distance between ``a`` and ``b`` of the landmarks' component."""
+        return max((abs(r[a] - r[b]) for r in self.rows), default=0.0)
+
+    def active(self, s: int, t: int) -> list[int]:
+        """The landmarks a search between ``s`` and ``t`` uses: the ``_NEAR`` nearest ``s`` (a landmark
+        behind ``s`` bounds everything beyond it) and the ``_APART`` that bound ``s``–``t`` highest."""
+        rows = self.rows
+        base = list(range(min(_BASE, len(rows))))
+        rest = range(len(base), len(rows))
+        near = sorted(rest, key=lambda i: (rows[i][s], i))[:_NEAR]
+        apart = sorted((i for i in rest if i not in near), key=lambda i: (-abs(rows[i][s] - rows[i][t]), i))[:_APART]
+        return base + near + apart
 
     def tail(self, n: int) -> list[int]:
         """``n`` and the nodes from it to the 2-core without topics (just ``[n]`` for a node in it).
@@ -77,7 +93,8 @@ def build_index(g: nx.Graph, kinds: dict[str, str]) -> PathIndex:
     comp = _components(free, topic)
     toward = _peel(free, topic)
     off = bytes(1 if i in topic or toward[i] != -1 else 0 for i in range(len(ids)))
-    return PathIndex(ids, at, adj, topic, place, sides, tuple(comp), _landmarks(free, comp), toward, off)
+    rows, big = _landmarks(free, comp)
+    return PathIndex(ids, at, adj, topic, place, sides, tuple(comp), rows, big, toward, off)
 
 
 def _peel(adj: Sequence[Sequence[tuple[int, float]]], skip: frozenset[int]) -> tuple[int, ...]:
@@ -121,20 +138,20 @@ def _components(adj: Sequence[Sequence[tuple[int, float]]], skip: frozenset[int]
     return comp
 
 
-def _landmarks(adj: Sequence[Sequence[tuple[int, float]]], comp: list[int]) -> tuple[tuple[float, ...], ...]:
-    """Distances to far-apart landmarks in the largest component (farthest-first: each new landmark is the
-    node farthest from those chosen). Nodes outside that component get ``()`` (lower bound 0)."""
+def _landmarks(adj: Sequence[Sequence[tuple[int, float]]], comp: list[int]) -> tuple[tuple[array[float], ...], int]:
+    """Distances from far-apart landmarks in the largest component (farthest-first: each new landmark is
+    the node farthest from those chosen), and that component."""
     n = len(adj)
     sizes: dict[int, int] = {}
     for c in comp:
         if c >= 0:
             sizes[c] = sizes.get(c, 0) + 1
     if not sizes:
-        return tuple(() for _ in range(n))
+        return (), -1
     big = min(sizes, key=lambda c: (-sizes[c], c))
     start = comp.index(big)
     if sizes[big] < 3:
-        return tuple(() for _ in range(n))
+        return (), -1
     nearest = _dijkstra(adj, start)  # the first landmark is the node farthest from an arbitrary start
     rows: list[list[float]] = []
     for _ in range(min(_LANDMARKS, sizes[big])):
@@ -142,8 +159,7 @@ def _landmarks(adj: Sequence[Sequence[tuple[int, float]]], comp: list[int]) -> t
         row = _dijkstra(adj, pick)
         rows.append(row)
         nearest = row if len(rows) == 1 else [min(a, b) for a, b in zip(nearest, row, strict=True)]
-    cols = list(zip(*rows, strict=True))
-    return tuple(cols[i] if comp[i] == big else () for i in range(n))
+    return tuple(array("d", row) for row in rows), big
 
 
 def _dijkstra(adj: Sequence[Sequence[tuple[int, float]]], src: int) -> list[float]:

@@ -74,7 +74,8 @@ def _yen(ix: PathIndex, s: int, t: int, k: int, blocked: frozenset[int]) -> tupl
     if to_dst.best is None:
         return [], False
     start = time.monotonic()
-    for slack in _STAGES:
+    slack = _STAGES[0]
+    while True:
         limit = to_dst.best + slack
         to_dst.grow(limit)
         h = _corridor(ix.adj, s, limit, to_dst.done)
@@ -83,20 +84,21 @@ def _yen(ix: PathIndex, s: int, t: int, k: int, blocked: frozenset[int]) -> tupl
         last = slack == _SLACK
         routes: list[list[int]] = []
         alike: list[list[int]] = []
-        settled = False
+        beyond = math.inf  # the first candidate past this corridor's limit (inf: the candidates ran out)
         for n, (cost, nodes) in enumerate(_simple_paths(ix.adj, s, t, h), 1):
             if not last and cost > limit:
+                beyond = cost
                 break  # beyond what this corridor answers for: widen it
             if not _variant(ix, nodes, routes + alike):
                 (alike if _sideways(ix, nodes) else routes).append(nodes)
             if len(routes) >= k or n >= _MAX_CANDIDATES:
-                settled = True
-                break
+                return routes or alike[:k], False
             if time.monotonic() - start > TIME_BUDGET_S:
                 return routes or alike[:k], True
-        if settled or last:
+        if last:
             return routes or alike[:k], False
-    raise AssertionError("the last stage always answers")  # pragma: no cover
+        # the next stage that could hold that candidate (any wider corridor gives the same answer)
+        slack = next(x for x in _STAGES if x > slack and (x >= beyond - to_dst.best or x == _SLACK))
 
 
 class _ToTarget:
@@ -112,9 +114,9 @@ class _ToTarget:
 
     def __init__(self, ix: PathIndex, s: int, t: int, blocked: frozenset[int]) -> None:
         n = len(ix.ids)
-        self.guided = len(blocked) == len(ix.topic)  # the landmarks know only the graph without topics
+        free = len(blocked) == len(ix.topic)  # the search avoids every topic (what the index's extras know)
         self.ix, self.s = ix, s
-        if self.guided:  # off the 2-core only the two ends' tails can be on a simple path (``PathIndex.tail``)
+        if free:  # off the 2-core only the two ends' tails can be on a simple path (``PathIndex.tail``)
             self.skip = bytearray(ix.off_core)
             for x in ix.tail(s) + ix.tail(t):
                 self.skip[x] = 0
@@ -122,22 +124,35 @@ class _ToTarget:
             self.skip = bytearray(n)
             for x in blocked:
                 self.skip[x] = 1
+        # landmark bounds from s (nodes outside the landmarks' component get inf: s cannot reach them)
+        self.marks = [(ix.rows[i], ix.rows[i][s]) for i in ix.active(s, t)] if free and ix.comp[s] == ix.big else []
         self.bound = [-1.0] * n
         self.dist = [math.inf] * n
         self.dist[t] = 0.0
         self.done: dict[int, float] = {}  # settled: node → exact distance to t
-        self.heap = [(ix.lower_bound(s, t) if self.guided else 0.0, 0.0, t)]
+        self.heap = [(self._bound(t), 0.0, t)]
         self.best: float | None = None
-        if self.guided and ix.comp[s] != ix.comp[t]:
+        if free and ix.comp[s] != ix.comp[t]:
             self.heap = []
         self.grow(math.inf)
+
+    def _bound(self, v: int) -> float:
+        return max((abs(row[v] - at_s) for row, at_s in self.marks), default=0.0)
 
     def grow(self, limit: float) -> None:
         """Settle every node whose distance to ``t`` plus its lower bound from ``s`` is within ``limit``
         (the first call stops at ``s``: then ``best`` is the cheapest cost)."""
-        marks, sm, adj, s, guided = self.ix.marks, self.ix.marks[self.s], self.ix.adj, self.s, self.guided
-        bound, dist, done, heap, skip = self.bound, self.dist, self.done, self.heap, self.skip
-        pop, push, minus = heapq.heappop, heapq.heappush, float.__sub__
+        adj, s, skip = self.ix.adj, self.s, self.skip
+        bound, dist, done, heap = self.bound, self.dist, self.done, self.heap
+        pop, push = heapq.heappop, heapq.heappush
+        if len(self.marks) == 4:
+            (r1, a1), (r2, a2), (r3, a3), (r4, a4) = self.marks
+
+            def lower(v: int) -> float:
+                return max(abs(r1[v] - a1), abs(r2[v] - a2), abs(r3[v] - a3), abs(r4[v] - a4))
+
+        else:
+            lower = self._bound
         limit += _EPS
         while heap:
             if heap[0][0] > limit:
@@ -155,7 +170,7 @@ class _ToTarget:
                     dist[v] = nd
                     lb = bound[v]
                     if lb < 0.0:
-                        lb = bound[v] = max(map(abs, map(minus, sm, marks[v])), default=0.0) if guided else 0.0
+                        lb = bound[v] = lower(v)
                     push(heap, (nd + lb, nd, v))
             if u == s and self.best is None:
                 self.best = d

@@ -28,7 +28,7 @@ import networkx as nx
 __all__ = ["PathIndex", "build_index"]
 
 #: How many landmarks: each costs one Dijkstra when the index is built.
-_LANDMARKS = 32
+_LANDMARKS = 48
 #: Landmarks a search uses: the first ``_BASE`` (the farthest apart), the ``_NEAR`` nearest its start and
 #: the ``_APART`` that bound its two ends best.
 _BASE, _NEAR, _APART = 0, 2, 2
@@ -50,6 +50,9 @@ class PathIndex:
     toward: tuple[int, ...]  # int → next node toward the 2-core without topics (-1: in it or a topic; -2: a
     #                          tree's last node)
     off_core: bytes  # int → 1 for a topic or a node off the 2-core (see ``tail``), else 0
+    # a core node with exactly two core neighbours (a channel between two bodies, mostly) → those two with
+    # their weights: a search walks through such chains instead of queueing every node of them
+    chain: dict[int, tuple[tuple[int, float], tuple[int, float]]]
 
     def lower_bound(self, a: int, b: int) -> float:
         """A lower bound on the topic-free distance between ``a`` and ``b`` of the landmarks' component."""
@@ -94,7 +97,13 @@ def build_index(g: nx.Graph, kinds: dict[str, str]) -> PathIndex:
     toward = _peel(free, topic)
     off = bytes(1 if i in topic or toward[i] != -1 else 0 for i in range(len(ids)))
     rows, big = _landmarks(free, comp)
-    return PathIndex(ids, at, adj, topic, place, sides, tuple(comp), rows, big, toward, off)
+    chain = {}
+    for i in range(len(ids)):
+        if not off[i]:
+            core = [(j, w) for j, w in free[i] if not off[j]]
+            if len(core) == 2:
+                chain[i] = (core[0], core[1])
+    return PathIndex(ids, at, adj, topic, place, sides, tuple(comp), rows, big, toward, off, chain)
 
 
 def _peel(adj: Sequence[Sequence[tuple[int, float]]], skip: frozenset[int]) -> tuple[int, ...]:

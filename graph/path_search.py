@@ -39,7 +39,7 @@ _MAX_CANDIDATES = 20
 #: How much dearer (in weight) than the cheapest path an alternative may be: bounds the corridor.
 _SLACK = 6.0
 #: The corridor's slack in stages, the last the full ``_SLACK`` (see ``_yen``).
-_STAGES = (0.5, 1.0, 1.5, 2.0, 3.0, 4.5, _SLACK)
+_STAGES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, _SLACK)
 _EPS = 1e-9
 
 _Adj = tuple[tuple[tuple[int, float], ...], ...]
@@ -78,7 +78,7 @@ def _yen(ix: PathIndex, s: int, t: int, k: int, blocked: frozenset[int]) -> tupl
     while True:
         limit = to_dst.best + slack
         to_dst.grow(limit)
-        h = _corridor(ix.adj, s, limit, to_dst.done)
+        h = _corridor(ix.adj, s, limit, to_dst.known())
         if t not in h:  # only if rounding left an end outside the corridor
             return [], False
         last = slack == _SLACK
@@ -116,10 +116,18 @@ class _ToTarget:
         n = len(ix.ids)
         free = len(blocked) == len(ix.topic)  # the search avoids every topic (what the index's extras know)
         self.ix, self.s = ix, s
+        self.chain: dict[int, tuple[tuple[int, float], tuple[int, float]]] = {}
         if free:  # off the 2-core only the two ends' tails can be on a simple path (``PathIndex.tail``)
             self.skip = bytearray(ix.off_core)
-            for x in ix.tail(s) + ix.tail(t):
+            tails = ix.tail(s) + ix.tail(t)
+            for x in tails:
                 self.skip[x] = 0
+            # chains are walked through; the ends, their tails and where those join the core are not chains
+            self.chain = (
+                ix.chain
+                if not any(x in ix.chain for x in tails)
+                else {x: pair for x, pair in ix.chain.items() if x not in tails}
+            )
         else:
             self.skip = bytearray(n)
             for x in blocked:
@@ -130,11 +138,18 @@ class _ToTarget:
         self.dist = [math.inf] * n
         self.dist[t] = 0.0
         self.done: dict[int, float] = {}  # settled: node → exact distance to t
+        self.through: dict[int, float] = {}  # chain nodes walked through from settled ends: the least seen
         self.heap = [(self._bound(t), 0.0, t)]
         self.best: float | None = None
         if free and ix.comp[s] != ix.comp[t]:
             self.heap = []
         self.grow(math.inf)
+
+    def known(self) -> dict[int, float]:
+        """Distances to ``t`` of the settled nodes and of the chain nodes between them. A chain node on a
+        near-cheapest route has both ends' best side settled, so its distance is exact; any other may be
+        too high, which keeps it out of the corridor, where it does not belong anyway."""
+        return {**self.through, **self.done}
 
     def _bound(self, v: int) -> float:
         return max((abs(row[v] - at_s) for row, at_s in self.marks), default=0.0)
@@ -142,7 +157,7 @@ class _ToTarget:
     def grow(self, limit: float) -> None:
         """Settle every node whose distance to ``t`` plus its lower bound from ``s`` is within ``limit``
         (the first call stops at ``s``: then ``best`` is the cheapest cost)."""
-        adj, s, skip = self.ix.adj, self.s, self.skip
+        adj, s, skip, chain, through = self.ix.adj, self.s, self.skip, self.chain, self.through
         bound, dist, done, heap = self.bound, self.dist, self.done, self.heap
         pop, push = heapq.heappop, heapq.heappush
         if len(self.marks) == 4:
@@ -166,6 +181,17 @@ class _ToTarget:
                 if skip[v]:
                     continue
                 nd = d + w
+                if v in chain:  # walk the chain to its far end and queue that
+                    prev = u
+                    while True:
+                        if nd < through.get(v, math.inf):
+                            through[v] = nd
+                        (a, wa), (b, wb) = chain[v]
+                        prev, v, nd = (v, b, nd + wb) if a == prev else (v, a, nd + wa)
+                        if skip[v] or v not in chain:
+                            break
+                    if skip[v]:
+                        continue
                 if nd < dist[v]:
                     dist[v] = nd
                     lb = bound[v]

@@ -117,17 +117,14 @@ class _ToTarget:
         free = len(blocked) == len(ix.topic)  # the search avoids every topic (what the index's extras know)
         self.ix, self.s = ix, s
         self.chain: dict[int, tuple[tuple[int, float], tuple[int, float]]] = {}
+        self.stop: frozenset[int] = frozenset()
         if free:  # off the 2-core only the two ends' tails can be on a simple path (``PathIndex.tail``)
             self.skip = bytearray(ix.off_core)
             tails = ix.tail(s) + ix.tail(t)
             for x in tails:
                 self.skip[x] = 0
             # chains are walked through; the ends, their tails and where those join the core are not chains
-            self.chain = (
-                ix.chain
-                if not any(x in ix.chain for x in tails)
-                else {x: pair for x, pair in ix.chain.items() if x not in tails}
-            )
+            self.chain, self.stop = ix.chain, frozenset(tails)
         else:
             self.skip = bytearray(n)
             for x in blocked:
@@ -157,7 +154,7 @@ class _ToTarget:
     def grow(self, limit: float) -> None:
         """Settle every node whose distance to ``t`` plus its lower bound from ``s`` is within ``limit``
         (the first call stops at ``s``: then ``best`` is the cheapest cost)."""
-        adj, s, skip, chain, through = self.ix.adj, self.s, self.skip, self.chain, self.through
+        adj, s, skip, chain, stop, through = self.ix.adj, self.s, self.skip, self.chain, self.stop, self.through
         bound, dist, done, heap = self.bound, self.dist, self.done, self.heap
         pop, push = heapq.heappop, heapq.heappush
         if len(self.marks) == 4:
@@ -181,14 +178,14 @@ class _ToTarget:
                 if skip[v]:
                     continue
                 nd = d + w
-                if v in chain:  # walk the chain to its far end and queue that
+                if v in chain and v not in stop:  # walk the chain to its far end and queue that
                     prev = u
                     while True:
                         if nd < through.get(v, math.inf):
                             through[v] = nd
                         (a, wa), (b, wb) = chain[v]
                         prev, v, nd = (v, b, nd + wb) if a == prev else (v, a, nd + wa)
-                        if skip[v] or v not in chain:
+                        if skip[v] or v not in chain or v in stop:
                             break
                     if skip[v]:
                         continue

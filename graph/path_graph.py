@@ -20,7 +20,7 @@ import networkx as nx
 from graph.errors import InputError
 from graph.lines import edge_sources
 from graph.model import Model
-from graph.path_index import PathIndex, build_index
+from graph.path_index import FEW_LANDMARKS, LANDMARKS, PathIndex, build_index
 from graph.projection import LINE_KINDS
 from graph.view import view
 
@@ -82,7 +82,8 @@ def path_index(model: Model, groups: tuple[str, ...], on: dt.date | None, scenar
     g = path_graph(model, groups, on, scenarios)
     kinds = model.nx.nodes
     return view(model, on, scenarios).cached(
-        ("path-index", groups), lambda: build_index(g, {n: kinds[n]["kind"] for n in g})
+        ("path-index", groups),
+        lambda: build_index(g, {n: kinds[n]["kind"] for n in g}, LANDMARKS if groups == DEFAULT_VIA else FEW_LANDMARKS),
     )
 
 

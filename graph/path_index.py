@@ -6,7 +6,7 @@ dicts of dicts with a weight function per edge. Here every node is an int (ids s
 depend on load order), each node's neighbours a tuple of ``(neighbour, weight)`` pairs in id order, and
 the topics (never crossed, see ``graph.path_search``) are flags.
 
-Landmarks (ALT lower bounds): exact distances from ``_LANDMARKS`` far-apart nodes over the graph without
+Landmarks (ALT lower bounds): exact distances from ``LANDMARKS`` far-apart nodes over the graph without
 topics. For any two nodes ``|d(L, a) - d(L, b)| <= d(a, b)`` (triangle inequality), so the largest such
 difference is a lower bound that lets a search skip everything that cannot lie on a near-cheapest route.
 A graph of organisations is tree-like, so a landmark bounds well only what lies behind it: there are many,
@@ -25,10 +25,11 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["PathIndex", "build_index"]
+__all__ = ["FEW_LANDMARKS", "LANDMARKS", "PathIndex", "build_index"]
 
-#: How many landmarks: each costs one Dijkstra when the index is built.
-_LANDMARKS = 48
+#: How many landmarks: each costs one Dijkstra when the index is built (about 15 ms at national scale).
+#: The default relation groups get many (every path question of the date); a narrower choice a few.
+LANDMARKS, FEW_LANDMARKS = 48, 8
 #: Landmarks a search uses: the first ``_BASE`` (the farthest apart), the ``_NEAR`` nearest its start and
 #: the ``_APART`` that bound its two ends best.
 _BASE, _NEAR, _APART = 0, 2, 2
@@ -79,7 +80,7 @@ class PathIndex:
         return out
 
 
-def build_index(g: nx.Graph, kinds: dict[str, str]) -> PathIndex:
+def build_index(g: nx.Graph, kinds: dict[str, str], landmarks: int = LANDMARKS) -> PathIndex:
     """The index of the path graph ``g`` (``graph.path_graph``); ``kinds`` maps each node to its kind."""
     ids = tuple(sorted(g))
     at = {n: i for i, n in enumerate(ids)}
@@ -96,7 +97,7 @@ def build_index(g: nx.Graph, kinds: dict[str, str]) -> PathIndex:
     comp = _components(free, topic)
     toward = _peel(free, topic)
     off = bytes(1 if i in topic or toward[i] != -1 else 0 for i in range(len(ids)))
-    rows, big = _landmarks(free, comp)
+    rows, big = _landmarks(free, comp, landmarks)
     chain = {}
     for i in range(len(ids)):
         if not off[i]:
@@ -147,7 +148,9 @@ def _components(adj: Sequence[Sequence[tuple[int, float]]], skip: frozenset[int]
     return comp
 
 
-def _landmarks(adj: Sequence[Sequence[tuple[int, float]]], comp: list[int]) -> tuple[tuple[array[float], ...], int]:
+def _landmarks(
+    adj: Sequence[Sequence[tuple[int, float]]], comp: list[int], count: int
+) -> tuple[tuple[array[float], ...], int]:
     """Distances from far-apart landmarks in the largest component (farthest-first: each new landmark is
     the node farthest from those chosen), and that component."""
     n = len(adj)
@@ -163,7 +166,7 @@ def _landmarks(adj: Sequence[Sequence[tuple[int, float]]], comp: list[int]) -> t
         return (), -1
     nearest = _dijkstra(adj, start)  # the first landmark is the node farthest from an arbitrary start
     rows: list[list[float]] = []
-    for _ in range(min(_LANDMARKS, sizes[big])):
+    for _ in range(min(count, sizes[big])):
         pick = max(range(n), key=lambda i: (nearest[i] if comp[i] == big else -1.0, -i))
         row = _dijkstra(adj, pick)
         rows.append(row)

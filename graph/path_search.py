@@ -73,6 +73,18 @@ def _yen(ix: PathIndex, s: int, t: int, k: int, blocked: frozenset[int]) -> tupl
     to_dst = _ToTarget(ix, s, t, blocked)
     if to_dst.best is None:
         return [], False
+    # search from the end whose first search needed fewer nodes: the landmarks bound one side better
+    # (routes are the same read backwards; the corridor from there is typically the smaller one)
+    back = _ToTarget(ix, t, s, blocked)
+    if len(back.done) < len(to_dst.done):
+        found, truncated = _stages(ix, t, s, k, back)
+        return [p[::-1] for p in found], truncated
+    return _stages(ix, s, t, k, to_dst)
+
+
+def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget) -> tuple[list[list[int]], bool]:
+    """Yen in corridors of growing slack (see ``_yen``) with the distances to ``t`` grown on demand."""
+    assert to_dst.best is not None
     start = time.monotonic()
     slack = _STAGES[0]
     while True:

@@ -74,9 +74,10 @@ def _yen(ix: PathIndex, s: int, t: int, k: int, blocked: frozenset[int]) -> tupl
     if to_dst.best is None:
         return [], False
     # search from the end whose first search needed fewer nodes: the landmarks bound one side better
-    # (routes are the same read backwards; the corridor from there is typically the smaller one)
-    back = _ToTarget(ix, t, s, blocked)
-    if len(back.done) < len(to_dst.done):
+    # (routes are the same read backwards; the corridor from there is typically the smaller one). Not
+    # when topics may be crossed: no landmarks then, and a topic hub at the start costs the most.
+    back = _ToTarget(ix, t, s, blocked) if to_dst.free else None
+    if back is not None and len(back.done) < len(to_dst.done):
         found, truncated = _stages(ix, t, s, k, back)
         return [p[::-1] for p in found], truncated
     return _stages(ix, s, t, k, to_dst)
@@ -127,7 +128,7 @@ class _ToTarget:
     def __init__(self, ix: PathIndex, s: int, t: int, blocked: frozenset[int]) -> None:
         n = len(ix.ids)
         free = len(blocked) == len(ix.topic)  # the search avoids every topic (what the index's extras know)
-        self.ix, self.s = ix, s
+        self.ix, self.s, self.free = ix, s, free
         self.chain: dict[int, tuple[tuple[int, float], tuple[int, float]]] = {}
         self.stop: frozenset[int] = frozenset()
         if free:  # off the 2-core only the two ends' tails can be on a simple path (``PathIndex.tail``)

@@ -73,13 +73,6 @@ def _yen(ix: PathIndex, s: int, t: int, k: int, blocked: frozenset[int]) -> tupl
     to_dst = _ToTarget(ix, s, t, blocked)
     if to_dst.best is None:
         return [], False
-    # search from the end whose first search needed fewer nodes: the landmarks bound one side better
-    # (routes are the same read backwards; the corridor from there is typically the smaller one). Not
-    # when topics may be crossed: no landmarks then, and a topic hub at the start costs the most.
-    back = _ToTarget(ix, t, s, blocked) if to_dst.free else None
-    if back is not None and len(back.done) < len(to_dst.done):
-        found, truncated = _stages(ix, t, s, k, back)
-        return [p[::-1] for p in found], truncated
     return _stages(ix, s, t, k, to_dst)
 
 

@@ -11,13 +11,14 @@ from typing import Any
 
 import orjson
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse
 
 __all__ = ["JsonAnswer", "json_answer"]
 
 
-class JsonAnswer(Response):
-    """A JSON response rendered by orjson (also usable as ``response_class`` for the OpenAPI document)."""
+class JsonAnswer(JSONResponse):
+    """A JSON response rendered by orjson. A ``JSONResponse`` for FastAPI, so the OpenAPI document describes
+    the route's ``response_model`` (for any other response class it says only "a string")."""
 
     media_type = "application/json"
 

@@ -30,7 +30,7 @@ from graph.contact_index import Slot, Standing, Table, far_key, slot_key, standi
 from graph.contact_types import Answer
 from graph.view import View
 
-__all__ = ["rank"]
+__all__ = ["origins", "rank"]
 
 _COLLAPSE_AT = 3  # this many seats of one forum for one topic become one answer for the forum
 
@@ -175,8 +175,18 @@ def _answer(v: View, home: Home | None, r: _Row, distance: int, general: bool) -
 
 def _not_your_channel(v: View, channels: tuple[str, ...], asker: str) -> tuple[str, str]:
     m = v.model
-    froms = sorted({f for ch in channels for f in v.into(ch, "channel_from")})
+    da, en = origins(v, channels)
     return (
-        f"Kanalen er registreret fra {names(m, froms, 'da')} – ikke fra {m.label(asker, 'da')}.",
-        f"The channel is recorded from {names(m, froms, 'en')} – not from {m.label(asker, 'en')}.",
+        f"Kanalen er registreret fra {da} – ikke fra {m.label(asker, 'da')}.",
+        f"The channel is recorded from {en} – not from {m.label(asker, 'en')}.",
     )
+
+
+def origins(v: View, channels: tuple[str, ...]) -> tuple[str, str]:
+    """Where the channels start, named (kept per view: a channel open to every municipality names ~100)."""
+    kept: dict[tuple[str, ...], tuple[str, str]] = v.cached("contact-channel-origins", dict)
+    hit = kept.get(channels)
+    if hit is None:
+        froms = sorted({f for ch in channels for f in v.into(ch, "channel_from")})
+        hit = kept[channels] = (names(v.model, froms, "da"), names(v.model, froms, "en"))
+    return hit

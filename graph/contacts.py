@@ -93,7 +93,7 @@ from graph.contact_fallbacks import with_fallbacks
 from graph.contact_home import home as home_of
 from graph.contact_index import places, pool
 from graph.contact_json import answer_json, organisation
-from graph.contact_rank import rank
+from graph.contact_rank import origins, rank
 from graph.contact_types import NEARNESS, Answer, Step
 from graph.contact_walk import prepare_walks
 from graph.contact_why import explained
@@ -183,8 +183,8 @@ def _notices(words: tuple[EntryMatch, ...], lang: str) -> list[str]:
 def prepare(model: Model, on: dt.date | None = None, scenarios: Iterable[str] = ()) -> None:
     """Build a date's contact indexes before the first question rather than during it: the structure
     and the walks out from its organisations and forums, where each organisation tree takes part, the
-    gaps an answer can cite, the name index, and the candidates of every topic and thesaurus word as its
-    own label is read. A server calls this for today at start."""
+    gaps an answer can cite, the name index, the candidates of every topic and thesaurus word as its own
+    label is read, and where their channels start. A server calls this for today at start."""
     v = view(model, on, check_scenarios(model, scenarios))
     model.index  # noqa: B018 - the name index askers are resolved with, built once per model
     prepare_walks(v)
@@ -195,7 +195,9 @@ def prepare(model: Model, on: dt.date | None = None, scenarios: Iterable[str] = 
     texts |= {text for e in index.thesaurus.entries.values() for text, _ in e.texts}  # the everyday words
     for text in sorted(texts):
         meaning = understand(model, text)
-        pool(v, meaning.topics or meaning.general)
+        for slot in pool(v, meaning.topics or meaning.general).slots:
+            if slot.at.channels:
+                origins(v, slot.at.channels)  # named once: a channel open to every municipality names ~100
 
 
 def contact(

@@ -117,24 +117,28 @@ def project(g: Graph | Facts, hierarchy: Hierarchy, file_of: Mapping[Any, str] |
 
     nxg = nx.MultiDiGraph()
     labels, alt = _labels(facts, hierarchy, kinds)
-    add_node = nxg.add_node
+    # the node tables as ``add_node`` fills them (10,000 calls of its checks at national scale; ids are unique)
+    succ, pred, node = nxg._succ, nxg._pred, nxg._node
     for s, kind in kinds.items():
         if kind not in NODE_KINDS:
             continue
         nid = _text(s)
-        lab = labels.get(nid, {})
-        add_node(
-            nid,
-            kind=kind,
-            label=lab.get("da") or _local(nid),
-            label_en=lab.get("en") or lab.get("da") or _local(nid),
-            **_node_attrs(facts, s, kind, types[s], hierarchy, file_of),
-        )
+        lab = labels.get(nid, _NO_LABELS)
+        da = lab.get("da")
+        attrs = {"kind": kind, "label": da or _local(nid), "label_en": lab.get("en") or da or _local(nid)}
+        attrs.update(_node_attrs(facts, s, kind, types[s], hierarchy, file_of))
+        if nid in node:
+            node[nid].update(attrs)
+        else:
+            succ[nid], pred[nid], node[nid] = {}, {}, attrs
     _add_plain_edges(facts, hierarchy, nxg)
     _add_memberships(facts, hierarchy, types, nxg)
     _add_lines(facts, hierarchy, types, nxg)
     _label_unnamed_posts(nxg, labels)
     return Projection(nxg, labels, alt)
+
+
+_NO_LABELS: dict[str, str] = {}
 
 
 def _by_object(facts: Facts, p: str) -> Iterator[tuple[Term, Term]]:
@@ -304,18 +308,25 @@ def _lifecycle(g: Facts, s: Term) -> dict[str, Any]:
 
 
 def _add_plain_edges(g: Facts, h: Hierarchy, nxg: nx.MultiDiGraph) -> None:
-    nodes = nxg._node  # membership test without the view's overhead
-    added: set[tuple[str, str, str]] = set()  # the graph has no other edges yet: this is has_edge(u, v, key)
-    add_edge = nxg.add_edge
+    """Plain ORG/SK triples as edges, written into the adjacency as ``MultiDiGraph.add_edge`` writes it (one
+    key dict shared by ``_succ[u][v]`` and ``_pred[v][u]``); the graph has no other edges yet, so an edge
+    already there is one stated twice (both directions of an inverse pair) and is kept once."""
+    succ, pred = nxg._succ, nxg._pred
     for base, kind, reverse in _T_PLAIN_EDGES:
         for p in h.subproperties_iri(base):
             if p not in g.pso:
                 continue
             for s, o in _by_object(g, p):
                 u, v = (_text(o), _text(s)) if reverse else (_text(s), _text(o))
-                if u in nodes and v in nodes and (u, v, kind) not in added:
-                    added.add((u, v, kind))
-                    add_edge(u, v, key=kind, kind=kind)
+                out = succ.get(u)
+                if out is None or v not in succ:
+                    continue
+                keyed = out.get(v)
+                if keyed is None:
+                    keyed = out[v] = pred[v][u] = {}
+                if kind not in keyed:
+                    keyed[kind] = {"kind": kind}
+    nx._clear_cache(nxg)
 
 
 def _add_memberships(g: Facts, h: Hierarchy, types: dict[Term, set[str]], nxg: nx.MultiDiGraph) -> None:

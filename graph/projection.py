@@ -157,19 +157,19 @@ def _infer_untyped(g: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> None:
 
     Reading ``types[x]`` (a defaultdict) creates its entry: every end of these relations is considered.
     """
-    for p in h.subproperties_iri(_HOLDS):
+    for p in sorted(h.subproperties_iri(_HOLDS)):
         for s, o in _by_object(g, p):
             if not types[s]:
                 types[s].add(_PERSON)
             if not types[o]:
                 types[o].add(_POST)
-    for p in h.subproperties_iri(_HELD_BY):
+    for p in sorted(h.subproperties_iri(_HELD_BY)):
         for s, o in _by_object(g, p):
             if not types[o]:
                 types[o].add(_PERSON)
             if not types[s]:
                 types[s].add(_POST)
-    for p in h.subproperties_iri(_HAS_POST):
+    for p in sorted(h.subproperties_iri(_HAS_POST)):
         for _, o in _by_object(g, p):
             if not types[o]:
                 types[o].add(_POST)
@@ -180,7 +180,7 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
     found: dict[str, dict[tuple[int, str], list[str]]] = {}
     alt: dict[str, list[str]] = defaultdict(list)
     for rank, base in enumerate(_T_PREF):
-        for p in h.subproperties_iri(base):
+        for p in sorted(h.subproperties_iri(base)):
             for s, objs in g.subjects_of(p).items():
                 if s not in kinds:
                     continue
@@ -194,7 +194,7 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
                         if texts is None:
                             texts = by[key] = []
                         texts.append(" ".join(o.value.split()))
-    for p in h.subproperties_iri(_ALT_LABEL):
+    for p in sorted(h.subproperties_iri(_ALT_LABEL)):
         for s, o in g.subject_objects(p):
             if s in kinds and type(o) is Lit and o.value.strip():
                 alt[_text(s)].append(" ".join(o.value.split()))
@@ -313,7 +313,7 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: nx.MultiDiGraph) -> None:
     already there is one stated twice (both directions of an inverse pair) and is kept once."""
     succ, pred = nxg._succ, nxg._pred
     for base, kind, reverse in _T_PLAIN_EDGES:
-        for p in h.subproperties_iri(base):
+        for p in sorted(h.subproperties_iri(base)):
             if p not in g.pso:
                 continue
             for s, o in _by_object(g, p):
@@ -400,7 +400,7 @@ def _first_org(nxg: nx.MultiDiGraph, post: str) -> str:
 
 def _most_specific(cls: set[str], h: Hierarchy, root: str) -> str:
     below = [c for c in cls if root in h.superclasses_iri(c)]
-    best = max(below, key=lambda c: len(h.superclasses_iri(c)), default=root)
+    best = max(sorted(below), key=lambda c: len(h.superclasses_iri(c)), default=root)  # ties: by IRI
     return _local(best)
 
 

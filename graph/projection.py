@@ -179,6 +179,7 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
     """Best label per language (da, en, untagged→'', others), and all alternative labels."""
     found: dict[str, dict[tuple[int, str], list[str]]] = {}
     alt: dict[str, list[str]] = defaultdict(list)
+    lang_keys: dict[str | None, str] = {None: ""}  # language tag → its key ("da-DK" → "da"), worked out once
     for rank, base in enumerate(_T_PREF):
         for p in sorted(h.subproperties_iri(base)):
             for s, objs in g.subjects_of(p).items():
@@ -186,14 +187,22 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
                     continue
                 by = None
                 for o in objs:
-                    if type(o) is Lit and o.value.strip():
-                        if by is None:
-                            by = found.setdefault(_text(s), {})
-                        key = (rank, (o.language or "").lower()[:2])
-                        texts = by.get(key)
-                        if texts is None:
-                            texts = by[key] = []
-                        texts.append(" ".join(o.value.split()))
+                    if type(o) is not Lit:
+                        continue
+                    value, lang, _ = o
+                    parts = value.split()  # empty exactly when the text is only white space
+                    if not parts:
+                        continue
+                    lk = lang_keys.get(lang)
+                    if lk is None:
+                        lk = lang_keys[lang] = lang.lower()[:2]  # type: ignore[union-attr]
+                    if by is None:
+                        by = found.setdefault(_text(s), {})
+                    texts = by.get((rank, lk))
+                    if texts is None:
+                        by[rank, lk] = [" ".join(parts)]
+                    else:
+                        texts.append(" ".join(parts))
     for p in sorted(h.subproperties_iri(_ALT_LABEL)):
         for s, o in g.subject_objects(p):
             if s in kinds and type(o) is Lit and o.value.strip():
@@ -206,20 +215,28 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
                 found[_text(s)] = {(len(_T_PREF), ""): [name]}
     labels: dict[str, dict[str, str]] = {}
     for nid, by in found.items():
+        others = alt[nid]  # a second name on one IRI stays findable (an empty entry is kept too)
+        if len(by) == 1:
+            ((_, lang), values), *_ = by.items()
+            if len(values) == 1:  # one name (most entities): it is the Danish and the English label too
+                chosen = {lang: values[0]}
+                chosen["da"] = chosen["en"] = values[0]
+                labels[nid] = chosen
+                continue
         best: dict[str, str] = {}
         for key in sorted(by, key=_rank_of) if len(by) > 1 else by:
             values = sorted(by[key]) if len(by[key]) > 1 else by[key]
             best.setdefault(key[1], values[0])
-            alt[nid].extend(values[1:])  # a second name on one IRI stays findable (an empty entry is kept too)
+            others.extend(values[1:])
         chosen = dict(best)
         fallback = best.get("da") or best.get("") or best.get("en") or next(iter(best.values()))
         chosen["da"] = best.get("da") or fallback
         chosen["en"] = best.get("en") or best.get("") or chosen["da"]
         for value in best.values():
             if value not in (chosen["da"], chosen["en"]):
-                alt[nid].append(value)
+                others.append(value)
         labels[nid] = chosen
-    return labels, {k: sorted(set(v)) for k, v in alt.items()}
+    return labels, {k: sorted(set(v)) if v else [] for k, v in alt.items()}
 
 
 def _first_literal(g: Facts, s: Term, preds: tuple[str, ...]) -> str:

@@ -179,9 +179,9 @@ def read_graph(paths: Sequence[Path | str]) -> ReadResult:
             raise DataFileError(str(path), f"cannot be read ({exc.strerror})") from None
         digest.update(data)
         fmt = ox.RdfFormat.N_TRIPLES if reader is not None else detect_format(path, data)
-        quads = _parse_quads(data, fmt, str(path), f"f{index}")
-        warnings += _imports_warnings(quads, path)
-        added, subjects = facts.add_quads(quads, f"f{index}")
+        added, subjects = _add_parsed(facts, data, fmt, str(path), f"f{index}")
+        if _OWL_IMPORTS in facts.pso:  # rare (ontologies): read the file's quads again to name each import
+            warnings += _imports_warnings(_parse_quads(data, fmt, str(path), f"f{index}"), path)
         for s in subjects:
             first_file.setdefault(s, path.name)  # third-party entities cite the file that states them
         loaded.append(LoadedFile(str(path), reader.name if reader is not None else fmt.name, added))
@@ -212,8 +212,20 @@ def _imports_warnings(quads: list[ox.Quad], path: Path) -> list[str]:
 def parse_facts(data: bytes, fmt: ox.RdfFormat, *, name: str, scope: str = "u", into: Facts | None = None) -> Facts:
     """Check and parse one document given as bytes straight into a ``Facts`` index (named graphs merged)."""
     facts = into if into is not None else Facts()
-    facts.add_quads(_parse_quads(data, fmt, name, scope), scope)
+    _add_parsed(facts, data, fmt, name, scope)
     return facts
+
+
+def _add_parsed(facts: Facts, data: bytes, fmt: ox.RdfFormat, name: str, scope: str) -> tuple[int, list[Term]]:
+    """Check one document and add its quads to ``facts`` as the parser yields them: never a list of every
+    parsed quad (a national file's would be 53 MB more at the peak, and slower to build)."""
+    _check_bytes(data, fmt, name)
+    try:
+        return facts.add_quads(ox.parse(data, format=fmt, base_iri=f"urn:samarbejdskort:{scope}:"), scope)
+    except SyntaxError as exc:
+        raise DataFileError(name, f"{fmt.name} syntax error: {exc.msg}", _line_of(exc)) from None
+    except (ValueError, OSError) as exc:
+        raise DataFileError(name, f"cannot be parsed as {fmt.name}: {exc}", _line_of(exc)) from None
 
 
 def parse_bytes(data: bytes, fmt: ox.RdfFormat, *, name: str, scope: str = "u") -> Iterator[tuple[Node, Node, Node]]:

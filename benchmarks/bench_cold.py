@@ -25,13 +25,13 @@ _T0 = time.time()
 
 def _ours(path: str, *, full: bool) -> None:
     t_imp = time.perf_counter()
-    from graph.bulk import settle
+    from graph.bulk import kept
     from graph.contacts import contact
     from graph.model import load
 
     t_load = time.perf_counter()
-    model = load([path])
-    settle()  # as the CLI and a served process do with the model they keep
+    with kept():  # as the CLI does with the model it keeps (``api.cli.app.load_model``)
+        model = load([path])
     t_answer = time.perf_counter()
     topic, asker = sample_contact(model)
     answer = contact(model, topic, asker, on=DATE).as_json()

@@ -11,7 +11,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["gc_paused"]
+__all__ = ["gc_paused", "kept", "settle"]
 
 
 @contextmanager
@@ -37,3 +37,13 @@ def settle() -> None:
     cycles are not collected.
     """
     gc.freeze()
+
+
+@contextmanager
+def kept() -> Iterator[None]:
+    """Build what the process keeps to its end (a CLI command's model) with the collector paused, and freeze it
+    before the collector resumes: ``settle`` after the fact comes too late for one pass, the collection that
+    the paused build's allocations trigger as soon as the collector is back (0.09 s over a national model)."""
+    with gc_paused():
+        yield
+        gc.freeze()

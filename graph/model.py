@@ -11,7 +11,7 @@ import hashlib
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -150,19 +150,7 @@ class Model:
             for nid, data in self.nx.nodes(data=True):
                 prefs = sorted({v for v in self.labels_by_lang.get(nid, {}).values() if v} | {data["label"]})
                 entries.append((nid, data["label"], data["kind"], prefs, self.alt_labels.get(nid, [])))
-            return LabelIndex(entries, contains=self._contains)
-
-    def _contains(self, outer: str, inner: str) -> bool:
-        """Whether ``inner`` is part of ``outer`` (a unit of an organisation, at any depth)."""
-        seen, todo = {inner}, [inner]
-        while todo:
-            for _, parent, kind in self.nx.out_edges(todo.pop(), keys=True):
-                if kind == "part_of" and parent not in seen:
-                    if parent == outer:
-                        return True
-                    seen.add(parent)
-                    todo.append(parent)
-        return False
+            return LabelIndex(entries, contains=partial(_contains, self.nx))  # the graph, not the model: no cycle
 
     @cached_property
     def sources(self) -> dict[str, SourceRef]:
@@ -211,6 +199,19 @@ class Model:
             "sources": len({s for s in self.sources.values() if not s.id.startswith("file:")}),
             "version": self.version,
         }
+
+
+def _contains(g: nx.MultiDiGraph, outer: str, inner: str) -> bool:
+    """Whether ``inner`` is part of ``outer`` (a unit of an organisation, at any depth)."""
+    seen, todo = {inner}, [inner]
+    while todo:
+        for _, parent, kind in g.out_edges(todo.pop(), keys=True):
+            if kind == "part_of" and parent not in seen:
+                if parent == outer:
+                    return True
+                seen.add(parent)
+                todo.append(parent)
+    return False
 
 
 def in_force(attrs: dict[str, Any], on: dt.date | None = None, scenarios: Iterable[str] = ()) -> bool:

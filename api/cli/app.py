@@ -13,7 +13,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 
 from api.errors import error_body, mapping_for
-from graph.bulk import settle
+from graph.bulk import kept
 from graph.errors import InputError, SamarbejdskortError
 from graph.model import Model, load
 
@@ -88,15 +88,15 @@ def store_location() -> str | None:
 
 def load_model(data: list[Path] | None) -> Model:
     """The map to answer from: ``--data`` files when given, else the configured store, else the bundled files."""
-    if data:
-        model = load(data)
-    elif _Where.store:
-        from graph.store_read import read_model
+    with kept():  # one command, one model, kept to the end: no collection scans it, not even once
+        if data:
+            model = load(data)
+        elif _Where.store:
+            from graph.store_read import read_model
 
-        model = read_model(_Where.store)
-    else:
-        model = load(None)
-    settle()  # one command, one model, kept to the end: no collection re-scans it mid-question
+            model = read_model(_Where.store)
+        else:
+            model = load(None)
     return model
 
 

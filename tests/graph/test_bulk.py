@@ -36,3 +36,36 @@ def test_loading_a_generated_region_leaves_no_cyclic_garbage(tmp_path: Path) -> 
     path = tmp_path / "region.ttl"
     write("region", 0, path)
     assert _garbage_left_by_load([path]) == []
+
+
+def test_a_model_with_its_name_index_is_freed_without_the_collector() -> None:
+    """A model a process froze (``kept``) is only ever freed by reference counting: it must hold no cycle."""
+    import weakref
+
+    model = load(None)
+    model.resolve(model.label(next(iter(model.nx))))  # builds the name index, which asks the graph about parts
+    gone = weakref.ref(model)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        del model
+        assert gone() is None
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_kept_freezes_what_was_built_before_the_collector_resumes() -> None:
+    from graph.bulk import kept
+
+    before = gc.get_freeze_count()
+    try:
+        with kept():
+            model = load(None)
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > before
+        assert gc.get_count()[0] < 1000  # nothing the load made is left for the next young collection
+        assert model.nx.number_of_nodes() > 0
+    finally:
+        gc.unfreeze()

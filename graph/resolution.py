@@ -57,6 +57,32 @@ class Match:
         return (self.tier, -round(self.coverage, 2), KIND_RANK[self.kind])
 
 
+class _Part:
+    """The keys of one kind's labels: exact (preferred), alternative and loose, and each label's keys for the
+    word index. Built whole before it is published, never changed after, so readers need no lock."""
+
+    __slots__ = ("alt", "exact", "loose", "texts")
+
+    def __init__(self, rows: list[tuple[str, list[str], list[str]]], keys: dict[str, tuple[str, str, str]]) -> None:
+        self.exact: dict[str, set[str]] = defaultdict(set)
+        self.alt: dict[str, set[str]] = defaultdict(set)
+        self.loose: dict[str, set[str]] = defaultdict(set)
+        self.texts: list[tuple[str, tuple[str, str, str]]] = []  # (id, keys of one label), for the word index
+        for nid, prefs, alts in rows:
+            for table, group in ((self.exact, prefs), (self.alt, alts)):
+                for text in group:
+                    hit = keys.get(text)
+                    if hit is None:
+                        hit = keys[text] = text_keys(text)  # labels repeat: normalise each once
+                    norm, fold, skel = hit
+                    if norm:
+                        table[norm].add(nid)
+                    if fold and fold != norm:
+                        table[fold].add(nid)
+                    self.loose[skel].add(nid)
+                    self.texts.append((nid, hit))
+
+
 class LabelIndex:
     """Every label of every entity, normalised once; lookups never scan triples."""
 
@@ -68,54 +94,61 @@ class LabelIndex:
         """entries: (id, display label, kind, preferred labels, alternative labels); ``contains(a, b)``:
         whether entity ``a`` contains ``b`` (an organisation and its unit), to settle a tie by containment.
 
-        The exact, alternative and loose keys are built here; the word index for phrase matches is
-        built on the first phrase search (a name that matches a label exactly never needs it).
+        The exact, alternative and loose keys of a kind are built on the first lookup that allows it (an
+        asker is never a channel or contact point, 45 % of a national model's names); the word index for
+        phrase matches on the first phrase search (a name that matches a label exactly never needs it).
         """
         self._display: dict[str, tuple[str, str]] = {}
-        self._exact: dict[str, set[str]] = defaultdict(set)
-        self._alt: dict[str, set[str]] = defaultdict(set)
-        self._loose: dict[str, set[str]] = defaultdict(set)
-        self._texts: list[tuple[str, tuple[str, str, str]]] = []  # (id, keys of one label), for the word index
-        keys: dict[str, tuple[str, str, str]] = {}  # labels repeat: normalise each once
+        self._rows: dict[str, list[tuple[str, list[str], list[str]]]] = {}  # kind → its entries, until indexed
         for nid, label, kind, prefs, alts in entries:
             self._display[nid] = (label, kind)
-            for text, table in [(t, self._exact) for t in prefs] + [(t, self._alt) for t in alts]:
-                hit = keys.get(text)
-                if hit is None:
-                    hit = keys[text] = text_keys(text)
-                norm, fold, skel = hit
-                for key in {norm, fold}:
-                    if key:
-                        table[key].add(nid)
-                self._loose[skel].add(nid)
-                self._texts.append((nid, hit))
+            self._rows.setdefault(kind, []).append((nid, prefs, alts))
+        self._parts: dict[str, _Part] = {}
+        self._keys: dict[str, tuple[str, str, str]] = {}
         self._words: tuple[dict[str, set[str]], dict[str, list[list[str]]]] | None = None
         self._lock = threading.Lock()
         self._contains = contains
+
+    def _parts_for(self, allowed: set[str] | None) -> list[_Part]:
+        """The parts of the allowed kinds (all when None), building any not built yet, in a stable order."""
+        kinds = sorted(self._rows) if allowed is None else sorted(k for k in allowed if k in self._rows)
+        missing = [k for k in kinds if k not in self._parts]
+        if missing:
+            with self._lock:
+                for kind in missing:
+                    if kind not in self._parts:
+                        self._parts[kind] = _Part(self._rows[kind], self._keys)
+                        self._rows[kind] = []  # indexed: the entries are not kept twice
+        return [self._parts[k] for k in kinds]
 
     @property
     def _vocabulary(self) -> list[str]:
         vocabulary = self.__dict__.get("_vocabulary_list")
         if vocabulary is None:
-            vocabulary = self.__dict__["_vocabulary_list"] = sorted(set(self._exact) | set(self._alt))
+            keys: set[str] = set()
+            for part in self._parts_for(None):
+                keys |= set(part.exact) | set(part.alt)
+            vocabulary = self.__dict__["_vocabulary_list"] = sorted(keys)
         return vocabulary
 
     def _word_index(self) -> tuple[dict[str, set[str]], dict[str, list[list[str]]]]:
         """(word → ids, id → word lists of its labels), built once."""
         if self._words is None:
+            parts = self._parts_for(None)
             with self._lock:
                 if self._words is None:
                     by_word: dict[str, set[str]] = defaultdict(set)
                     labels: dict[str, list[list[str]]] = defaultdict(list)
                     split: dict[tuple[str, str, str], tuple[list[str], ...]] = {}
-                    for nid, hit in self._texts:
-                        variants = split.get(hit)
-                        if variants is None:
-                            variants = split[hit] = tuple(ws for ws in (words(v) for v in set(hit)) if ws)
-                        for ws in variants:
-                            labels[nid].append(ws)
-                            for w in ws:
-                                by_word[w].add(nid)
+                    for part in parts:
+                        for nid, hit in part.texts:
+                            variants = split.get(hit)
+                            if variants is None:
+                                variants = split[hit] = tuple(ws for ws in (words(v) for v in set(hit)) if ws)
+                            for ws in variants:
+                                labels[nid].append(ws)
+                                for w in ws:
+                                    by_word[w].add(nid)
                     self._words = (by_word, labels)
         return self._words
 
@@ -133,11 +166,13 @@ class LabelIndex:
         """Matches of the exact, alternative and loose tiers."""
         found: dict[str, Match] = {}
         exact_keys = {normalise(text), ascii_fold(text)} - {""}
-        for tier, table in ((_EXACT, self._exact), (_ALT, self._alt)):
+        parts = self._parts_for(allowed)
+        for tier, table in [(_EXACT, p.exact) for p in parts] + [(_ALT, p.alt) for p in parts]:
             for key in exact_keys:
                 for nid in table.get(key, ()):
                     self._offer(found, nid, tier, 1.0, allowed)
-        for nid in self._loose.get(skeleton(text), ()):
+        loose = skeleton(text)
+        for nid in (nid for p in parts for nid in p.loose.get(loose, ())):
             self._offer(found, nid, _LOOSE, 1.0, allowed)
         return found
 
@@ -203,7 +238,7 @@ class LabelIndex:
         out: list[Candidate] = []
         close = difflib.get_close_matches(normalise(text), self._vocabulary, n=n * 3, cutoff=0.5)
         for key in close:
-            for nid in sorted(self._exact.get(key, set()) | self._alt.get(key, set())):
+            for nid in sorted({n for p in self._parts_for(None) for n in (*p.exact.get(key, ()), *p.alt.get(key, ()))}):
                 label, kind = self._display[nid]
                 if (allowed is None or kind in allowed) and all(c.id != nid for c in out):
                     out.append(Candidate(nid, label, kind))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -295,8 +296,14 @@ def _node_attrs(
     if kind in ("open_question", "requirement", "responsibility", "request", "mandate", "agreement"):
         attrs["comment"] = _lang_pairs(po.get(_COMMENT, ()))
     if not attrs.get("sources") and file_of is not None and s in file_of:
-        attrs["sources"] = (f"file:{file_of[s]}",)
+        attrs["sources"] = _file_source(file_of[s])
     return attrs
+
+
+@lru_cache(maxsize=256)
+def _file_source(name: str) -> tuple[str]:
+    """The one ``("file:<name>",)`` of a file, shared by every entity only it states (all of a generated nation)."""
+    return (f"file:{name}",)
 
 
 def _lifecycle(g: Facts, s: Term) -> dict[str, Any]:

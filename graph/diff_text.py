@@ -19,6 +19,7 @@ class Changes(Protocol):
     new: Model
     changes: dict[str, list[Any]]
 
+
 __all__ = ["Changes", "render"]
 
 _KINDS = {

@@ -1,10 +1,12 @@
 """New contact questions: many different (topic, asker) pairs, each asked once, against Oxigraph SPARQL.
 
 "New" means never asked before in the process: no answer is cached, so each question runs the ranking
-on the per-view indexes. What a server builds once per date before its first request (``prepare``, the
-views, the name index) is built first and timed apart, and the long-lived model is frozen for the
-garbage collector as the server does (``gc.freeze``). The baseline answers the same pairs, each once,
-with the candidate query of ``benchmarks/sparql/contact.rq`` on a pyoxigraph store of the same file.
+on the per-view indexes. What a typed text means (``graph.topics.understand``) is kept per data version,
+like the topic index itself: coordinators ask about the same topics from many places. What a server builds
+once per date before its first request (``prepare``, the views, the name index) is built first and timed
+apart, and the long-lived model is frozen for the garbage collector as the server does (``gc.freeze``).
+The baseline answers the same pairs, each once, with the candidate query of
+``benchmarks/sparql/contact.rq`` on a pyoxigraph store of the same file.
 """
 
 from __future__ import annotations

@@ -29,13 +29,28 @@ def why(v: View, home: Home | None, target: str, channels: tuple[str, ...]) -> t
     """Asker → … → target: through the asker's channel where there is one, else the shortest structure path."""
     if home is None:
         return ()
-    for ch in channels:
-        froms = [f for f in v.into(ch, "channel_from") if f in home.channel_from]
+    for ch, origins, among in _origins(v, channels):
+        if among.isdisjoint(home.channel_from):
+            continue
+        froms = [f for f in origins if f in home.channel_from]
         if froms:
             start = min(froms, key=lambda f: len(home.path(f)) or 99)
             lead = _path_steps(v, home.path(start) or [home.id])
             return (*lead, Step(start, "channel_from", True, ch), Step(ch, "channel_to", True, target))
     return _path_steps(v, home.path(target))
+
+
+def _origins(v: View, channels: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
+    """Each channel with where it starts (kept per view: a unit can be reached by a channel from each of
+    ~100 municipalities, and every answer through it asks)."""
+    kept: dict[tuple[str, ...], tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]]
+    kept = v.cached("contact-why-origins", dict)
+    hit = kept.get(channels)
+    if hit is None:
+        hit = kept[channels] = tuple(
+            (ch, tuple(found), frozenset(found)) for ch in channels for found in [v.into(ch, "channel_from")]
+        )
+    return hit
 
 
 def _path_steps(v: View, nodes: list[str]) -> tuple[Step, ...]:

@@ -321,7 +321,13 @@ def _related_gaps(v: View, answers: list[Answer], meaning: Understanding) -> tup
     """Gaps that explain an incomplete answer (about the contact, its channel, its requirement or body)
     and gaps about the topic itself (a responsibility for it placed with nobody, a request still open)."""
     direct = {x for a in answers for x in (a.who, *a.channels, a.requirement) if x}
-    bodies = {o for a in answers if (o := organisation(v.model, a.who))}
+    of: dict[str, str | None] = v.cached("contact-organisation", dict)  # who → the body it belongs to
+    bodies = set()
+    for a in answers:
+        if a.who not in of:
+            of[a.who] = organisation(v.model, a.who)
+        if of[a.who]:
+            bodies.add(of[a.who])
     gaps, by_entity, by_context, by_body, by_topic = _gap_index(v)
     hits = {i for x in direct for i in by_entity.get(x, ()) + by_context.get(x, ())}
     hits |= {i for x in direct | bodies for i in by_body.get(x, ())}

@@ -64,6 +64,7 @@ _MIN_SCORE = 0.2
 _MIN_SCORE_WITH_UNKNOWN = 0.7
 _THESAURUS_RELATED = 0.8  # a topic a thesaurus word is related to, against one it means
 _GENERAL_SCORE = 0.3  # the general routes of an in-domain word: after anything specific
+_UNDERSTOOD_KEPT = 4096  # texts whose meaning the topic index keeps (a text outside the sources is not kept)
 _SUGGEST_CUTOFF = 0.75  # out of the sources, only a really near label is offered besides the general routes
 
 
@@ -131,6 +132,7 @@ class TopicIndex:
             nid: d["label"] for nid, d in model.nx.nodes(data=True) if d.get("kind") == "topic"
         }
         self.thesaurus = thesaurus(model)
+        self.understood: dict[str, Understanding] = {}  # text → meaning: fixed per data version, like the index
         raw = {nid: _label_texts(model, nid) for nid in self.topics}
         raw.update({eid: list(e.texts) for eid, e in self.thesaurus.entries.items()})
         self.vocab = {stem(w) for texts in raw.values() for t, _ in texts for w in _content_words(t)}
@@ -321,6 +323,16 @@ def understand(model: Model, text: str) -> Understanding:
     """
     text = (text or "").strip()
     index = topic_index(model)
+    hit = index.understood.get(text)
+    if hit is None:
+        hit = _understand(index, text)
+        if len(index.understood) >= _UNDERSTOOD_KEPT:
+            index.understood.clear()
+        index.understood[text] = hit
+    return hit
+
+
+def _understand(index: TopicIndex, text: str) -> Understanding:
     if text in index.topics:
         return Understanding((TopicMatch(text, 1.0, "id", index.topics[text]),), ())
     found = index.understand(text) if text else Understanding((), ())

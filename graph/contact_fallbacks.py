@@ -9,7 +9,6 @@ else the forum itself.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from graph.contact_home import Home, forums_of
 from graph.contact_types import CHAIR_ROLES, COLLAB_KINDS, SECRETARY_ROLES, Answer, Step
@@ -59,8 +58,7 @@ def _fallbacks(v: View, home: Home | None, a: Answer, matches: tuple[TopicMatch,
             steps = (*why(v, home, who, ()), Step(who, "fallback", True, a.who))
             status = "holder_not_stated" if v.kind(who) == "post" and not v.into(who, "holds") else "available"
             out.append(
-                replace(
-                    a,
+                a._replace(
                     who=who,
                     nearness=tier,
                     status=status,

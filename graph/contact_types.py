@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.model import Model
 from ontology import codes
@@ -56,9 +56,9 @@ _RELATION: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 }
 
 
-@dataclass(frozen=True)
-class Step:
-    """One relation on the way from the asker to the answer, in its real direction."""
+class Step(NamedTuple):
+    """One relation on the way from the asker to the answer, in its real direction (a named tuple: an
+    answer's why is a dozen of them, and a frozen dataclass costs more to make than the walk that finds it)."""
 
     from_id: str
     kind: str
@@ -79,9 +79,9 @@ class Step:
         }
 
 
-@dataclass(frozen=True)
-class Answer:
-    """One contact: who, for which topic, how near, how to reach them and why."""
+class Answer(NamedTuple):
+    """One contact: who, for which topic, how near, how to reach them and why (a named tuple: a question
+    makes a few dozen, and a frozen dataclass of 13 fields costs several µs each to make)."""
 
     who: str
     topic: str
@@ -98,22 +98,8 @@ class Answer:
     general: bool = False  # a general route for an in-domain word with no specific answer
 
     def explained_by(self, why: tuple[Step, ...]) -> Answer:
-        """This answer with its *why* (``dataclasses.replace`` costs more than the rest of a step here)."""
-        return Answer(
-            self.who,
-            self.topic,
-            self.score,
-            self.nearness,
-            self.status,
-            self.channels,
-            self.requirement,
-            why,
-            self.fallback,
-            self.note,
-            self.distance,
-            self.via_seat,
-            self.general,
-        )
+        """This answer with its *why*."""
+        return self._replace(why=why)
 
 
 @dataclass

@@ -21,6 +21,7 @@ from graph.topics import TopicMatch
 from graph.view import View
 
 __all__ = [
+    "FOLD_AT",
     "Places",
     "Slot",
     "Standing",
@@ -50,6 +51,8 @@ STRUCTURE_KINDS = (
     *_UPWARD,
 )
 _Index = dict[str, tuple[int, ...]]
+#: This many seats of one forum answering for one topic become one answer for the forum.
+FOLD_AT = 3
 _DIRECT_KINDS = frozenset({"post", "person", "unit", "organisation", "forum", "partnership", "collaboration"})
 
 
@@ -103,6 +106,7 @@ class Table:
     by_requirement_body: dict[str, tuple[int, ...]]
     seats: dict[tuple[str, str], tuple[int, ...]]  # (forum, topic) → its seats' slots
     seat_group: dict[int, tuple[str, str]]
+    folds: frozenset[tuple[str, str]]  # the seat groups big enough to fold into their forum, seen from far
     named: dict[tuple[str, str], tuple[int, ...]]  # (who, topic) → slots: a forum already an answer
 
 
@@ -313,6 +317,7 @@ def _table(v: View, slots: tuple[Slot, ...]) -> Table:
         by_requirement_body=index((s.at.req_in, i) for i, s in enumerate(slots)),
         seats={k: tuple(x) for k, x in seats.items()},
         seat_group={i: k for k, x in seats.items() for i in x},
+        folds=frozenset(k for k, x in seats.items() if len(x) >= FOLD_AT),
         named={k: tuple(x) for k, x in named.items()},
     )
 

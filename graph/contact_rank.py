@@ -26,13 +26,11 @@ from typing import Any
 
 from graph.contact_facts import names
 from graph.contact_home import Home
-from graph.contact_index import Slot, Standing, Table, far_key, slot_key, standing
+from graph.contact_index import FOLD_AT, Slot, Standing, Table, far_key, slot_key, standing
 from graph.contact_types import Answer
 from graph.view import View
 
 __all__ = ["origins", "rank"]
-
-_COLLAPSE_AT = 3  # this many seats of one forum for one topic become one answer for the forum
 
 
 class _Row:
@@ -43,7 +41,9 @@ class _Row:
 
     __slots__ = ("at", "key", "s", "seats", "tier")
 
-    def __init__(self, s: Slot, tier: int | None, at: Standing | None = None, seats: tuple[_Row, ...] = ()) -> None:
+    def __init__(
+        self, s: Slot, tier: int | None, at: Standing | None = None, seats: tuple[tuple[Slot, int | None], ...] = ()
+    ) -> None:
         self.s, self.tier, self.at, self.seats = s, tier, at or s.at, seats
         self.key = slot_key(s.tenths, self.at, tier or 0)
 
@@ -63,9 +63,8 @@ def rank(v: View, home: Home | None, t: Table, *, general: bool = False) -> Iter
     """
     if home is None:
         rows = [_Row(s, None) for s in t.slots]
-        folding = {g for g, idx in t.seats.items() if len(idx) >= _COLLAPSE_AT}
-        kept = [r for i, r in enumerate(rows) if t.seat_group.get(i) not in folding]
-        kept += _forum_rows(v, None, t, {g: [rows[i] for i in t.seats[g]] for g in folding}, set())
+        kept = [r for i, r in enumerate(rows) if t.seat_group.get(i) not in t.folds]
+        kept += _forum_rows(v, None, t, {g: tuple((t.slots[i], None) for i in t.seats[g]) for g in t.folds}, set())
         for r in sorted(kept, key=_Row.order):
             yield _answer(v, None, r, 99, general)
         return
@@ -73,20 +72,24 @@ def rank(v: View, home: Home | None, t: Table, *, general: bool = False) -> Iter
     gone = {i for x in home.up | {home.id} for i in t.by_requirement_body.get(x, ())}  # the asker's own gaps
     for i in gone:
         near.pop(i, None)
-    rows = {i: _Row(t.slots[i], tier) for i, tier in near.items()}
-    counted: dict[tuple[str, str], list[_Row]] = {}
-    for g, idx in t.seats.items():
-        seats = [
-            rows.get(i) or _Row(t.slots[i], t.slots[i].at.far) for i in idx if i not in gone and near.get(i, 9) >= 2
-        ]
-        if len(seats) >= _COLLAPSE_AT:
-            counted[g] = seats
-    folded = {id(r) for seats in counted.values() for r in seats}
-    mine = [r for r in rows.values() if id(r) not in folded] + _forum_rows(v, home, t, counted, gone)
+    # seats near the asker (tier 0 or 1) stay answers of their own; only their groups need counting again
+    touched = {t.seat_group[i] for i in (*near, *gone) if i in t.seat_group}
+    folding: dict[tuple[str, str], tuple[tuple[Slot, int | None], ...]] = {
+        g: tuple((t.slots[i], t.slots[i].at.far) for i in t.seats[g]) for g in t.folds - touched
+    }
+    for g in touched:
+        seats = tuple(
+            (t.slots[i], near.get(i, t.slots[i].at.far)) for i in t.seats[g] if i not in gone and near.get(i, 9) >= 2
+        )
+        if len(seats) >= FOLD_AT:
+            folding[g] = seats
+    mine = [
+        _Row(t.slots[i], tier) for i, tier in near.items() if not (tier >= 2 and t.seat_group.get(i) in folding)
+    ] + _forum_rows(v, home, t, folding, gone)
     far = (
         (far_key(t.slots[i]), i)
         for i in t.far  # the far order, fixed per pool
-        if i not in near and i not in gone and t.seat_group.get(i) not in counted
+        if i not in near and i not in gone and t.seat_group.get(i) not in folding
     )
     merged = heapq.merge(((r.key, r) for r in sorted(mine, key=_Row.order)), far, key=lambda x: x[0])
     for _, tied in groupby(merged, key=lambda x: x[0]):
@@ -96,15 +99,19 @@ def rank(v: View, home: Home | None, t: Table, *, general: bool = False) -> Iter
 
 
 def _forum_rows(
-    v: View, home: Home | None, t: Table, counted: dict[tuple[str, str], list[_Row]], gone: set[int]
+    v: View,
+    home: Home | None,
+    t: Table,
+    folding: dict[tuple[str, str], tuple[tuple[Slot, int | None], ...]],
+    gone: set[int],
 ) -> list[_Row]:
     """A row for each forum whose seats fold into it, unless the forum itself answers for the topic."""
     out = []
-    for (forum, topic), seats in counted.items():
+    for (forum, topic), seats in folding.items():
         if any(i not in gone for i in t.named.get((forum, topic), ())):
             continue
         at = standing(v, forum)  # its own status, kind and name; the seat it is reached through comes later
-        out.append(_Row(seats[0].s, home.tier(at) if home else None, at, tuple(seats)))
+        out.append(_Row(seats[0][0], home.tier(at) if home else None, at, seats))
     return out
 
 
@@ -133,8 +140,9 @@ def _nearest_first(home: Home, group: list[_Row]) -> Iterator[tuple[_Row, int]]:
         yield r, 99
 
 
-def _best_seat(home: Home | None, seats: tuple[_Row, ...]) -> _Row:
+def _best_seat(home: Home | None, pairs: tuple[tuple[Slot, int | None], ...]) -> _Row:
     """The seat that stands for its forum: the first by the full key (steps counted only among the ties)."""
+    seats = [_Row(s, tier) for s, tier in pairs]
     if home is None:
         return min(seats, key=_Row.order)
     top = min(r.key[:3] for r in seats)
@@ -145,7 +153,7 @@ def _answer(v: View, home: Home | None, r: _Row, distance: int, general: bool) -
     at, seat = r.at, None
     if r.seats:  # a forum for its seats: reached as the best seat is, with the seats' note
         best = _best_seat(home, r.seats).at
-        seat = min(x.at.who for x in r.seats)
+        seat = min(s.at.who for s, _ in r.seats)
         at = replace(best, who=at.who, status=at.status, stuck=at.stuck, late=at.late, label=at.label)
         m = v.model
         note: dict[str, str] | None = {

@@ -54,8 +54,12 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _tables(args: argparse.Namespace) -> int:
-    from benchmarks.tables import render_tables
+    from benchmarks.tables import render_tables, write_tables
 
+    if args.write:
+        for doc in write_tables(args.report, Path(__file__).resolve().parent.parent):
+            sys.stdout.write(f"skrevet / written: {doc}\n")
+        return 0
     sys.stdout.write(render_tables(args.report) + "\n")
     return 0
 
@@ -82,6 +86,7 @@ def parser() -> argparse.ArgumentParser:
     g.set_defaults(fn=_generate)
     t = sub.add_parser("tables", help="the README and docs/performance.md tables from a report written by --out")
     t.add_argument("report", type=Path)
+    t.add_argument("--write", action="store_true", help="write them into README.md and docs/performance.md")
     t.set_defaults(fn=_tables)
     return top
 

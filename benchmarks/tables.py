@@ -1,7 +1,9 @@
 """The README's and ``docs/performance.md``'s tables, written from a benchmark report (``bench --out FILE``).
 
-``python -m benchmarks tables REPORT.json`` prints both; nothing in them is typed by hand, so the figures in
-the documents are the figures measured.
+``python -m benchmarks tables REPORT.json`` prints both; ``--write`` puts them between the markers
+``<!-- bench:targets -->`` / ``<!-- bench:rows -->`` and ``<!-- /bench -->`` of ``README.md`` and
+``docs/performance.md``. Nothing in them is typed by hand, so the figures in the documents are the figures
+measured.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 from benchmarks.bench_suite import markdown
 from benchmarks.bench_support import num
 
-__all__ = ["headline", "render_tables"]
+__all__ = ["headline", "render_tables", "write_tables"]
 
 
 def _figure(value: Any, unit: str) -> str:
@@ -55,3 +57,31 @@ def render_tables(path: Path) -> str:
     return "\n".join(
         ["<!-- README: targets -->", headline(report), "", "<!-- docs/performance.md: all rows -->", markdown(report)]
     )
+
+
+_END = "<!-- /bench -->"
+
+
+def write_tables(path: Path, root: Path) -> list[Path]:
+    """Replace the marked tables in the README and ``docs/performance.md`` under ``root``; returns the files
+    changed. A document without its marker is an error (the tables must not silently go stale)."""
+    report = json.loads(path.read_text(encoding="utf-8"))
+    changed = []
+    for doc, marker, body in (
+        (root / "README.md", "<!-- bench:targets -->", headline(report)),
+        (root / "docs" / "performance.md", "<!-- bench:rows -->", _rows_section(report)),
+    ):
+        text = doc.read_text(encoding="utf-8")
+        start, end = text.find(marker), text.find(_END, text.find(marker))
+        if start < 0 or end < 0:
+            raise ValueError(f"{doc}: no '{marker}' … '{_END}' block to write the table into")
+        new = text[: start + len(marker)] + "\n" + body + "\n" + text[end:]
+        if new != text:
+            doc.write_text(new, encoding="utf-8")
+            changed.append(doc)
+    return changed
+
+
+def _rows_section(report: dict[str, Any]) -> str:
+    notes = [f"* **{r['group']} / {r['name']}**: {r['note']}" for r in report["rows"] if r.get("note")]
+    return "\n".join([headline(report).split("\n")[0], "", markdown(report), "", *notes])

@@ -93,3 +93,22 @@ def test_the_documents_tables_are_written_from_the_report(report: dict, tmp_path
         assert row["name"] in done.stdout
     contact = next(r for r in report["rows"] if "contact, new questions (answer object)" in r["name"])
     assert f"{contact['median']:.3f} ms" in done.stdout
+
+
+def test_the_tables_are_written_between_the_documents_markers(report: dict, tmp_path: Path) -> None:
+    from benchmarks.tables import write_tables
+
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(report), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "README.md").write_text("before\n<!-- bench:targets -->\nSTALE-TABLE\n<!-- /bench -->\nafter\n")
+    (tmp_path / "docs" / "performance.md").write_text("x\n<!-- bench:rows -->\nSTALE-TABLE\n<!-- /bench -->\n")
+    assert len(write_tables(path, tmp_path)) == 2
+    readme = (tmp_path / "README.md").read_text()
+    assert readme.startswith("before\n<!-- bench:targets -->\nMeasured ") and readme.endswith(
+        "<!-- /bench -->\nafter\n"
+    )
+    assert "STALE-TABLE" not in readme and "| measurement |" in readme
+    (tmp_path / "README.md").write_text("no markers\n")
+    with pytest.raises(ValueError, match=r"README\.md"):
+        write_tables(path, tmp_path)

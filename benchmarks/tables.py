@@ -66,7 +66,7 @@ def write_tables(path: Path, root: Path) -> list[Path]:
     """Replace the marked tables in the README and ``docs/performance.md`` under ``root``; returns the files
     changed. A document without its marker is an error (the tables must not silently go stale)."""
     report = json.loads(path.read_text(encoding="utf-8"))
-    changed = []
+    planned = []
     for doc, marker, body in (
         (root / "README.md", "<!-- bench:targets -->", headline(report)),
         (root / "docs" / "performance.md", "<!-- bench:rows -->", _rows_section(report)),
@@ -75,11 +75,11 @@ def write_tables(path: Path, root: Path) -> list[Path]:
         start, end = text.find(marker), text.find(_END, text.find(marker))
         if start < 0 or end < 0:
             raise ValueError(f"{doc}: no '{marker}' … '{_END}' block to write the table into")
-        new = text[: start + len(marker)] + "\n" + body + "\n" + text[end:]
-        if new != text:
+        planned.append((doc, text, text[: start + len(marker)] + "\n" + body + "\n" + text[end:]))
+    for doc, old, new in planned:  # every marker checked first: no document is left half-updated
+        if new != old:
             doc.write_text(new, encoding="utf-8")
-            changed.append(doc)
-    return changed
+    return [doc for doc, old, new in planned if new != old]
 
 
 def _rows_section(report: dict[str, Any]) -> str:

@@ -34,6 +34,8 @@ LANDMARKS, FEW_LANDMARKS = 48, 8
 #: the ``_APART`` that bound its two ends best.
 _BASE, _NEAR, _APART = 0, 2, 2
 
+_Jump = tuple[int, float, tuple[float, ...], int, int]
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class PathIndex:
@@ -54,6 +56,11 @@ class PathIndex:
     # a core node with exactly two core neighbours (a channel between two bodies, mostly) → those two with
     # their weights: a search walks through such chains instead of queueing every node of them
     chain: dict[int, tuple[tuple[int, float], tuple[int, float]]]
+    # a core node outside chains → its core neighbours with the chains jumped: (the neighbour, or the node at
+    # the chain's far end; the first step's weight; the further steps' weights; the chain's id or -1; the
+    # neighbour); () for other nodes. A search adds the steps one by one: its sums are those of a walk.
+    jump: tuple[tuple[_Jump, ...], ...]
+    chain_id: array[int]  # int → the chain the node is in (-1: none)
 
     def lower_bound(self, a: int, b: int) -> float:
         """A lower bound on the topic-free distance between ``a`` and ``b`` of the landmarks' component."""
@@ -104,7 +111,47 @@ def build_index(g: nx.Graph, kinds: dict[str, str], landmarks: int = LANDMARKS) 
             core = [(j, w) for j, w in free[i] if not off[j]]
             if len(core) == 2:
                 chain[i] = (core[0], core[1])
-    return PathIndex(ids, at, adj, topic, place, sides, tuple(comp), rows, big, toward, off, chain)
+    chain_id, jump = _jumps(free, off, chain)
+    return PathIndex(ids, at, adj, topic, place, sides, tuple(comp), rows, big, toward, off, chain, jump, chain_id)
+
+
+def _jumps(
+    free: Sequence[Sequence[tuple[int, float]]], off: bytes, chain: dict[int, tuple[tuple[int, float], ...]]
+) -> tuple[array[int], tuple[tuple[_Jump, ...], ...]]:
+    """Chain ids and the jump table (``PathIndex.jump``)."""
+    cid = array("i", [-1]) * len(free)
+    label = 0
+    for start in chain:
+        if cid[start] != -1:
+            continue
+        cid[start] = label
+        stack = [start]
+        while stack:
+            for nb, _ in chain[stack.pop()]:
+                if nb in chain and cid[nb] == -1:
+                    cid[nb] = label
+                    stack.append(nb)
+        label += 1
+    jump: list[tuple[_Jump, ...]] = []
+    for u in range(len(free)):
+        if off[u] or u in chain:
+            jump.append(())
+            continue
+        out: list[_Jump] = []
+        for v, w in free[u]:
+            if off[v]:
+                continue
+            if v not in chain:
+                out.append((v, w, (), -1, v))
+                continue
+            first, steps, prev, x = v, [], u, v
+            while x in chain:
+                (a, wa), (b, wb) = chain[x]
+                prev, x, step = (x, b, wb) if a == prev else (x, a, wa)
+                steps.append(step)
+            out.append((x, w, tuple(steps), cid[first], first))
+        jump.append(tuple(out))
+    return cid, tuple(jump)
 
 
 def _peel(adj: Sequence[Sequence[tuple[int, float]]], skip: frozenset[int]) -> tuple[int, ...]:

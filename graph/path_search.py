@@ -31,6 +31,7 @@ import networkx as nx
 
 from graph.model import Model
 from graph.path_index import PathIndex
+from graph.path_target import ToTarget as _ToTarget
 
 __all__ = ["TIME_BUDGET_S", "search", "side", "sideways"]
 
@@ -40,7 +41,6 @@ _MAX_CANDIDATES = 20
 _SLACK = 6.0
 #: The corridor's slack in stages, the last the full ``_SLACK`` (see ``_yen``).
 _STAGES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, _SLACK)
-_EPS = 1e-9
 
 _Adj = tuple[tuple[tuple[int, float], ...], ...]
 
@@ -84,7 +84,7 @@ def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget) -> tuple[l
     while True:
         limit = to_dst.best + slack
         to_dst.grow(limit)
-        h = _corridor(ix.adj, s, limit, to_dst.known())
+        h = to_dst.corridor(limit)
         if t not in h:  # only if rounding left an end outside the corridor
             return [], False
         last = slack == _SLACK
@@ -107,137 +107,16 @@ def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget) -> tuple[l
         slack = next(x for x in _STAGES if x > slack and (x >= beyond - to_dst.best or x == _SLACK))
 
 
-class _ToTarget:
-    """Exact distances to ``t`` (avoiding ``blocked``) of every node that may lie on a route from ``s``
-    within a limit, grown on demand.
-
-    One A* search from ``t`` towards ``s``: it settles nodes in order of distance-so-far plus a lower bound
-    on the distance left (landmarks, when the search avoids every topic; else 0, a plain Dijkstra), finds
-    the cheapest cost at ``s``, then goes on while that sum stays within the limit (``grow`` goes on from
-    where it stopped). A node on a cheapest path from ``t`` to a settled node is settled first, so every
-    kept distance is exact.
-    """
-
-    def __init__(self, ix: PathIndex, s: int, t: int, blocked: frozenset[int]) -> None:
-        n = len(ix.ids)
-        free = len(blocked) == len(ix.topic)  # the search avoids every topic (what the index's extras know)
-        self.ix, self.s, self.free = ix, s, free
-        self.chain: dict[int, tuple[tuple[int, float], tuple[int, float]]] = {}
-        self.stop: frozenset[int] = frozenset()
-        if free:  # off the 2-core only the two ends' tails can be on a simple path (``PathIndex.tail``)
-            self.skip = bytearray(ix.off_core)
-            tails = ix.tail(s) + ix.tail(t)
-            for x in tails:
-                self.skip[x] = 0
-            # chains are walked through; the ends, their tails and where those join the core are not chains
-            self.chain, self.stop = ix.chain, frozenset(tails)
-        else:
-            self.skip = bytearray(n)
-            for x in blocked:
-                self.skip[x] = 1
-        # landmark bounds from s (nodes outside the landmarks' component get inf: s cannot reach them)
-        self.marks = [(ix.rows[i], ix.rows[i][s]) for i in ix.active(s, t)] if free and ix.comp[s] == ix.big else []
-        self.bound = [-1.0] * n
-        self.dist = [math.inf] * n
-        self.dist[t] = 0.0
-        self.done: dict[int, float] = {}  # settled: node → exact distance to t
-        self.through: dict[int, float] = {}  # chain nodes walked through from settled ends: the least seen
-        self.heap = [(self._bound(t), 0.0, t)]
-        self.best: float | None = None
-        if free and ix.comp[s] != ix.comp[t]:
-            self.heap = []
-        self.grow(math.inf)
-
-    def known(self) -> dict[int, float]:
-        """Distances to ``t`` of the settled nodes and of the chain nodes between them. A chain node on a
-        near-cheapest route has both ends' best side settled, so its distance is exact; any other may be
-        too high, which keeps it out of the corridor, where it does not belong anyway."""
-        return {**self.through, **self.done}
-
-    def _bound(self, v: int) -> float:
-        return max((abs(row[v] - at_s) for row, at_s in self.marks), default=0.0)
-
-    def grow(self, limit: float) -> None:
-        """Settle every node whose distance to ``t`` plus its lower bound from ``s`` is within ``limit``
-        (the first call stops at ``s``: then ``best`` is the cheapest cost)."""
-        adj, s, skip, chain, stop, through = self.ix.adj, self.s, self.skip, self.chain, self.stop, self.through
-        bound, dist, done, heap = self.bound, self.dist, self.done, self.heap
-        pop, push = heapq.heappop, heapq.heappush
-        if len(self.marks) == 4:
-            (r1, a1), (r2, a2), (r3, a3), (r4, a4) = self.marks
-
-            def lower(v: int) -> float:
-                return max(abs(r1[v] - a1), abs(r2[v] - a2), abs(r3[v] - a3), abs(r4[v] - a4))
-
-        else:
-            lower = self._bound
-        limit += _EPS
-        while heap:
-            if heap[0][0] > limit:
-                return
-            _, d, u = pop(heap)
-            if skip[u]:  # settled before (a node is only ever pushed while not skipped)
-                continue
-            skip[u] = 2
-            done[u] = d
-            for v, w in adj[u]:
-                if skip[v]:
-                    continue
-                nd = d + w
-                if v in chain and v not in stop:  # walk the chain to its far end and queue that
-                    prev = u
-                    while True:
-                        if nd < through.get(v, math.inf):
-                            through[v] = nd
-                        (a, wa), (b, wb) = chain[v]
-                        prev, v, nd = (v, b, nd + wb) if a == prev else (v, a, nd + wa)
-                        if skip[v] or v not in chain or v in stop:
-                            break
-                    if skip[v]:
-                        continue
-                if nd < dist[v]:
-                    dist[v] = nd
-                    lb = bound[v]
-                    if lb < 0.0:
-                        lb = bound[v] = lower(v)
-                    push(heap, (nd + lb, nd, v))
-            if u == s and self.best is None:
-                self.best = d
-                return
-
-
-def _corridor(adj: _Adj, s: int, limit: float, to_dst: dict[int, float]) -> dict[int, float]:
-    """The nodes on some route from ``s`` costing at most ``limit``, each with its distance to the target.
-
-    A search from ``s`` that only enters nodes whose distance so far plus their distance to the target stays
-    within ``limit``.
-    """
-    best = {s: 0.0}
-    heap = [(0.0, s)]
-    inside: dict[int, float] = {}
-    while heap:
-        d, u = heapq.heappop(heap)
-        if u in inside:
-            continue
-        inside[u] = to_dst[u]
-        for v, w in adj[u]:
-            r = to_dst.get(v)
-            if r is None:
-                continue
-            nd = d + w
-            if nd + r <= limit + _EPS and nd < best.get(v, math.inf):
-                best[v] = nd
-                heapq.heappush(heap, (nd, v))
-    return inside
-
-
 def _simple_paths(adj: _Adj, s: int, t: int, h: dict[int, float]) -> Iterator[tuple[float, list[int]]]:
     """Simple paths from ``s`` to ``t`` through the nodes of ``h``, cheapest first, with their costs (Yen).
 
     ``h`` holds each node's exact distance to ``t`` in the whole corridor: a consistent A* heuristic for
-    every spur search, whose graph only lacks some nodes and edges.
+    every spur search, whose graph only lacks some nodes and edges. The spur searches read a copy of the
+    adjacency cut to the corridor, each neighbour with its distance (a hub has hundreds of neighbours
+    outside it).
     """
-    first = _spur(adj, s, t, h, set(), set())
+    inner = {u: tuple((v, w, h[v]) for v, w in adj[u] if v in h) for u in h}
+    first = _spur(inner, s, t, h, set(), set())
     if first is None:
         return
     accepted: list[list[int]] = []
@@ -265,7 +144,7 @@ def _simple_paths(adj: _Adj, s: int, t: int, h: dict[int, float]) -> Iterator[tu
                 if p[:i] == root:
                     ignore_edges.add((p[i - 1], p[i]))
                     ignore_edges.add((p[i], p[i - 1]))
-            found = _spur(adj, root[-1], t, h, ignore_nodes, ignore_edges)
+            found = _spur(inner, root[-1], t, h, ignore_nodes, ignore_edges)
             if found is not None:
                 length, spur, spur_weights = found
                 candidate = root[:-1] + spur
@@ -278,7 +157,12 @@ def _simple_paths(adj: _Adj, s: int, t: int, h: dict[int, float]) -> Iterator[tu
 
 
 def _spur(
-    adj: _Adj, src: int, t: int, h: dict[int, float], ban_nodes: set[int], ban_edges: set[tuple[int, int]]
+    inner: dict[int, tuple[tuple[int, float, float], ...]],
+    src: int,
+    t: int,
+    h: dict[int, float],
+    ban_nodes: set[int],
+    ban_edges: set[tuple[int, int]],
 ) -> tuple[float, list[int], list[float]] | None:
     """The cheapest path from ``src`` to ``t`` inside ``h`` avoiding the banned nodes and edges (A*):
     its cost, its nodes and the weight of each step; None when there is none."""
@@ -300,9 +184,8 @@ def _spur(
         if u in done:
             continue
         done.add(u)
-        for v, w in adj[u]:
-            hv = h.get(v)
-            if hv is None or v in done or v in ban_nodes or (u, v) in ban_edges:
+        for v, w, hv in inner[u]:
+            if v in done or v in ban_nodes or (u, v) in ban_edges:
                 continue
             nd = d + w
             if nd < dist.get(v, math.inf):

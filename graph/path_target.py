@@ -1,0 +1,208 @@
+"""Exact distances to a path question's target, for the corridor and the spur searches of ``graph.path_search``.
+
+One A* search from the target towards the start, guided by landmark lower bounds (``graph.path_index``),
+over the 2-core and the two ends' tails only. It settles the junctions of the core and jumps over the
+chains of two-neighbour nodes between them with the index's jump table (a chain with an end or its tail
+inside is walked instead: the walk stops there); the distance of a chain node is read off its chain's
+ends when the corridor asks for it.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+
+from graph.path_index import PathIndex
+
+__all__ = ["EPS", "ToTarget"]
+
+EPS = 1e-9
+
+_Chain = dict[int, tuple[tuple[int, float], tuple[int, float]]]
+
+
+class ToTarget:
+    """Exact distances to ``t`` (avoiding ``blocked``) of every node that may lie on a route from ``s``
+    within a limit, grown on demand.
+
+    The A* settles nodes in order of distance-so-far plus a lower bound on the distance left (landmarks,
+    when the search avoids every topic; else 0, a plain Dijkstra), finds the cheapest cost at ``s``, then
+    goes on while that sum stays within the limit (``grow`` goes on from where it stopped). A node on a
+    cheapest path from ``t`` to a settled node is settled first, so every kept distance is exact.
+    """
+
+    def __init__(self, ix: PathIndex, s: int, t: int, blocked: frozenset[int]) -> None:
+        n = len(ix.ids)
+        free = len(blocked) == len(ix.topic)  # the search avoids every topic (what the index's extras know)
+        self.ix, self.s, self.free = ix, s, free
+        self.chain: _Chain = {}
+        self.stop: frozenset[int] = frozenset()
+        self.broken: frozenset[int] = frozenset()
+        if free:  # off the 2-core only the two ends' tails can be on a simple path (``PathIndex.tail``)
+            self.skip = bytearray(ix.off_core)
+            tails = ix.tail(s) + ix.tail(t)
+            for x in tails:
+                self.skip[x] = 0
+            # the ends, their tails and where those join the core are not chains
+            self.chain, self.stop = ix.chain, frozenset(tails)
+            self.broken = frozenset(ix.chain_id[x] for x in self.stop) - {-1}  # chains walked, not jumped
+        else:
+            self.skip = bytearray(n)
+            for x in blocked:
+                self.skip[x] = 1
+        # landmark bounds from s (nodes outside the landmarks' component get inf: s cannot reach them)
+        self.marks = [(ix.rows[i], ix.rows[i][s]) for i in ix.active(s, t)] if free and ix.comp[s] == ix.big else []
+        self.bound = [-1.0] * n
+        self.dist = [math.inf] * n
+        self.dist[t] = 0.0
+        self.done: dict[int, float] = {}  # settled: node → exact distance to t
+        self.memo: dict[int, float | None] = {}  # chain nodes looked up since the last ``grow``
+        self.heap = [(self._bound(t), 0.0, t)]
+        self.best: float | None = None
+        if free and ix.comp[s] != ix.comp[t]:
+            self.heap = []
+        self.grow(math.inf)
+
+    def to_t(self, v: int) -> float | None:
+        """The distance to ``t`` of a settled node, or of a chain node through a settled end of its chain
+        (the least over both ends, summed from that end as a walk from it would); None for any other.
+
+        A chain node on a near-cheapest route has both ends' best side settled, so its distance is exact;
+        any other may be too high, which keeps it out of the corridor, where it does not belong anyway."""
+        d = self.done.get(v)
+        chain, stop = self.chain, self.stop
+        if d is not None or v not in chain or v in stop:
+            return d
+        memo = self.memo
+        if v in memo:
+            return memo[v]
+        done = self.done
+        best: float | None = None
+        for x, w in chain[v]:
+            steps, prev = [w], v
+            while x in chain and x not in stop and x != v:
+                (a, wa), (b, wb) = chain[x]
+                prev, x, w = (x, b, wb) if a == prev else (x, a, wa)
+                steps.append(w)
+            end = done.get(x)
+            if end is not None:
+                for w in reversed(steps):
+                    end += w
+                if best is None or end < best:
+                    best = end
+        memo[v] = best
+        return best
+
+    def corridor(self, limit: float) -> dict[int, float]:
+        """The nodes on some route from ``s`` costing at most ``limit``, each with its distance to the target
+        (after ``grow(limit)``).
+
+        A search from ``s`` that only enters nodes whose distance so far plus their distance to the target
+        stays within ``limit``. From a junction it reads a chain's first node's distance off the jump table
+        (the same sums as ``to_t``).
+        """
+        ix, s, done, chain, stop, broken = self.ix, self.s, self.done, self.chain, self.stop, self.broken
+        adj, jump, to_t = ix.adj, ix.jump if self.free else (), self.to_t
+        pop, push = heapq.heappop, heapq.heappush
+        limit += EPS
+        best = {s: 0.0}
+        heap = [(0.0, s)]
+        inside: dict[int, float] = {}
+        while heap:
+            d, u = pop(heap)
+            if u in inside:
+                continue
+            inside[u] = to_t(u)  # type: ignore[assignment]  # entered only with a distance
+            edges = jump[u] if jump and u not in stop else ()
+            if not edges:
+                edges = [(v, w, (), -2, v) for v, w in adj[u]]
+            for v, w, rest, c, first in edges:
+                if c == -1:  # a core neighbour outside chains
+                    r = done.get(v)
+                    if r is None:
+                        continue
+                elif c < -1 or c in broken:
+                    v = first
+                    r = done.get(v)
+                    if r is None:
+                        if v not in chain:
+                            continue
+                        r = to_t(v)
+                        if r is None:
+                            continue
+                else:  # a chain's first node: through this junction or from the far end ``v``
+                    r = done[u] + w
+                    far = done.get(v)
+                    v = first
+                    if far is not None:
+                        for x in reversed(rest):
+                            far += x
+                        if far < r:
+                            r = far
+                nd = d + w
+                if nd + r <= limit and nd < best.get(v, math.inf):
+                    best[v] = nd
+                    push(heap, (nd, v))
+        return inside
+
+    def _bound(self, v: int) -> float:
+        return max((abs(row[v] - at_s) for row, at_s in self.marks), default=0.0)
+
+    def grow(self, limit: float) -> None:
+        """Settle every node whose distance to ``t`` plus its lower bound from ``s`` is within ``limit``
+        (the first call stops at ``s``: then ``best`` is the cheapest cost)."""
+        ix, s, skip, chain, stop, broken = self.ix, self.s, self.skip, self.chain, self.stop, self.broken
+        adj, jump = ix.adj, ix.jump if self.free else ()
+        bound, dist, done, heap = self.bound, self.dist, self.done, self.heap
+        pop, push = heapq.heappop, heapq.heappush
+        self.memo = {}
+        if len(self.marks) == 4:
+            (r1, a1), (r2, a2), (r3, a3), (r4, a4) = self.marks
+
+            def lower(v: int) -> float:
+                return max(abs(r1[v] - a1), abs(r2[v] - a2), abs(r3[v] - a3), abs(r4[v] - a4))
+
+        else:
+            lower = self._bound
+        limit += EPS
+        while heap:
+            if heap[0][0] > limit:
+                return
+            _, d, u = pop(heap)
+            if skip[u]:  # settled before (a node is only ever pushed while not skipped)
+                continue
+            skip[u] = 2
+            done[u] = d
+            edges = jump[u] if jump and u not in stop else ()
+            if not edges:  # an end's tail, a chain node or a topic search: every neighbour, walking chains
+                edges = [(v, w, (), -2, v) for v, w in adj[u]]
+            for v, w, rest, c, first in edges:
+                if c < -1 or c in broken:
+                    v = first
+                    if skip[v]:
+                        continue
+                    nd = d + w
+                    if v in chain and v not in stop:  # to the chain's far end (or the stop in it)
+                        prev = u
+                        while True:
+                            (a, wa), (b, wb) = chain[v]
+                            prev, v, nd = (v, b, nd + wb) if a == prev else (v, a, nd + wa)
+                            if skip[v] or v not in chain or v in stop:
+                                break
+                        if skip[v]:
+                            continue
+                else:  # a core neighbour, or a whole chain at once
+                    if skip[v]:
+                        continue
+                    nd = d + w
+                    for x in rest:
+                        nd += x
+                if nd < dist[v]:
+                    dist[v] = nd
+                    lb = bound[v]
+                    if lb < 0.0:
+                        lb = bound[v] = lower(v)
+                    push(heap, (nd + lb, nd, v))
+            if u == s and self.best is None:
+                self.best = d
+                return

@@ -156,14 +156,9 @@ class ToTarget:
         bound, dist, done, heap = self.bound, self.dist, self.done, self.heap
         pop, push = heapq.heappop, heapq.heappush
         self.memo = {}
-        if len(self.marks) == 4:
-            (r1, a1), (r2, a2), (r3, a3), (r4, a4) = self.marks
-
-            def lower(v: int) -> float:
-                return max(abs(r1[v] - a1), abs(r2[v] - a2), abs(r3[v] - a3), abs(r4[v] - a4))
-
-        else:
-            lower = self._bound
+        four = len(self.marks) == 4  # the usual case, written out below (no call per node)
+        (r1, a1), (r2, a2), (r3, a3), (r4, a4) = self.marks if four else [(bound, 0.0)] * 4
+        lower = self._bound
         limit += EPS
         while heap:
             if heap[0][0] > limit:
@@ -201,7 +196,11 @@ class ToTarget:
                     dist[v] = nd
                     lb = bound[v]
                     if lb < 0.0:
-                        lb = bound[v] = lower(v)
+                        if four:
+                            lb = max(abs(r1[v] - a1), abs(r2[v] - a2), abs(r3[v] - a3), abs(r4[v] - a4))
+                        else:
+                            lb = lower(v)
+                        bound[v] = lb
                     push(heap, (nd + lb, nd, v))
             if u == s and self.best is None:
                 self.best = d

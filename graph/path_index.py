@@ -46,7 +46,8 @@ class PathIndex:
     adj: tuple[tuple[tuple[int, float], ...], ...]  # int → ((neighbour, weight), ...), neighbours ascending
     topic: frozenset[int]  # topics: not crossed unless nothing else connects two entities
     place: tuple[bool, ...]  # int → the node is a place (not a post or person): see ``path_search._variant``
-    sides: dict[tuple[int, int], tuple[str, bool]]  # (other, channel/topic) → (relation kind, it starts there)
+    # other * len(ids) + channel/topic → (relation kind, it starts there): one int per key, shared values
+    sides: dict[int, tuple[str, bool]]
     comp: tuple[int, ...]  # int → connected component of the graph without topics (topics: -1)
     rows: tuple[array[float], ...]  # landmark → int → distance without topics (inf outside ``big``)
     big: int  # the component the landmarks are in (-1: none)
@@ -94,12 +95,14 @@ def build_index(g: nx.Graph, kinds: dict[str, str], landmarks: int = LANDMARKS) 
     adj = tuple(tuple(sorted((at[nb], d["weight"]) for nb, d in g.adj[n].items())) for n in ids)
     topic = frozenset(at[n] for n in g.graph["topics"])
     place = tuple(kinds[n] not in ("post", "person") for n in ids)
-    sides: dict[tuple[int, int], tuple[str, bool]] = {}
+    sides: dict[int, tuple[str, bool]] = {}
+    same: dict[tuple[str, bool], tuple[str, bool]] = {}  # a few distinct values, shared
     for n in ids:
         if kinds[n] in ("channel", "topic"):
             for other, d in g.adj[n].items():
                 rel = d["rels"][0]
-                sides[at[other], at[n]] = (rel.kind, rel.u == n)
+                side = (rel.kind, rel.u == n)
+                sides[at[other] * len(ids) + at[n]] = same.setdefault(side, side)
     free = tuple(() if i in topic else tuple(nb for nb in adj[i] if nb[0] not in topic) for i in range(len(ids)))
     comp = _components(free, topic)
     toward = _peel(free, topic)

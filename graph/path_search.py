@@ -219,10 +219,10 @@ def _places(ix: PathIndex, nodes: list[int]) -> frozenset[int]:
 
 def _sideways(ix: PathIndex, nodes: list[int]) -> bool:
     """The path enters and leaves some channel or topic by the same relation."""
-    sides = ix.sides
+    sides, n_ids = ix.sides, len(ix.ids)
     for x, n, y in zip(nodes, nodes[1:], nodes[2:], strict=False):
-        here = sides.get((x, n))
-        if here is not None and here == sides[y, n]:
+        here = sides.get(x * n_ids + n)
+        if here is not None and here == sides[y * n_ids + n]:
             return True
     return False
 

@@ -40,7 +40,11 @@ _MAX_CANDIDATES = 20
 #: How much dearer (in weight) than the cheapest path an alternative may be: bounds the corridor.
 _SLACK = 6.0
 #: The corridor's slack in stages, the last the full ``_SLACK`` (see ``_yen``).
-_STAGES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, _SLACK)
+#: Few and wide: every stage runs Yen again, and on a tree-like graph a narrow corridor's candidates often
+#: run out before ``k`` routes (then the next stage runs). Measured on 188 + 400 national pairs: search
+#: CPU p50 1.4–1.6 ms against 2.7–2.9 ms for (0.5, 0.75, 1.0, …, 5.0, 6.0) with a jump to the full slack
+#: when the candidates ran out; the same answers.
+_STAGES = (1.0, 2.0, 4.0, _SLACK)
 
 _Adj = tuple[tuple[tuple[int, float], ...], ...]
 
@@ -68,7 +72,8 @@ def _yen(ix: PathIndex, s: int, t: int, k: int, blocked: frozenset[int]) -> tupl
     The corridor grows in ``_STAGES``: Yen in a narrower corridor yields the same candidates, in the same
     order, as long as they cost at most its limit (every node of such a path lies inside it). So when the
     answer is settled before a candidate passes that limit, it is the answer of the full corridor; else
-    the next stage runs (most answers need a slack of 2 or less, a few the full ``_SLACK``).
+    a wider stage runs: the next one when the candidates ran out, else the first that holds the candidate
+    that passed.
     """
     to_dst = _ToTarget(ix, s, t, blocked)
     if to_dst.best is None:
@@ -103,8 +108,9 @@ def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget) -> tuple[l
                 return routes or alike[:k], True
         if last:
             return routes or alike[:k], False
-        # the next stage that could hold that candidate (any wider corridor gives the same answer)
-        slack = next(x for x in _STAGES if x > slack and (x >= beyond - to_dst.best or x == _SLACK))
+        # the next stage, or the first that could hold that candidate (any wider corridor gives the same answer)
+        need = beyond - to_dst.best
+        slack = next(x for x in _STAGES if x > slack and (need == math.inf or x >= need or x == _SLACK))
 
 
 def _simple_paths(adj: _Adj, s: int, t: int, h: dict[int, float]) -> Iterator[tuple[float, list[int]]]:

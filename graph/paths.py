@@ -146,11 +146,13 @@ def find_paths(
 
 def _path(v: View, g: nx.Graph, nodes: list[str]) -> Path:
     model = v.model
+    data = [model.node(n) for n in nodes]  # each node's attributes, read once (a path is read step by step)
+    edges = g.edges
     steps = []
-    for x, y in pairwise(nodes):
-        rels = g.edges[x, y]["rels"]
+    for i, (x, y) in enumerate(pairwise(nodes), 1):
+        rels = edges[x, y]["rels"]
         best = rels[0]
-        proposed = best.status == "proposed" or model.node(y).get("status") == "proposed"
+        to = data[i]
         steps.append(
             PathStep(
                 from_id=x,
@@ -158,15 +160,15 @@ def _path(v: View, g: nx.Graph, nodes: list[str]) -> Path:
                 kind=best.kind,
                 forward=best.u == x,
                 status=best.status,
-                scenario=best.scenario or model.node(y).get("scenario"),
+                scenario=best.scenario or to.get("scenario"),
                 sources=best.sources,
-                also=tuple(dict.fromkeys(r.kind for r in rels[1:] if r.kind != best.kind)),
-                proposed=proposed,
+                also=tuple(dict.fromkeys(r.kind for r in rels[1:] if r.kind != best.kind)) if len(rels) > 1 else (),
+                proposed=best.status == "proposed" or to.get("status") == "proposed",
             )
         )
     pen = g.graph["penalty"]
     cost = sum(KIND_COST.get(s.kind, 1.0) for s in steps) + sum(pen[n] for n in nodes[1:-1])
-    notes = tuple(_channel_note(v, n) for n in nodes if model.node(n)["kind"] == "channel")
+    notes = tuple(_channel_note(v, n) for n, d in zip(nodes, data, strict=True) if d["kind"] == "channel")
     alike = tuple((x, n, y, side(g, x, n)[0]) for x, n, y in sideways(model, g, nodes))
     return Path(tuple(nodes), tuple(steps), cost, tuple(n for n in notes if n is not None), alike)
 

@@ -75,7 +75,7 @@ def _yen(ix: PathIndex, s: int, t: int, k: int, blocked: frozenset[int]) -> tupl
     a wider stage runs: the next one when the candidates ran out, else the first that holds the candidate
     that passed.
     """
-    to_dst = _ToTarget(ix, s, t, blocked)
+    to_dst = _ToTarget(ix, s, t, blocked, _SLACK)
     if to_dst.best is None:
         return [], False
     return _stages(ix, s, t, k, to_dst)

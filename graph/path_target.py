@@ -31,8 +31,10 @@ class ToTarget:
     cheapest path from ``t`` to a settled node is settled first, so every kept distance is exact.
     """
 
-    def __init__(self, ix: PathIndex, s: int, t: int, blocked: frozenset[int]) -> None:
+    def __init__(self, ix: PathIndex, s: int, t: int, blocked: frozenset[int], slack: float = math.inf) -> None:
+        """``slack``: no ``grow`` will pass the cheapest cost plus this (nothing beyond it is queued)."""
         n = len(ix.ids)
+        self.slack = slack
         free = len(blocked) == len(ix.topic)  # the search avoids every topic (what the index's extras know)
         self.ix, self.s, self.free = ix, s, free
         self.chain: _Chain = {}
@@ -160,6 +162,7 @@ class ToTarget:
         (r1, a1), (r2, a2), (r3, a3), (r4, a4) = self.marks if four else [(bound, 0.0)] * 4
         lower = self._bound
         limit += EPS
+        cap = self.best + self.slack + EPS if self.best is not None else math.inf  # the widest limit
         while heap:
             if heap[0][0] > limit:
                 return
@@ -201,7 +204,8 @@ class ToTarget:
                         else:
                             lb = lower(v)
                         bound[v] = lb
-                    push(heap, (nd + lb, nd, v))
+                    if nd + lb <= cap:
+                        push(heap, (nd + lb, nd, v))
             if u == s and self.best is None:
                 self.best = d
                 return

@@ -37,6 +37,17 @@ def bundled() -> Model:
     return load()
 
 
+@pytest.fixture(scope="session")
+def generated_region(tmp_path_factory: pytest.TempPathFactory) -> Model:
+    """A generated region (``benchmarks.generate``, seed 3), loaded once: bigger and more tangled than the
+    bundled data, for tests that compare a fast index with a plain reference."""
+    from benchmarks.generate import write
+
+    out = tmp_path_factory.mktemp("region") / "region.ttl"
+    write("region", 3, out)
+    return load([out])
+
+
 def tiny(turtle: str) -> Model:
     """A model from an inline Turtle snippet; the common prefixes are added."""
     return model_from_text(PREFIXES + turtle)
@@ -53,8 +64,11 @@ def interop() -> Path:
 def browser() -> Iterator[object]:
     """One headless Debian Chromium for the whole session (Playwright allows one sync driver at a time)."""
     if not CHROMIUM.exists():  # `make test` installs it (system-deps): its absence is a broken setup, not a skip
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or apt-get install chromium")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or apt-get install chromium"
+        )
     from playwright import sync_api
+
     with sync_api.sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:

@@ -16,13 +16,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from benchmarks.generate import write
 from graph.contact_facts import anchors
 from graph.contact_home import Home, forums_of, home
 from graph.contact_index import STRUCTURE_KINDS, Standing, pool, structure_index
 from graph.contact_types import COLLAB_KINDS
 from graph.contact_walk import prepare_walks
-from graph.model import Model, load
+from graph.model import Model
 from graph.topics import topic_index, understand
 from graph.view import View, view
 
@@ -32,10 +31,8 @@ _REGIONAL = {"municipal", "somatic", "psychiatry", "general_practice", "region",
 
 
 @pytest.fixture(scope="module")
-def region(tmp_path_factory: pytest.TempPathFactory) -> Model:
-    out = tmp_path_factory.mktemp("region") / "region.ttl"
-    write("region", 3, out)
-    return load([out])
+def region(generated_region: Model) -> Model:
+    return generated_region
 
 
 def _plain_tier(v: View, h: Home, s: Standing) -> int:

@@ -15,14 +15,12 @@ import math
 import random
 from collections.abc import Callable, Iterator
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
 
-from benchmarks.generate import write
-from graph.model import Model, load
+from graph.model import Model
 from graph.path_graph import DEFAULT_VIA, path_graph, path_index
 from graph.path_search import _MAX_CANDIDATES, _SLACK, search
 
@@ -151,10 +149,8 @@ def test_same_paths_as_networkx_from_and_to_topics(bundled: Model) -> None:
 
 
 @pytest.fixture(scope="module")
-def region(tmp_path_factory: pytest.TempPathFactory) -> Model:
-    path: Path = tmp_path_factory.mktemp("region") / "region.ttl"
-    write("region", 3, path)
-    return load([path])
+def region(generated_region: Model) -> Model:
+    return generated_region
 
 
 def test_same_paths_as_networkx_on_a_generated_region(region: Model) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from graph.describe import seat_details
 from graph.model import Model
 from graph.view import view
+from ontology import codes
 from viz.diagram import DEdge, DNode, Filters
 from viz.facets import Facets, facets
 from viz.tooltips import edge_tooltip, node_tooltip, role_name, word
@@ -136,7 +137,7 @@ class Scope:
         label = ""
         if attrs.get("status") == "proposed":
             flags.add("proposed")
-            label = "foreslået" if self.lang == "da" else "proposed"
+            label = codes.label("status", "proposed", self.lang)
         if attrs.get("scenario"):
             flags.add("scenario")
             label = label or ("scenarie" if self.lang == "da" else "scenario")

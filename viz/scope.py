@@ -80,7 +80,7 @@ class Scope:
             seat["stated_vacant"] = d.get("occupancy") == "vacant"
             if seat["occupancy"] == "vacant":
                 flags.add("vacant")
-                if not any(w in label.lower() for w in ("vakant", "vacant")):
+                if not any(codes.label("occupancy", "vacant", x).lower() in label.lower() for x in ("da", "en")):
                     label += f"\n{word('vacant', lang)}"
             elif seat["occupancy"] == "not_stated":
                 flags.add("not_stated")

@@ -74,6 +74,8 @@ def similarity(q: Token, label: Token) -> float:
     if shared:  # a compound shares its last part: "dagsordens|forslag" is a kind of "forslag", not of "dagsorden"
         q_ok = q.last in shared or q.last == q.stem
         l_ok = label.last in shared or label.last == label.stem
+        if q_ok and l_ok and q.last != q.stem and label.last != label.stem:
+            return _SIM_PART  # two kinds of one thing are siblings: "børne|psykiatri" is not "akut|psykiatri"
         return _SIM_LAST if q_ok and l_ok else _SIM_PART
     if any(p.startswith("~") and p[1:] in label.parts for p in q.parts):
         return SIM_FUZZY

@@ -107,3 +107,13 @@ def test_every_bundled_thesaurus_word_cites_a_source_and_leads_to_real_topics(bu
         assert e.label.get("da") and e.label.get("en"), e.id
         assert e.in_domain or e.exact or e.related, e.id  # no word leads nowhere
         assert all(bundled.nx.nodes[t]["kind"] == "topic" for t in (*e.exact, *e.related))
+
+
+def test_a_referral_to_child_psychiatry_is_not_read_as_acute_psychiatry(bundled) -> None:
+    """The words "børne|psykiatri" and "akut|psykiatri" are two kinds of psychiatry, not one: a coordinator asking about a
+    referral must not get the acute warning, while a threat of suicide still does."""
+    referral = contact(bundled, "henvisning til børnepsykiatrien", "Norddjurs Kommune").as_json()
+    assert referral["notices"] == []
+    assert referral["topic"]["label"] == "henvisning"
+    threat = contact(bundled, "truer med selvmord", "Norddjurs Kommune").as_json()
+    assert threat["notices"] and threat["notices"][0].startswith("Akut:")

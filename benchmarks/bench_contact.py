@@ -20,6 +20,7 @@ from typing import Any
 
 from benchmarks.baselines import OxigraphBaseline
 from benchmarks.bench_support import Row, Timing
+from graph.errors import AmbiguousEntity, EntityNotFound
 from graph.model import Model, load
 
 __all__ = ["contact_pairs", "contact_rows"]
@@ -53,7 +54,7 @@ def contact_pairs(model: Model, n: int, seed: int = 0) -> list[tuple[str, str, s
 def _unique_name(model: Model, x: str) -> bool:
     try:
         return model.resolve(model.label(x)) == x
-    except Exception:  # an ambiguous or unknown name: a person would not type it this way
+    except (AmbiguousEntity, EntityNotFound):  # a person would not type it this way
         return False
 
 

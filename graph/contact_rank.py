@@ -30,7 +30,7 @@ from graph.contact_index import FOLD_AT, Slot, Standing, Table, far_key, slot_ke
 from graph.contact_types import Answer
 from graph.view import View
 
-__all__ = ["origins", "rank"]
+__all__ = ["origin_names", "rank"]
 
 
 class _Row:
@@ -163,7 +163,7 @@ def _answer(v: View, home: Home | None, r: _Row, distance: int, general: bool) -
     else:
         notes = list(at.note)
         if home and at.channels and at.channel_from.isdisjoint(home.channel_from):
-            notes.append(_not_your_channel(v, at.channels, home.id))
+            notes.append(_not_your_channel(v, at, home.id))
         note = {"da": " ".join(n[0] for n in notes), "en": " ".join(n[1] for n in notes)} if notes else None
     return Answer(
         at.who,
@@ -181,20 +181,21 @@ def _answer(v: View, home: Home | None, r: _Row, distance: int, general: bool) -
     )
 
 
-def _not_your_channel(v: View, channels: tuple[str, ...], asker: str) -> tuple[str, str]:
+def _not_your_channel(v: View, at: Standing, asker: str) -> tuple[str, str]:
     m = v.model
-    da, en = origins(v, channels)
+    da, en = origin_names(v, at.channel_from)
     return (
         f"Kanalen er registreret fra {da} – ikke fra {m.label(asker, 'da')}.",
         f"The channel is recorded from {en} – not from {m.label(asker, 'en')}.",
     )
 
 
-def origins(v: View, channels: tuple[str, ...]) -> tuple[str, str]:
-    """Where the channels start, named (kept per view: a channel open to every municipality names ~100)."""
-    kept: dict[tuple[str, ...], tuple[str, str]] = v.cached("contact-channel-origins", dict)
-    hit = kept.get(channels)
+def origin_names(v: View, froms: frozenset[str]) -> tuple[str, str]:
+    """Where a contact's channels start (``Standing.channel_from``), named in Danish and English; kept per view:
+    a channel open to every municipality names ~100."""
+    kept: dict[frozenset[str], tuple[str, str]] = v.cached("contact-channel-origins", dict)
+    hit = kept.get(froms)
     if hit is None:
-        froms = sorted({f for ch in channels for f in v.into(ch, "channel_from")})
-        hit = kept[channels] = (names(v.model, froms, "da"), names(v.model, froms, "en"))
+        ordered = sorted(froms)
+        hit = kept[froms] = (names(v.model, ordered, "da"), names(v.model, ordered, "en"))
     return hit

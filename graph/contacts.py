@@ -93,7 +93,7 @@ from graph.contact_fallbacks import with_fallbacks
 from graph.contact_home import home as home_of
 from graph.contact_index import places, pool
 from graph.contact_json import answer_json, organisation
-from graph.contact_rank import origins, rank
+from graph.contact_rank import origin_names, rank
 from graph.contact_types import NEARNESS, Answer, Step
 from graph.contact_walk import prepare_walks
 from graph.contact_why import explained
@@ -208,7 +208,7 @@ def prepare(model: Model, on: dt.date | None = None, scenarios: Iterable[str] = 
         meaning = understand(model, text)
         for slot in pool(v, meaning.topics or meaning.general).slots:
             if slot.at.channels:
-                origins(v, slot.at.channels)  # named once: a channel open to every municipality names ~100
+                origin_names(v, slot.at.channel_from)  # named once: a channel open to every municipality names ~100
 
 
 def contact(

@@ -197,7 +197,7 @@ def prepare(model: Model, on: dt.date | None = None, scenarios: Iterable[str] = 
     gaps an answer can cite, the name index, the candidates of every topic and thesaurus word as its own
     label is read, and where their channels start. A server calls this for today at start."""
     v = view(model, on, check_scenarios(model, scenarios))
-    model.index  # noqa: B018 - the name index askers are resolved with, built once per model
+    model.index.build(ASKER_KINDS)  # the names askers are resolved by, built once per model
     prepare_walks(v)
     places(v)
     _gap_index(v)

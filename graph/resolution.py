@@ -109,6 +109,11 @@ class LabelIndex:
         self._lock = threading.Lock()
         self._contains = contains
 
+    def build(self, kinds: Iterable[str] | None = None) -> None:
+        """Build the lookups of these kinds (all when None) now rather than on the first name looked up: a server
+        does this before its first request."""
+        self._parts_for(set(kinds) if kinds is not None else None)
+
     def _parts_for(self, allowed: set[str] | None) -> list[_Part]:
         """The parts of the allowed kinds (all when None), building any not built yet, in a stable order."""
         kinds = sorted(self._rows) if allowed is None else sorted(k for k in allowed if k in self._rows)

@@ -112,10 +112,12 @@ def test_the_walk_from_an_asker_is_networkx_shortest_paths(which: str, bundled: 
 
 def test_prepared_views_answer_without_building_anything(bundled: Model, tmp_path: Path) -> None:
     """After ``prepare`` a first question finds its indexes built (the server prepares today's at start)."""
-    from graph.contacts import contact, prepare
+    from graph.contacts import ASKER_KINDS, contact, prepare
 
     prepare(bundled, ON)
     v = view(bundled, ON)
+    kinds = {d["kind"] for _, d in bundled.nx.nodes(data=True)} & set(ASKER_KINDS)
+    assert kinds <= set(bundled.index._parts)  # askers' names are looked up in parts built at start
     before = set(v.cached("contact-pools", dict))
     contact(bundled, "skolevægring", "Favrskov Kommune", on=ON)
     assert set(v.cached("contact-pools", dict)) == before

@@ -73,7 +73,11 @@ def test_each_step_keeps_its_real_direction_and_is_named(gp_ppr: Model) -> None:
 def test_a_step_says_which_channel_and_its_state(gp_ppr: Model) -> None:
     first = find_paths(gp_ppr, "Almen praksis", "PPR, Aby").as_json()["paths"][0]
     channel = first["steps"][0]["channel"]
-    assert channel["id"] == ID + "ch" and channel["state"] == "not_stated" and channel["state_label"] == "tilstand ikke oplyst"
+    assert (
+        channel["id"] == ID + "ch"
+        and channel["state"] == "not_stated"
+        and channel["state_label"] == "tilstand ikke oplyst"
+    )
     assert first["sources"][first["steps"][0]["sources"][0]]["title"] == "Statusnotat"
 
 

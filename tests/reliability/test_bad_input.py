@@ -19,7 +19,10 @@ CORPUS: dict[str, tuple[bytes, str]] = {
     "broken.ttl": (PREFIX.encode() + b'ex:a skos:prefLabel "uafsluttet .\n', "line"),
     "broken.trig": (PREFIX.encode() + b"ex:g { ex:a ex:b ex:c . \n", "TriG syntax error"),
     "broken.jsonld": (b'{"@id": "http://example.org/a", "http://example.org/p": [1, 2,,]}', "JSON"),
-    "broken.rdf": (b'<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n<rdf:Description', "RDF/XML syntax error"),
+    "broken.rdf": (
+        b'<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n<rdf:Description',
+        "RDF/XML syntax error",
+    ),
     "bomb.rdf": (
         b'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
         b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n',
@@ -28,10 +31,13 @@ CORPUS: dict[str, tuple[bytes, str]] = {
     "external.rdf": (
         b'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
         b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="http://e/a">'
-        b'<rdf:value>&x;</rdf:value></rdf:Description></rdf:RDF>\n',
+        b"<rdf:value>&x;</rdf:value></rdf:Description></rdf:RDF>\n",
         "DOCTYPE",
     ),
-    "remote.jsonld": (b'{"@context": "https://schema.org/", "@id": "http://example.org/a", "name": "x"}', "not fetched"),
+    "remote.jsonld": (
+        b'{"@context": "https://schema.org/", "@id": "http://example.org/a", "name": "x"}',
+        "not fetched",
+    ),
     "latin1.ttl": (PREFIX.encode() + 'ex:a skos:prefLabel "Århus" .\n'.encode("latin-1"), "UTF-8"),
     "empty.ttl": (b"", "empty"),
     "binary.ttl": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", "binary"),
@@ -69,7 +75,9 @@ def test_a_file_over_the_input_limit_is_refused_before_reading_naming_the_limit(
     assert run("stats", "--data", str(big), "--json").exit_code == 0
 
 
-def test_owl_imports_and_skipped_files_are_reported_as_warnings(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_owl_imports_and_skipped_files_are_reported_as_warnings(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / "a.ttl").write_text(

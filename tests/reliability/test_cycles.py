@@ -20,7 +20,13 @@ from tests.reliability.cyclic import cyclic_file
 from tests.reliability.server import REPO, running_server
 from tests.store.support import small_data
 
-ISSUE_EDIT = {"op": "create_organisation", "ref": "a", "label_da": "Cyklisk Org", "sector": "municipal", "part_of": "#a"}
+ISSUE_EDIT = {
+    "op": "create_organisation",
+    "ref": "a",
+    "label_da": "Cyklisk Org",
+    "sector": "municipal",
+    "part_of": "#a",
+}
 
 
 def test_every_question_on_cyclic_data_answers(tmp_path: Path) -> None:

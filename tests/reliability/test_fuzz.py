@@ -32,7 +32,9 @@ def test_fuzzing_the_documented_api_finds_no_server_error_and_no_schema_violatio
         argv += ["--phases", "fuzzing", "--seed", "13", "--request-timeout", "120", "--suppress-health-check", "all"]
         if who == "editor":
             argv += ["--header", f"Authorization: Bearer {EDITOR}"]
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=900, cwd=tmp_path, env={**os.environ, "NO_COLOR": "1"})
+        done = subprocess.run(
+            argv, capture_output=True, text=True, timeout=900, cwd=tmp_path, env={**os.environ, "NO_COLOR": "1"}
+        )
         report = done.stdout[-4000:]
         assert done.returncode == 0, report
         assert " passed" in report and "failed" not in report.split("Test cases:")[-1], report

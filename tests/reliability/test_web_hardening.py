@@ -79,7 +79,9 @@ def test_a_body_over_the_limit_is_413_naming_the_limit(client: TestClient) -> No
             yield b"x" * (1024 * 1024)
 
     r = client.post(
-        "/api/sparql", content=chunks(), headers={"Content-Type": "application/sparql-query", "Transfer-Encoding": "chunked"}
+        "/api/sparql",
+        content=chunks(),
+        headers={"Content-Type": "application/sparql-query", "Transfer-Encoding": "chunked"},
     )
     assert r.status_code == 413
     assert client.get("/api/stats").status_code == 200

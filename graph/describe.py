@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from rdflib import Literal, URIRef
-
 from graph.describe_context import context
+from graph.facts import Lit, as_str, python_value
+from graph.lazy import rdflib
 from graph.model import Model
 from graph.view import view
-from ontology.namespace import FOAF, RDFS, SK, SKOS, VCARD
+from ontology.iris import FOAF, RDFS, SK, SKOS, VCARD
 
 __all__ = ["describe", "mandate_details", "seat_details"]
 
@@ -149,10 +149,10 @@ def channel_details(model: Model, ch: str, *, lang: str = "da") -> dict[str, Any
 
 def contact_point(model: Model, cp: str, *, include_personal: bool = False) -> dict[str, Any]:
     """A contact point; a person's own e-mail/phone only when ``include_personal``."""
-    rdf = model.facts
-    node = URIRef(cp)
-    functional = rdf.value(node, SK.functional)
-    is_functional = functional is None or bool(getattr(functional, "toPython", lambda: True)())
+    facts = model.triple_index()  # plain terms: a contact answer needs no rdflib
+    functional = facts.value(cp, SK.functional)
+    # rdflib's truth value of the term's Python value (an IRI or blank node counts as true)
+    is_functional = functional is None or type(functional) is not Lit or bool(python_value(functional))
     out: dict[str, Any] = {**model.ref(cp), "functional": is_functional}
     if is_functional or include_personal:
         for key, preds in (
@@ -160,7 +160,7 @@ def contact_point(model: Model, cp: str, *, include_personal: bool = False) -> d
             ("phone", (VCARD.hasTelephone, VCARD.tel, FOAF.phone)),
             ("url", (VCARD.hasURL, FOAF.homepage)),
         ):
-            values = sorted({_plain(o) for p in preds for o in rdf.objects(node, p)})
+            values = sorted({_plain(as_str(o)) for p in preds for o in facts.objects(cp, p)})
             if values:
                 out[key] = values
     else:
@@ -171,7 +171,7 @@ def contact_point(model: Model, cp: str, *, include_personal: bool = False) -> d
 def mandate_details(model: Model, mandate: str, *, lang: str = "da") -> dict[str, Any]:
     """Purpose, items, deadlines and meeting rules of a terms of reference."""
     rdf = model.facts
-    m = URIRef(mandate)
+    m = rdflib.URIRef(mandate)
     d = model.nx.nodes[mandate] if mandate in model.nx else {}
     out: dict[str, Any] = {
         **model.ref(mandate, lang),
@@ -192,7 +192,7 @@ def mandate_details(model: Model, mandate: str, *, lang: str = "da") -> dict[str
         items = []
         for item in rdf.objects(m, pred):
             order = rdf.value(item, SK.order)
-            items.append((int(order) if isinstance(order, Literal) else 999, _pref(model, item, lang)))
+            items.append((int(order) if isinstance(order, rdflib.Literal) else 999, _pref(model, item, lang)))
         out[key] = [text for _, text in sorted(items)]
     out["deadlines"] = sorted(
         (
@@ -230,7 +230,9 @@ def _meeting_rule(model: Model, rule: Any, lang: str) -> dict[str, Any]:
         v = rdf.value(rule, pred)
         if v is not None:
             out[key] = (
-                v.toPython() if isinstance(v, Literal) and key.startswith(("meetings", "duration")) else _plain(v)
+                v.toPython()
+                if isinstance(v, rdflib.Literal) and key.startswith(("meetings", "duration"))
+                else _plain(v)
             )
     if isinstance(out.get("duration_hours"), object) and out.get("duration_hours") is not None:
         out["duration_hours"] = float(out["duration_hours"])
@@ -283,7 +285,7 @@ def _pref(model: Model, node: Any, lang: str) -> str:
 
 
 def _literal_in(literals: Any, lang: str) -> str | None:
-    by = {(o.language or "da"): str(o) for o in literals if isinstance(o, Literal)}
+    by = {(o.language or "da"): str(o) for o in literals if isinstance(o, rdflib.Literal)}
     return by.get(lang) or by.get("da") or (next(iter(by.values())) if by else None)
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from rdflib import URIRef
-
+from graph.lazy import rdflib
 from graph.model import Model
-from ontology.namespace import ORG, RDFS, SK, SKOS
+from ontology.iris import ORG, RDFS, SK, SKOS
 
 __all__ = ["context"]
 
@@ -37,7 +36,7 @@ def context(model: Model, nid: str, lang: str = "da") -> dict[str, Any]:
     if kind in ("request", "requirement", "agreement", "mandate", "forum", "partnership"):
         out["requested_by"] = _refs(model, nid, "requested_by", lang)
         out["approved_by"] = _refs(model, nid, "approved_by", lang)
-        day = model.facts.value(URIRef(nid), SK.approvedOn)
+        day = model.facts.value(rdflib.URIRef(nid), SK.approvedOn)
         out["approved_on"] = str(day) if day is not None else None
         if kind == "agreement":
             out["topics_of_agreement"] = _refs(model, nid, "handles", lang)
@@ -56,7 +55,7 @@ def context(model: Model, nid: str, lang: str = "da") -> dict[str, Any]:
 
 def _decision(model: Model, d: str, body: str, lang: str) -> dict[str, Any]:
     data = model.nx.nodes[d]
-    day = model.facts.value(URIRef(d), SK.approvedOn)
+    day = model.facts.value(rdflib.URIRef(d), SK.approvedOn)
     return {
         **model.ref(d, lang),
         "approved_by": model.ref(body, lang),
@@ -68,7 +67,7 @@ def _decision(model: Model, d: str, body: str, lang: str) -> dict[str, Any]:
 
 
 def _linked_to(model: Model, nid: str) -> list[str]:
-    node = URIRef(nid)
+    node = rdflib.URIRef(nid)
     return sorted({str(s) for s in model.facts.subjects(ORG.linkedTo, node) if str(s) in model.nx})
 
 
@@ -87,7 +86,7 @@ def _refs(model: Model, nid: str, kind: str, lang: str) -> list[dict[str, Any]]:
 
 
 def _skos_ids(model: Model, nid: str, pred: Any, *, forward: bool) -> list[str]:
-    node = URIRef(nid)
+    node = rdflib.URIRef(nid)
     found = model.facts.objects(node, pred) if forward else model.facts.subjects(pred, node)
     return sorted(str(x) for x in found if str(x) in model.nx)
 
@@ -102,7 +101,7 @@ def _comment(g: Any, nid: str, lang: str) -> list[str]:
 
 
 def _facts_comment(model: Model, nid: str, lang: str) -> list[str]:
-    return [str(c) for c in model.facts.objects(URIRef(nid), RDFS.comment) if _lang_ok(c, lang)]
+    return [str(c) for c in model.facts.objects(rdflib.URIRef(nid), RDFS.comment) if _lang_ok(c, lang)]
 
 
 def _lang_ok(lit: Any, lang: str) -> bool:

@@ -23,14 +23,17 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.exceptions import UniquenessError
-from rdflib.term import Node
 
-__all__ = ["Blank", "FactView", "Facts", "Lit", "Term", "from_rdflib", "python_value", "to_rdflib"]
+from graph.lazy import rdflib
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
+
+__all__ = ["Blank", "FactView", "Facts", "Lit", "Term", "as_str", "from_rdflib", "python_value", "to_rdflib", "truthy"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -199,7 +202,7 @@ class Facts:
     # ------------------------------------------------------------------ conversion
     def to_rdflib_graph(self) -> Graph:
         """The same triples as an rdflib ``Graph`` (memory store), subjects in order of first appearance."""
-        g = Graph()
+        g = rdflib.Graph()
         cache: dict[Term, Node] = {}
 
         def conv(t: Term) -> Node:
@@ -208,7 +211,7 @@ class Facts:
                 hit = cache[t] = to_rdflib(t)
             return hit
 
-        preds = {p: URIRef(p) for p in self.pso}
+        preds = {p: rdflib.URIRef(p) for p in self.pso}
         g.addN((conv(s), preds[p], conv(o), g) for s, po in self.spo.items() for p, objs in po.items() for o in objs)
         return g
 
@@ -257,6 +260,8 @@ class FactView:
         if not values:
             return default
         if len(values) > 1:
+            from rdflib.exceptions import UniquenessError
+
             raise UniquenessError(values)
         return values[0]
 
@@ -296,17 +301,17 @@ class FactView:
             for pred, objs in items:
                 for x in objs:
                     if oi is None or x == oi:
-                        yield self._out(si), URIRef(pred), self._out(x)
+                        yield self._out(si), rdflib.URIRef(pred), self._out(x)
             return
         if pi is not None:
             subjects = f.subjects(pi, oi) if oi is not None else list(f.subjects_of(pi))
             for subj in subjects:
                 for x in f.objects(subj, pi) if oi is None else (oi,):
-                    yield self._out(subj), URIRef(pi), self._out(x)
+                    yield self._out(subj), rdflib.URIRef(pi), self._out(x)
             return
         for subj, pred, x in f:
             if oi is None or x == oi:
-                yield self._out(subj), URIRef(pred), self._out(x)
+                yield self._out(subj), rdflib.URIRef(pred), self._out(x)
 
 
 # ---------------------------------------------------------------------- terms
@@ -321,7 +326,8 @@ def _internal(t: Any, scope: str) -> Term:
         if dt != _XSD_STRING:
             pattern = _CANONICAL.get(dt)
             if not ((pattern is not None and pattern.fullmatch(lexical)) or (dt == _BOOLEAN and lexical in _BOOLEANS)):
-                lexical = str(Literal(lexical, datatype=URIRef(dt)))  # rdflib normalises e.g. "01"^^xsd:integer
+                # rdflib normalises e.g. "01"^^xsd:integer (imported only for such a literal: canonical ones skip it)
+                lexical = str(rdflib.Literal(lexical, datatype=rdflib.URIRef(dt)))
         return Lit(lexical, None, dt)
     if cls is _BLANK:
         return Blank(f"{scope}b{t.value}")  # file-scoped: two files' _:b1 are different nodes
@@ -331,7 +337,15 @@ def _internal(t: Any, scope: str) -> Term:
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INT_RE = re.compile(r"0|-?[1-9]\d*")
-_CANONICAL = {_XSD + "date": _DATE_RE, _XSD + "integer": _INT_RE}
+#: Lexical forms rdflib keeps as they are (checked against rdflib's own normalisation in tests/graph/test_facts.py):
+#: a literal that matches needs no rdflib to normalise it, so loading imports no rdflib for ordinary data.
+_CANONICAL = {
+    _XSD + "date": _DATE_RE,
+    _XSD + "integer": _INT_RE,
+    _XSD + "decimal": re.compile(r"-?(0|[1-9]\d*)(\.\d+)?"),
+    # whole days, months below a year, or years: what the sources state (notice periods, answer times)
+    _XSD + "duration": re.compile(r"P(0|[1-9]\d{0,5})D|P([1-9]|1[01])M|P[1-9]\d{0,3}Y"),
+}
 _BOOLEAN = _XSD + "boolean"
 _BOOLEANS = {"true": True, "false": False}
 
@@ -356,27 +370,54 @@ def python_value(t: Term) -> Any:
     return to_rdflib(t).toPython()  # type: ignore[attr-defined]
 
 
+def as_str(t: Term) -> str:
+    """What ``str()`` of the rdflib term gives: the IRI, the blank node id or the literal's lexical form."""
+    return t.value if type(t) is Lit else str(t)
+
+
+def truthy(t: Term) -> bool:
+    """rdflib's truth value of the term (``bool(to_rdflib(t))``: an empty string or a zero/false literal is false),
+    without rdflib for text and for canonical dates, integers and booleans."""
+    if type(t) is Lit:
+        dt = t.datatype
+        if t.language or dt == _XSD_STRING:
+            return t.value != ""
+        lexical = t.value
+        if dt == _XSD + "integer" and _INT_RE.fullmatch(lexical):
+            return lexical != "0"
+        if dt == _BOOLEAN and lexical in _BOOLEANS:
+            return _BOOLEANS[lexical]
+        if dt == _XSD + "date" and _DATE_RE.fullmatch(lexical):
+            try:
+                datetime.date.fromisoformat(lexical)
+            except ValueError:
+                pass
+            else:
+                return True
+    return bool(to_rdflib(t))
+
+
 def to_rdflib(t: Term) -> Node:
     """The rdflib term for an internal one (the conversion ``graph.loading.parse_bytes`` applies)."""
     if type(t) is str:
-        return URIRef(t)
+        return rdflib.URIRef(t)
     if isinstance(t, Blank):
-        return BNode(str(t))
+        return rdflib.BNode(str(t))
     if t.language:
-        return Literal(t.value, lang=t.language)
+        return rdflib.Literal(t.value, lang=t.language)
     dt = t.datatype
     if dt == _XSD_STRING:
-        return Literal(t.value)
-    return Literal(t.value, datatype=URIRef(dt))
+        return rdflib.Literal(t.value)
+    return rdflib.Literal(t.value, datatype=rdflib.URIRef(dt))
 
 
 def from_rdflib(t: Node) -> Term:
     """The internal term for an rdflib one."""
-    if isinstance(t, URIRef):
+    if isinstance(t, rdflib.URIRef):
         return str(t)
-    if isinstance(t, BNode):
+    if isinstance(t, rdflib.BNode):
         return Blank(str(t))
-    if isinstance(t, Literal):
+    if isinstance(t, rdflib.Literal):
         if t.language:
             return Lit(str(t), t.language.lower(), _LANG_STRING)
         if t.datatype is None:

@@ -6,12 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
 
-from rdflib import Literal, URIRef
-
+from graph.facts import Facts, Lit, Term, as_str, python_value
 from graph.gap_types import Gap, GapCtx, Genitive, softer
-from ontology.namespace import PROV, RDFS, SK, SKOS
+from ontology.iris import PROV, RDFS, SK, SKOS
 
 __all__ = ["deadlines", "forums", "members"]
 
@@ -106,24 +104,24 @@ def _mandate_approval(c: GapCtx, forum: str) -> Iterable[Gap]:
 
 
 def deadlines(c: GapCtx) -> Iterable[Gap]:
-    rdf = c.model.facts
+    facts = c.model.triple_index()
     for forum in c.nodes(*_COLLAB_KINDS):
         for mandate in c.out(forum, "has_mandate"):
-            for dl in rdf.objects(URIRef(mandate), SK.deadline):
-                due = rdf.value(dl, SK.dueDate)
-                if not isinstance(due, Literal) or not isinstance(due.toPython(), dt.date):
+            for dl in facts.objects(mandate, SK.deadline):
+                due = facts.value(dl, SK.dueDate)
+                if type(due) is not Lit or not isinstance(python_value(due), dt.date):
                     continue
-                if due.toPython() >= c.on or rdf.value(dl, SK.outcome) is not None:
+                if python_value(due) >= c.on or facts.value(dl, SK.outcome) is not None:
                     continue
-                what = {lang: _literal(rdf, dl, lang) for lang in ("da", "en")}
+                what = {lang: _literal(facts, dl, lang) for lang in ("da", "en")}
                 text = c.say(
                     "Fristen {d} for {f} er overskredet, og intet resultat er registreret: {w}.",
                     "The deadline {d} of {f} has passed with no recorded outcome: {w}.",
-                    d=due.toPython().isoformat(),
+                    d=python_value(due).isoformat(),
                     f=forum,
                     w={k: v.rstrip(".") for k, v in what.items()},
                 )
-                srcs = tuple(str(s) for s in rdf.objects(dl, PROV.wasDerivedFrom)) or c.srcs(mandate)
+                srcs = tuple(as_str(s) for s in facts.objects(dl, PROV.wasDerivedFrom)) or c.srcs(mandate)
                 yield Gap("deadline_passed", "high", forum, text, (mandate,), srcs)
 
 
@@ -169,8 +167,8 @@ def _decision_authority(c: GapCtx, collab: str, seats: list[str], behalf: dict[s
         yield Gap("no_decision_authority", "medium", org, text, (collab, *org_seats), c.srcs(*org_seats))
 
 
-def _literal(rdf: Any, node: Any, lang: str) -> str:
-    by = {(o.language or "da"): str(o) for o in rdf.objects(node, SKOS.prefLabel) if isinstance(o, Literal)}
+def _literal(facts: Facts, node: Term, lang: str) -> str:
+    by = {(o.language or "da"): o.value for o in facts.objects(node, SKOS.prefLabel) if type(o) is Lit}
     if not by:
-        by = {(o.language or "da"): str(o) for o in rdf.objects(node, RDFS.comment) if isinstance(o, Literal)}
-    return by.get(lang) or by.get("da") or next(iter(by.values()), str(node))
+        by = {(o.language or "da"): o.value for o in facts.objects(node, RDFS.comment) if type(o) is Lit}
+    return by.get(lang) or by.get("da") or next(iter(by.values()), as_str(node))

@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from rdflib import Literal, URIRef
-
+from graph.facts import Lit
 from graph.gap_types import Gap, GapCtx, Genitive
 from graph.model import Model
-from ontology.namespace import RDFS
+from ontology.iris import RDFS
 
 __all__ = ["ENDING_SOON_DAYS", "open_questions", "requirements", "responsibilities", "seats", "terms"]
 
@@ -135,5 +134,5 @@ def open_questions(c: GapCtx) -> Iterable[Gap]:
 
 
 def _rdfs_comment(model: Model, nid: str) -> str | None:
-    values = [str(o) for o in model.facts.objects(URIRef(nid), RDFS.comment) if isinstance(o, Literal)]
+    values = [o.value for o in model.triple_index().objects(nid, RDFS.comment) if type(o) is Lit]
     return values[0] if values else None

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import URIRef
-
+from graph.facts import as_str
 from graph.gap_types import Gap, GapCtx
-from ontology.namespace import SK
+from ontology.iris import SK
 
 __all__ = ["outstanding_requests"]
 
@@ -23,7 +22,8 @@ def outstanding_requests(c: GapCtx) -> Iterable[Gap]:
         if c.out(r, "fulfilled_by"):
             continue
         by, approved = c.out(r, "requested_by"), c.out(r, "approved_by")
-        day = c.model.facts.value(URIRef(r), SK.approvedOn)
+        approved_on = c.model.triple_index().value(r, SK.approvedOn)
+        day = as_str(approved_on) if approved_on is not None else None
         if approved:
             when = {"da": f" den {day}", "en": f" on {day}"} if day is not None else {}
             text = c.say(

@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from graph.errors import DataFileError
 from graph.importing import Reader, register_reader
 from graph.text import ascii_fold
-from ontology.namespace import ID, ORG, RDF, RDFS, SK, SKOS, VCARD
+from ontology.iris import ID, ORG, RDF, RDFS, SK, SKOS, VCARD
 
 __all__ = ["is_hsds_folder", "read_hsds"]
 

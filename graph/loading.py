@@ -23,14 +23,18 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
 
 from graph.errors import DataFileError
 from graph.facts import Facts, Term, to_rdflib
 from graph.importing import reader_for
+from graph.lazy import rdflib
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
 
 __all__ = [
     "SUFFIX_FORMATS",
@@ -251,17 +255,17 @@ def _term(t: object, cache: dict[object, Node], scope: str) -> Node:
         return hit
     node: Node
     if isinstance(t, ox.NamedNode):
-        node = URIRef(t.value)
+        node = rdflib.URIRef(t.value)
     elif isinstance(t, ox.BlankNode):
-        node = BNode(f"{scope}b{t.value}")  # file-scoped: two files' _:b1 are different nodes
+        node = rdflib.BNode(f"{scope}b{t.value}")  # file-scoped: two files' _:b1 are different nodes
     elif isinstance(t, ox.Literal):
         dt = t.datatype.value
         if t.language:
-            node = Literal(t.value, lang=t.language)
+            node = rdflib.Literal(t.value, lang=t.language)
         elif dt == _XSD_STRING:
-            node = Literal(t.value)
+            node = rdflib.Literal(t.value)
         else:
-            node = Literal(t.value, datatype=URIRef(dt))
+            node = rdflib.Literal(t.value, datatype=rdflib.URIRef(dt))
     else:  # RDF-star triple terms are not part of our model
         raise ValueError("quoted triples are not supported")
     cache[t] = node

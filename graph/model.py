@@ -13,16 +13,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import Graph
-from rdflib.term import Node
 
 from graph.bulk import gc_paused
 from graph.errors import DataFileError
-from graph.facts import Facts, FactView, Lit, Term, from_rdflib, to_rdflib
+from graph.facts import Facts, FactView, Lit, Term, from_rdflib, truthy
 from graph.loading import (
     SUFFIX_FORMATS,
     LoadedFile,
@@ -34,7 +32,11 @@ from graph.loading import (
 from graph.projection import project
 from graph.resolution import LabelIndex
 from graph.vocab import Hierarchy
-from ontology.namespace import DCTERMS, PROV, SK
+from ontology.iris import DCTERMS, PROV, SK
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
 
 __all__ = [
     "Model",
@@ -46,9 +48,9 @@ __all__ = [
     "model_from_graph",
     "model_from_text",
 ]
-_DERIVED, _CITED, _PART_OF = str(PROV.wasDerivedFrom), str(DCTERMS.source), str(DCTERMS.isPartOf)
-_TITLE, _SECTION, _DATE, _DATE_TEXT = str(DCTERMS.title), str(SK.section), str(DCTERMS.date), str(SK.dateText)
-_SEED_FILE = str(SK.seedFile)
+_DERIVED, _CITED, _PART_OF = PROV.wasDerivedFrom, DCTERMS.source, DCTERMS.isPartOf
+_TITLE, _SECTION, _DATE, _DATE_TEXT = DCTERMS.title, SK.section, DCTERMS.date, SK.dateText
+_SEED_FILE = SK.seedFile
 
 
 @dataclass(frozen=True)
@@ -326,7 +328,7 @@ def _source_index(g: Facts, files: Sequence[LoadedFile]) -> dict[str, SourceRef]
 
 def _first(a: Term | None, b: Term | None) -> Term | None:
     """``a or b`` with rdflib's truth value of terms (an empty or false literal counts as missing)."""
-    if a is not None and (type(a) is not Lit or bool(to_rdflib(a))):
+    if a is not None and (type(a) is not Lit or truthy(a)):
         return a
     return b
 

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from graph.errors import DataFileError
 from graph.importing import Reader, register_reader
-from ontology.namespace import FOAF, ID, ORG, PROV, RDF, SK, SKOS, XSD
+from ontology.iris import FOAF, ID, ORG, PROV, RDF, SK, SKOS, XSD
 
 __all__ = ["is_popolo", "read_popolo"]
 
@@ -95,7 +95,9 @@ def _triples(doc: dict[str, Any], path: Path) -> Iterator[ox.Triple]:
         s = iri(org.get("id"), f"organizations[{i}]")
         cls = org.get("classification")
         yield t(
-            s, RDF.type, ox.NamedNode(str(SK[cls] if cls in _FORUM_CLASSES else _KIND_CLASS.get(cls, ORG.Organization)))
+            s,
+            RDF.type,
+            ox.NamedNode(str(getattr(SK, cls) if cls in _FORUM_CLASSES else _KIND_CLASS.get(cls, ORG.Organization))),
         )
         yield t(s, SKOS.prefLabel, ox.Literal(str(org.get("name") or org["id"]), language="da"))
         for other in org.get("other_names") or ():

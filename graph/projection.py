@@ -13,10 +13,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-from rdflib import Graph
 
 from graph.facts import Blank, Facts, Lit, Term, from_rdflib, python_value
 from graph.projection_labels import _label_unnamed_posts, _labels, _lang_pairs, _text
@@ -70,6 +69,9 @@ from graph.projection_terms import (
     NODE_KINDS,
 )
 from graph.vocab import Hierarchy
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = ["EDGE_KINDS", "LINE_KINDS", "NODE_KINDS", "Projection", "project"]
 

@@ -7,10 +7,8 @@ imported without the projection's machinery.
 
 from __future__ import annotations
 
-from rdflib import URIRef
-
 from ontology import codes
-from ontology.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SK, SKOS, VCARD
+from ontology.iris import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SK, SKOS, VCARD
 
 __all__ = ["EDGE_KINDS", "LINE_KINDS", "NODE_KINDS"]
 
@@ -35,14 +33,14 @@ NODE_KINDS = frozenset(
         "agreement",
     }
 )
-LINE_KINDS: dict[URIRef, str] = {
+LINE_KINDS: dict[str, str] = {
     ORG.reportsTo: "reports_to",
     SK.givesStatusTo: "gives_status_to",
     SK.raisesDecisionsTo: "raises_decisions_to",
     SK.communicatesWith: "communicates_with",
 }
 # (predicate, edge kind, reversed?) — reversed means the edge runs object → subject.
-_PLAIN_EDGES: tuple[tuple[URIRef, str, bool], ...] = (
+_PLAIN_EDGES: tuple[tuple[str, str, bool], ...] = (
     (ORG.subOrganizationOf, "part_of", False),
     (ORG.unitOf, "part_of", False),
     (ORG.hasSubOrganization, "part_of", True),
@@ -88,8 +86,8 @@ _T_PREF = tuple(_S(p) for p in _PREF)
 # A person named only by parts of a name (vCard's given-name/family-name, FOAF's givenName/familyName):
 # the name is "given family", never the IRI's last segment.
 _T_NAME_PARTS = (
-    tuple(_S(p) for p in (VCARD["given-name"], FOAF.givenName, FOAF.firstName)),
-    tuple(_S(p) for p in (VCARD["family-name"], FOAF.familyName, FOAF.lastName, FOAF.surname)),
+    tuple(_S(p) for p in (VCARD.NS + "given-name", FOAF.givenName, FOAF.firstName)),
+    tuple(_S(p) for p in (VCARD.NS + "family-name", FOAF.familyName, FOAF.lastName, FOAF.surname)),
 )
 _TYPE = _S(RDF.type)
 _HOLDS = _S(ORG.holds)

@@ -20,11 +20,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import URIRef
-
 from graph.cache import memo
+from graph.facts import Lit, Term, as_str
 from graph.model import Model
-from ontology.namespace import PROV, SK, SKOS
+from ontology.iris import PROV, SK, SKOS
 
 __all__ = ["Entry", "Thesaurus", "thesaurus"]
 
@@ -64,20 +63,20 @@ def thesaurus(model: Model) -> Thesaurus:
 
 
 def _build(model: Model) -> Thesaurus:
-    facts = model.facts
+    facts = model.triple_index()
     topics = {nid for nid, d in model.nx.nodes(data=True) if d.get("kind") == "topic"}
-    topic_scheme = str(SK.topics)
+    topic_scheme = SK.topics
     schemes: dict[str, set[str]] = defaultdict(set)
     for s, o in facts.subject_objects(SKOS.inScheme):
-        if str(o) != topic_scheme and str(s) not in topics:
-            schemes[str(o)].add(str(s))
+        if as_str(o) != topic_scheme and as_str(s) not in topics:
+            schemes[as_str(o)].add(as_str(s))
     members = {c for cs in schemes.values() for c in cs}
-    tops = {str(s) for s, o in facts.subject_objects(SKOS.topConceptOf) if str(s) in members}
-    tops |= {str(o) for s, o in facts.subject_objects(SKOS.hasTopConcept) if str(s) in schemes}
+    tops = {as_str(s) for s, o in facts.subject_objects(SKOS.topConceptOf) if as_str(s) in members}
+    tops |= {as_str(o) for s, o in facts.subject_objects(SKOS.hasTopConcept) if as_str(s) in schemes}
     broader: dict[str, set[str]] = defaultdict(set)
     for s, o in facts.subject_objects(SKOS.broader):
-        if str(s) in members:
-            broader[str(s)].add(str(o))
+        if as_str(s) in members:
+            broader[as_str(s)].add(as_str(o))
 
     def ancestors(c: str) -> list[str]:
         seen: list[str] = []
@@ -91,12 +90,12 @@ def _build(model: Model) -> Thesaurus:
         return seen
 
     def targets(c: str, pred: Any) -> tuple[str, ...]:
-        return tuple(sorted({str(o) for o in facts.objects(_term(c), pred) if str(o) in topics}))
+        return tuple(sorted({as_str(o) for o in facts.objects(c, pred) if as_str(o) in topics}))
 
     def scope_notes(c: str) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
-        for lit in facts.objects(_term(c), SKOS.scopeNote):
-            out[getattr(lit, "language", None) or "da"].append(str(lit))
+        for lit in facts.objects(c, SKOS.scopeNote):
+            out[_language(lit) or "da"].append(as_str(lit))
         return out
 
     entries: dict[str, Entry] = {}
@@ -104,12 +103,12 @@ def _build(model: Model) -> Thesaurus:
         label: dict[str, str] = {}
         texts: list[tuple[str, bool]] = []
         for pred in _LABELS:
-            for lit in facts.objects(_term(c), pred):
+            for lit in facts.objects(c, pred):
                 preferred = pred == SKOS.prefLabel
                 if preferred:
-                    label.setdefault(getattr(lit, "language", None) or "da", str(lit))
-                if (str(lit), preferred) not in texts:
-                    texts.append((str(lit), preferred))
+                    label.setdefault(_language(lit) or "da", as_str(lit))
+                if (as_str(lit), preferred) not in texts:
+                    texts.append((as_str(lit), preferred))
         if not texts:
             continue
         chain = [c, *ancestors(c)]
@@ -119,7 +118,7 @@ def _build(model: Model) -> Thesaurus:
                 continue  # a top concept's note is about the general routes, shown with them
             for lang, ns in scope_notes(x).items():
                 notes[lang] += [n for n in ns if n not in notes[lang]]
-        sources = tuple(sorted({str(o) for o in facts.objects(_term(c), PROV.wasDerivedFrom)}))
+        sources = tuple(sorted({as_str(o) for o in facts.objects(c, PROV.wasDerivedFrom)}))
         entries[c] = Entry(
             id=c,
             label=label,
@@ -138,5 +137,5 @@ def _build(model: Model) -> Thesaurus:
     return Thesaurus(entries, general, {k: tuple(v) for k, v in general_notes.items()})
 
 
-def _term(iri: str) -> URIRef:
-    return URIRef(iri)
+def _language(t: Term) -> str | None:
+    return t.language if type(t) is Lit else None

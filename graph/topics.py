@@ -28,15 +28,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rdflib import URIRef
-
 from graph.cache import memo
 from graph.errors import Candidate, NotInSources
+from graph.facts import as_str
 from graph.model import Model
 from graph.text import normalise, words
 from graph.thesaurus import Entry, thesaurus
 from graph.topic_words import STOP_WORDS, Token, fold, similarity, stem, unfold
-from ontology.namespace import SKOS
+from ontology.iris import SKOS
 
 __all__ = [
     "STOP_WORDS",
@@ -375,7 +374,7 @@ def _content_words(text: str) -> list[str]:
 
 def _label_texts(model: Model, nid: str) -> list[tuple[str, bool]]:
     prefs = {v for v in model.labels_by_lang.get(nid, {}).values() if v} | {model.nx.nodes[nid]["label"]}
-    hidden = {str(o) for o in model.facts.objects(URIRef(nid), SKOS.hiddenLabel)}  # common misspellings
+    hidden = {as_str(o) for o in model.triple_index().objects(nid, SKOS.hiddenLabel)}  # common misspellings
     alts = (set(model.alt_labels.get(nid, [])) | hidden) - prefs
     return [(t, True) for t in sorted(prefs)] + [(t, False) for t in sorted(alts)]
 
@@ -389,8 +388,8 @@ def _neighbours(model: Model, topics: dict[str, str]) -> dict[str, dict[str, set
         (SKOS.related, "related", "related"),
     )
     for pred, forward, backward in pairs:
-        for s, o in model.facts.subject_objects(pred):
-            a, b = str(s), str(o)
+        for s, o in model.triple_index().subject_objects(pred):
+            a, b = as_str(s), as_str(o)
             if a in topics and b in topics and a != b:
                 out[a][forward].add(b)
                 out[b][backward].add(a)

@@ -12,20 +12,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
 
 from graph.facts import Facts
+from graph.lazy import rdflib
 from graph.loading import parse_facts
 from ontology.files import ALIGNMENTS, VOCABULARY, read_text
 from ontology.files import ORG as ORG_FILE
-from ontology.namespace import FOAF, ORG, RDFS, SK, SKOS, VCARD
+from ontology.iris import FOAF, ORG, RDFS, SK, SKOS, VCARD
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
 
 __all__ = ["KIND_ORDER", "Hierarchy", "kind_of_classes", "schema_facts"]
 
 # Most specific first: the first class family an entity belongs to decides its kind.
-KIND_ORDER: tuple[tuple[str, URIRef], ...] = (
+KIND_ORDER: tuple[tuple[str, str], ...] = (
     ("forum", SK.Forum),
     ("cluster", SK.HealthCluster),
     ("partnership", SK.Partnership),
@@ -50,11 +54,10 @@ KIND_ORDER: tuple[tuple[str, URIRef], ...] = (
     ("line", SK.ReportingLine),
     ("role", ORG.Role),
 )
-_KIND_ORDER_IRI = tuple((kind, str(cls)) for kind, cls in KIND_ORDER)
-_VCARD_KIND = str(VCARD.Kind)
-_CONCEPT = str(SKOS.Concept)
-_SUBCLASS = str(RDFS.subClassOf)
-_SUBPROPERTY = str(RDFS.subPropertyOf)
+_VCARD_KIND = VCARD.Kind
+_CONCEPT = SKOS.Concept
+_SUBCLASS = RDFS.subClassOf
+_SUBPROPERTY = RDFS.subPropertyOf
 _MISSING = object()
 
 
@@ -87,14 +90,14 @@ class Hierarchy:
     # ------------------------------------------------------------------ rdflib terms
     def superclasses(self, cls: URIRef) -> set[URIRef]:
         """The class itself and everything above it."""
-        return {URIRef(c) for c in self._class_up.get(str(cls), ())} | {cls}
+        return {rdflib.URIRef(c) for c in self._class_up.get(str(cls), ())} | {cls}
 
     def is_a(self, classes: Iterable[URIRef], target: URIRef) -> bool:
         return self.is_a_iri((str(c) for c in classes), str(target))
 
     def subproperties(self, prop: URIRef) -> set[URIRef]:
         """The property itself and every property declared beneath it."""
-        return {URIRef(p) for p in self._prop_down.get(str(prop), ())} | {prop}
+        return {rdflib.URIRef(p) for p in self._prop_down.get(str(prop), ())} | {prop}
 
     def kind(self, classes: frozenset[URIRef]) -> str | None:
         """The projection kind for a set of rdf:types (cached per distinct set)."""
@@ -132,7 +135,7 @@ def kind_of_classes(classes: Iterable[URIRef], hierarchy: Hierarchy) -> str | No
 
 
 def _kind_of_closed(closed: set[str]) -> str | None:
-    for kind, cls in _KIND_ORDER_IRI:
+    for kind, cls in KIND_ORDER:
         if cls in closed:
             return kind
     if _CONCEPT in closed:
@@ -157,8 +160,8 @@ def _iri_pairs(data: Graph | Facts, predicate: str) -> Iterator[tuple[str, str]]
             if type(s) is str and type(o) is str:
                 yield s, o
     else:
-        for s, o in data.subject_objects(URIRef(predicate)):
-            if isinstance(s, URIRef) and isinstance(o, URIRef):
+        for s, o in data.subject_objects(rdflib.URIRef(predicate)):
+            if isinstance(s, rdflib.URIRef) and isinstance(o, rdflib.URIRef):
                 yield str(s), str(o)
 
 

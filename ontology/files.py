@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from rdflib import Graph
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = ["ALIGNMENTS", "ORG", "PROV", "SHAPES", "VOCABULARY", "read_text", "schema_graph"]
 
@@ -27,6 +29,8 @@ def schema_graph() -> Graph:
 
     Cached: parsed once per process. Callers must not modify it.
     """
+    from rdflib import Graph  # only the rdflib-based checks need it, not the question path
+
     g = Graph()
     for name in (VOCABULARY, ORG, ALIGNMENTS):
         g.parse(data=read_text(name), format="turtle")

@@ -217,7 +217,8 @@ class Facts:
 
 
 class FactView:
-    """Read-only, rdflib-compatible lookups (rdflib terms in and out) over ``Facts``; thread-safe."""
+    """Read-only, rdflib-compatible lookups (rdflib terms in and out; a predicate may be a plain IRI string) over
+    ``Facts``; thread-safe."""
 
     __slots__ = ("_facts", "_terms")
 
@@ -243,7 +244,7 @@ class FactView:
     def value(
         self,
         subject: Node | None = None,
-        predicate: Node | None = None,
+        predicate: Node | str | None = None,
         object: Node | None = None,
         default: Any = None,
         any: bool = True,
@@ -265,7 +266,7 @@ class FactView:
             raise UniquenessError(values)
         return values[0]
 
-    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
+    def objects(self, subject: Node | None = None, predicate: Node | str | None = None) -> Iterator[Node]:
         if subject is not None and predicate is not None:
             for o in self._facts.objects(from_rdflib(subject), str(predicate)):
                 yield self._out(o)
@@ -273,7 +274,7 @@ class FactView:
         for _, _, o in self.triples((subject, predicate, None)):
             yield o
 
-    def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
+    def subjects(self, predicate: Node | str | None = None, object: Node | None = None) -> Iterator[Node]:
         if predicate is not None and object is not None:
             for s in self._facts.subjects(str(predicate), from_rdflib(object)):
                 yield self._out(s)
@@ -281,7 +282,7 @@ class FactView:
         for s, _, _ in self.triples((None, predicate, object)):
             yield s
 
-    def subject_objects(self, predicate: Node | None = None) -> Iterator[tuple[Node, Node]]:
+    def subject_objects(self, predicate: Node | str | None = None) -> Iterator[tuple[Node, Node]]:
         for s, _, o in self.triples((None, predicate, None)):
             yield s, o
 
@@ -289,7 +290,7 @@ class FactView:
         for _, p, o in self.triples((subject, None, None)):
             yield p, o
 
-    def triples(self, pattern: tuple[Node | None, Node | None, Node | None]) -> Iterator[tuple[Node, Node, Node]]:
+    def triples(self, pattern: tuple[Node | None, Node | str | None, Node | None]) -> Iterator[tuple[Node, Node, Node]]:
         s, p, o = pattern
         f = self._facts
         si = None if s is None else from_rdflib(s)

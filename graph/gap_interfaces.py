@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from itertools import combinations
 from typing import Any
 
 from graph.cache import memo
 from graph.gap_types import Gap, GapCtx
-from graph.interface_parties import SECTORS
 from graph.model import Model
 
 __all__ = ["INTERFACE_GAP_KINDS", "contact_one_way", "requested_interfaces", "shared_forum_no_channel"]
@@ -28,7 +28,14 @@ __all__ = ["INTERFACE_GAP_KINDS", "contact_one_way", "requested_interfaces", "sh
 INTERFACE_GAP_KINDS = ("shared_forum_no_channel", "interface_requested", "contact_person_one_way")
 _FORUM_KINDS = ("forum", "partnership", "collaboration")
 _MET = ("approved", "active")
-_SECTOR_LABEL = {base: (da, en) for key, (da, en, base, topics, _) in SECTORS.items() if not topics and base}
+
+
+@cache
+def _sector_labels() -> dict[str, tuple[str, str]]:
+    """Sector code → (Danish, English) words (the interface tables, imported when a gap first names a sector)."""
+    from graph.interface_parties import SECTORS
+
+    return {base: (da, en) for key, (da, en, base, topics, _) in SECTORS.items() if not topics and base}
 
 
 def shared_forum_no_channel(c: GapCtx) -> Iterable[Gap]:
@@ -149,5 +156,5 @@ def _channel_ends(model: Model) -> dict[tuple[str, str], list[tuple[str, dict[st
 
 
 def _sector(code: str, lang: str) -> str:
-    da, en = _SECTOR_LABEL.get(code, (code, code))
+    da, en = _sector_labels().get(code, (code, code))
     return en if lang == "en" else da

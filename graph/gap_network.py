@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from graph.fragility import Cut, single_points
 from graph.gap_types import Gap, GapCtx, join
 from ontology import codes
+
+if TYPE_CHECKING:
+    from graph.fragility import Cut
 
 __all__ = ["channels", "single_point_gaps"]
 
@@ -84,6 +87,8 @@ def _channel_text(c: GapCtx, chans: list[str], states: list[str], targets: list[
 
 
 def single_point_gaps(c: GapCtx) -> Iterable[Gap]:
+    from graph.fragility import single_points  # the network-wide finder: a contact answer never runs it
+
     for nid, cut in sorted(single_points(c.model, c.on, c.scen).items()):
         vacant = c.g.nodes[nid].get("occupancy") == "vacant"
         note = {"da": " (pladsen er vakant)", "en": " (the seat is vacant)"} if vacant else {}

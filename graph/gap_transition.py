@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from graph.cache import memo
 from graph.gap_types import Gap, GapCtx
 from graph.model import Model
-from graph.reporting import LINE_WORDS, ended_lines
-from graph.transition import firm_upward
 from graph.view import ORG_KINDS
 
 __all__ = ["upward_line_ended"]
@@ -23,6 +21,10 @@ __all__ = ["upward_line_ended"]
 
 def upward_line_ended(c: GapCtx) -> Iterable[Gap]:
     """``upward_line_ended`` (high): the body's upward lines ended and none in force replaced them."""
+    # imported here: a contact answer imports the gap finders it runs, not the reporting-line machinery
+    from graph.reporting import LINE_WORDS, ended_lines
+    from graph.transition import firm_upward
+
     can_end = _with_ending_lines(c.model)
     for body in c.nodes(*sorted(ORG_KINDS)):
         if body not in can_end or firm_upward(c.view, body):
@@ -62,6 +64,8 @@ def upward_line_ended(c: GapCtx) -> Iterable[Gap]:
 def _with_ending_lines(model: Model) -> frozenset[str]:
     """Bodies with an upward line that has an end date (on the line or its target): the only ones whose
     line can have ended on any date. Once per data version, so a new date does not ask every body."""
+
+    from graph.reporting import LINE_WORDS
 
     def build() -> frozenset[str]:
         g = model.nx

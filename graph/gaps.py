@@ -68,10 +68,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.applicability import check_scenarios, require_in_force
-from graph.fragility import Cut, single_points
 from graph.gap_forums import deadlines, forums, members
 from graph.gap_interfaces import contact_one_way, requested_interfaces, shared_forum_no_channel
 from graph.gap_network import channels, single_point_gaps
@@ -81,6 +80,9 @@ from graph.gap_transition import upward_line_ended
 from graph.gap_types import GAP_KINDS, SEVERITIES, Gap, GapCtx
 from graph.model import Model
 from graph.view import View, view
+
+if TYPE_CHECKING:
+    from graph.fragility import Cut, single_points
 
 __all__ = [
     "ENDING_SOON_DAYS",
@@ -97,6 +99,16 @@ __all__ = [
     "local_gaps",
     "single_points",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``Cut`` and ``single_points`` of ``graph.fragility``, imported on first use (a contact answer needs neither)."""
+    if name in ("Cut", "single_points"):
+        from graph import fragility
+
+        return getattr(fragility, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 GapFinder = Callable[[GapCtx], Iterable[Gap]]
 #: Every finder, in the order they run; ``open_questions`` last (it reports only questions no other used).

@@ -4,10 +4,17 @@ A coordinator's question should not wait for the imports of every other command 
 spreadsheets, interfaces): ``main`` imports only the module of the command on the command line, and
 all of them for ``--help`` or anything it does not know. ``full_app()`` gives the app with every
 command (tests, embedding).
+
+A question (``ONE_SHOT``) runs with the cyclic garbage collector off from the first import to the exit: the
+process answers once and ends, and what it builds (modules, the model, the answer) is kept to the end or is
+freed by reference counting, so the collections its allocations trigger (several during the imports alone)
+only re-scan live objects: measured, ~0.04 s of a 0.4 s answer on the bundled data. ``serve``, ``bench`` and
+the commands that write files keep the collector.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from typing import TYPE_CHECKING
@@ -15,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import typer
 
-__all__ = ["COMMANDS", "full_app", "main"]
+__all__ = ["COMMANDS", "ONE_SHOT", "full_app", "main"]
 
 #: Each command and the module that registers it (a test checks this against the registered app).
 COMMANDS = {
@@ -38,6 +45,9 @@ COMMANDS = {
     "import": "api.cli.sheets",
 }
 
+#: Commands that answer one question and exit: they run without the cyclic collector (see above).
+ONE_SHOT = frozenset({"contact", "gaps", "topics", "path", "chain", "show", "stats", "interfaces"})
+
 
 def _register(names: set[str] | None = None) -> None:
     for module in sorted(set(COMMANDS.values()) if names is None else names):
@@ -56,9 +66,11 @@ def _command(argv: list[str]) -> str | None:
 
 
 def main() -> None:
+    name = _command(sys.argv[1:])
+    if name in ONE_SHOT:
+        gc.disable()  # for the life of this process: it answers once and exits (module docstring)
     from api.cli.app import app
 
-    name = _command(sys.argv[1:])
     _register({COMMANDS[name]} if name in COMMANDS and "--help" not in sys.argv else None)
     try:
         app()

@@ -224,7 +224,7 @@ class FOAF(Vocabulary, ns="http://xmlns.com/foaf/0.1/"):
     homepage: str
     lastName: str
     mbox: str
-    mbox_sha: str
+    mbox_sha1sum: str
     name: str
     phone: str
     surname: str

@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
 from graph.contacts import contact
 from graph.describe import contact_point
-from graph.facts import Facts, FactView
+from graph.facts import Facts, FactView, Lit, to_rdflib, truthy
 from graph.gaps import find_gaps
 from graph.loading import bundled_data_paths, parse_bytes
 from graph.model import load, model_from_graph, model_from_text
@@ -114,3 +115,42 @@ def test_text_keys_are_the_three_keys() -> None:
     for text in ("Århus Kommune", "Sønderborg", "Børne- og Ungeafdelingen – PPR", "Café Ærø", "Straße", "ÅÄÖÜ é"):
         assert keys(text) == (normalise(text), ascii_fold(text), skeleton(text))
     assert normalise("  Café  «Ærø» ") == "cafe «ærø»"
+
+
+@pytest.mark.parametrize(
+    ("datatype", "lexicals"),
+    [
+        ("date", ["2026-06-01", "2024-02-29", "2023-02-29", "0001-01-01"]),
+        ("integer", ["0", "7", "-7", "01", "-0", "+3", "123456789012345678901234567890"]),
+        ("decimal", ["3.0", "3", "3.50", "-0.0", "-0", ".5", "+1.0", "003.0", "1e3", "100.10", "0.000"]),
+        ("duration", ["P7D", "P0D", "P14D", "P1M", "P11M", "P12M", "P1Y", "P1W", "PT0S", "P0Y", "PT90M", "P999999D"]),
+        ("boolean", ["true", "false", "1", "0", "TRUE"]),
+    ],
+)
+def test_a_literal_has_the_lexical_form_rdflib_gives_it(datatype: str, lexicals: list[str]) -> None:
+    """Canonical forms skip rdflib's normalisation when loading; the rest still go through it: the same either way."""
+    iri = "http://www.w3.org/2001/XMLSchema#" + datatype
+    for lexical in lexicals:
+        facts = Facts()
+        quad = ox.Quad(
+            ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal(lexical, datatype=ox.NamedNode(iri))
+        )
+        facts.add_quads([quad], "f0")
+        (lit,) = facts.objects("http://e/s", "http://e/p")
+        assert lit.value == str(Literal(lexical, datatype=URIRef(iri))), lexical
+
+
+def test_truth_values_are_rdflib_truth_values() -> None:
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    terms = [
+        Lit("", None, xsd + "string"),
+        Lit("a", None, xsd + "string"),
+        Lit("", "da", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"),
+        *(Lit(v, None, xsd + "integer") for v in ("0", "5", "-0", "00")),
+        *(Lit(v, None, xsd + "boolean") for v in ("true", "false", "0", "1")),
+        *(Lit(v, None, xsd + "date") for v in ("2024-01-01", "2024-13-01")),
+        Lit("0.0", None, xsd + "decimal"),
+        "http://e/x",
+    ]
+    for t in terms:
+        assert truthy(t) == bool(to_rdflib(t)), t

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 from rdflib import Graph, URIRef
 
@@ -46,3 +48,24 @@ def test_schema_knows_our_seats_are_org_posts() -> None:
     from ontology.namespace import RDFS
 
     assert (SK.Seat, RDFS.subClassOf, ORG_NS.Post) in schema_graph()
+
+
+def test_the_plain_iris_are_the_rdflib_terms() -> None:
+    """``ontology.iris`` (the question path's strings) and ``ontology.namespace`` (rdflib) spell every term alike."""
+    from ontology import iris, namespace
+
+    for name in ("SK", "DCTERMS", "FOAF", "ORG", "PROV", "RDF", "RDFS", "SKOS", "VCARD", "XSD"):
+        plain, rdf = getattr(iris, name), getattr(namespace, name)
+        assert str(rdf) == plain.NS
+        for term in inspect.get_annotations(plain):
+            assert getattr(plain, term) == str(getattr(rdf, term)), (name, term)
+    assert (str(namespace.ID), str(namespace.SH), str(namespace.OWL)) == (iris.ID, iris.SH, iris.OWL)
+
+
+def test_a_misspelt_plain_iri_fails_loudly() -> None:
+    from ontology import iris
+
+    with pytest.raises(AttributeError):
+        _ = iris.SK.Sete
+    with pytest.raises(AttributeError):
+        _ = iris.ORG.Postt

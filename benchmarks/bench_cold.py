@@ -21,6 +21,8 @@ __all__ = ["cold_rows", "memory_rows"]
 
 DATE = dt.date(2026, 6, 1)
 _T0 = time.time()
+#: Libraries a question should not import (validation, edits, the server and the exports use them).
+HEAVY = ("rdflib", "pyshacl", "jinja2", "fastapi", "pydantic", "starlette", "openpyxl", "pyvis", "fpdf")
 
 
 def _ours(path: str, *, full: bool) -> None:
@@ -48,6 +50,7 @@ def _ours(path: str, *, full: bool) -> None:
         "edges": model.nx.number_of_edges(),
         "triples": len(model.triple_index()),
         "rdf_built": model.rdf_built,
+        "heavy_imported": sorted(m for m in HEAVY if m in sys.modules),
     }
     if full:
         report.update(_more_questions(model))
@@ -177,6 +180,7 @@ def cold_rows(path: Path, scale: str, *, reps: int) -> list[Row]:
                 "triples": phases[0]["triples"],
                 "nodes": phases[0]["nodes"],
                 "rdf_graph_built": phases[0]["rdf_built"],
+                "heavy_imported": phases[0].get("heavy_imported", []),
                 "peak_rss_mb_median": statistics.median(rss),
             },
             note=(

@@ -16,10 +16,10 @@ from typing import Any
 
 import networkx as nx
 
+from graph.citing import cite
 from graph.contact_types import CHAIR_ROLES, COLLAB_KINDS, NEARNESS, SECRETARY_ROLES, Answer, Step
-from graph.describe import contact_point
+from graph.describe_reach import contact_point
 from graph.model import Model
-from graph.path_json import cite
 
 __all__ = ["answer_json", "organisation"]
 

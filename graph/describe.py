@@ -11,11 +11,11 @@ import datetime as dt
 from typing import Any
 
 from graph.describe_context import context
-from graph.facts import Lit, as_str, python_value
+from graph.describe_reach import contact_point, strip_scheme
 from graph.lazy import rdflib
 from graph.model import Model
 from graph.view import view
-from ontology.iris import FOAF, RDFS, SK, SKOS, VCARD
+from ontology.iris import RDFS, SK, SKOS
 
 __all__ = ["describe", "mandate_details", "seat_details"]
 
@@ -147,27 +147,6 @@ def channel_details(model: Model, ch: str, *, lang: str = "da") -> dict[str, Any
     }
 
 
-def contact_point(model: Model, cp: str, *, include_personal: bool = False) -> dict[str, Any]:
-    """A contact point; a person's own e-mail/phone only when ``include_personal``."""
-    facts = model.triple_index()  # plain terms: a contact answer needs no rdflib
-    functional = facts.value(cp, SK.functional)
-    # rdflib's truth value of the term's Python value (an IRI or blank node counts as true)
-    is_functional = functional is None or type(functional) is not Lit or bool(python_value(functional))
-    out: dict[str, Any] = {**model.ref(cp), "functional": is_functional}
-    if is_functional or include_personal:
-        for key, preds in (
-            ("email", (VCARD.hasEmail, VCARD.email, FOAF.mbox)),
-            ("phone", (VCARD.hasTelephone, VCARD.tel, FOAF.phone)),
-            ("url", (VCARD.hasURL, FOAF.homepage)),
-        ):
-            values = sorted({_plain(as_str(o)) for p in preds for o in facts.objects(cp, p)})
-            if values:
-                out[key] = values
-    else:
-        out["withheld"] = True
-    return out
-
-
 def mandate_details(model: Model, mandate: str, *, lang: str = "da") -> dict[str, Any]:
     """Purpose, items, deadlines and meeting rules of a terms of reference."""
     rdf = model.facts
@@ -179,8 +158,8 @@ def mandate_details(model: Model, mandate: str, *, lang: str = "da") -> dict[str
         "purpose": _literal_in(rdf.objects(m, SK.purpose), lang),
         "comment": _literal_in(rdf.objects(m, RDFS.comment), lang),
         "approved_by": [model.ref(str(o), lang) for o in rdf.objects(m, SK.approvedBy) if str(o) in model.nx],
-        "approved_on": _plain(rdf.value(m, SK.approvedOn)),
-        "updated_on": _plain(rdf.value(m, SK.updatedOn)),
+        "approved_on": strip_scheme(rdf.value(m, SK.approvedOn)),
+        "updated_on": strip_scheme(rdf.value(m, SK.updatedOn)),
     }
     for key, pred in (
         ("tasks", SK.task),
@@ -198,8 +177,8 @@ def mandate_details(model: Model, mandate: str, *, lang: str = "da") -> dict[str
         (
             {
                 "label": _pref(model, dl, lang),
-                "due": _plain(rdf.value(dl, SK.dueDate)),
-                "outcome": _plain(rdf.value(dl, SK.outcome)),
+                "due": strip_scheme(rdf.value(dl, SK.dueDate)),
+                "outcome": strip_scheme(rdf.value(dl, SK.outcome)),
             }
             for dl in rdf.objects(m, SK.deadline)
         ),
@@ -232,7 +211,7 @@ def _meeting_rule(model: Model, rule: Any, lang: str) -> dict[str, Any]:
             out[key] = (
                 v.toPython()
                 if isinstance(v, rdflib.Literal) and key.startswith(("meetings", "duration"))
-                else _plain(v)
+                else strip_scheme(v)
             )
     if isinstance(out.get("duration_hours"), object) and out.get("duration_hours") is not None:
         out["duration_hours"] = float(out["duration_hours"])
@@ -287,13 +266,6 @@ def _pref(model: Model, node: Any, lang: str) -> str:
 def _literal_in(literals: Any, lang: str) -> str | None:
     by = {(o.language or "da"): str(o) for o in literals if isinstance(o, rdflib.Literal)}
     return by.get(lang) or by.get("da") or (next(iter(by.values())) if by else None)
-
-
-def _plain(v: Any) -> Any:
-    if v is None:
-        return None
-    s = str(v)
-    return s[len("mailto:") :] if s.startswith("mailto:") else s[len("tel:") :] if s.startswith("tel:") else s
 
 
 def _iso(d: dt.date | None) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.citing import cite
 from graph.model import Model
 from graph.path_graph import GROUP_OF
 from graph.path_types import ChannelNote, Path, PathStep
@@ -74,16 +75,6 @@ def path_json(m: Model, p: Path, rank: int, lang: str) -> dict[str, Any]:
         "warnings": warnings,
         "sources": table,
     }
-
-
-def cite(m: Model, ids: Any, table: dict[str, dict[str, Any]]) -> list[str]:
-    """The ids of the sources behind ``ids`` (entity or statement ids), each added to ``table`` once."""
-    out = []
-    for src in m.sources_of(ids):
-        ref = src.as_json()
-        table.setdefault(ref["id"], ref)
-        out.append(ref["id"])
-    return out
 
 
 def _step_json(m: Model, s: PathStep, lang: str, table: dict[str, dict[str, Any]]) -> dict[str, Any]:

@@ -12,7 +12,6 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from api.errors import error_body, mapping_for
 from graph.bulk import kept
 from graph.errors import InputError, SamarbejdskortError
 from graph.model import Model, load
@@ -119,6 +118,8 @@ def emit(payload: Any, as_json: bool, text: Callable[[], str]) -> None:
 
 def fail(exc: SamarbejdskortError, as_json: bool) -> NoReturn:
     """Report a domain error and exit with its code: never a traceback."""
+    from api.errors import error_body, mapping_for  # the error path only: an answer does not import it
+
     mapping = mapping_for(exc)
     if as_json:
         sys.stdout.write(json.dumps(error_body(exc), ensure_ascii=False, indent=2) + "\n")

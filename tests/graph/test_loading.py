@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import DataFileError
-from graph.loading import read_graph
+from graph.loading import bundled_data_paths, read_graph
 from graph.model import load
 
 TURTLE = """@prefix org: <http://www.w3.org/ns/org#> .
@@ -202,3 +202,10 @@ def test_several_files_load_together(interop: Path) -> None:
     model = load([interop / "berlin" / "SenFin.ttl", interop / "berlin" / "SenWGP.ttl"])
     assert model.stats()["triples"] == 1745  # 1272 + 476, less 3 triples both files state
     assert len(model.files) == 2
+
+
+def test_no_reader_claims_a_bundled_file() -> None:
+    """``load()`` reads the bundled files without asking the readers (``read_graph(readers=False)``): the same."""
+    from graph.importing import reader_for
+
+    assert [p for p in bundled_data_paths() if reader_for(p) is not None] == []

@@ -14,7 +14,6 @@ import typer
 from api.cli.app import DataOpt, DateOpt, JsonOpt, Lang, LangOpt, app, emit, guarded, load_model, parse_date
 from api.cli.text import source_line, t
 from graph.paths import DEFAULT_VIA, MAX_PATHS, find_paths
-from graph.reporting import chain as reporting_chain
 from ontology import codes
 
 __all__ = ["chain_command", "chain_text", "path_command", "path_text"]
@@ -74,6 +73,8 @@ def chain_command(
     """Rapporteringskæden opad til toppen, med parallelle linjer (status, beslutninger) og grundlaget for hver."""
 
     def run() -> dict[str, Any]:
+        from graph.reporting import chain as reporting_chain  # the chain command's own machinery
+
         model = load_model(data)
         answer = reporting_chain(model, entity, on=parse_date(date), scenarios=tuple(scenario or ()))
         return answer.as_json(lang.value)

@@ -13,9 +13,6 @@ import typer
 
 from api.cli.app import DataOpt, DateOpt, JsonOpt, Lang, LangOpt, app, emit, guarded, load_model, parse_date
 from api.cli.text import occupancy_word, source_line, t
-from graph.contacts import contact as find_contacts
-from graph.gaps import SEVERITIES, find_gaps
-from graph.topics import match_topics
 from ontology import codes
 
 __all__ = ["contact_command", "contact_text", "gaps_command", "gaps_text", "topics_command", "topics_text"]
@@ -96,6 +93,8 @@ def contact_command(
     """Hvem kontakter jeg om et emne? Nærmeste først, med vej ind, betingelser, begrundelse og kilder."""
 
     def run() -> dict[str, Any]:
+        from graph.contacts import contact as find_contacts  # each command imports what it answers with
+
         model = load_model(data)
         answer = find_contacts(
             model,
@@ -124,6 +123,8 @@ def gaps_command(
     """Huller: vakante pladser, manglende kontaktpersoner, overskredne frister, åbne spørgsmål m.m."""
 
     def run() -> dict[str, Any]:
+        from graph.gaps import find_gaps
+
         model = load_model(data)
         report = find_gaps(model, scope=scope, on=parse_date(date), scenarios=tuple(scenario or ()))
         return report.as_json(lang.value)
@@ -142,6 +143,8 @@ def topics_command(
     """Hvilke emner teksten forstås som (det samme som ``contact`` bruger)."""
 
     def run() -> dict[str, Any]:
+        from graph.topics import match_topics
+
         model = load_model(data)
         return {"query": text, "topics": [m.as_json(model, lang.value) for m in match_topics(model, text)]}
 
@@ -231,6 +234,8 @@ def _cp_text(cp: dict[str, Any], lang: str) -> str:
 
 
 def gaps_text(p: dict[str, Any], lang: str) -> str:
+    from graph.gap_types import SEVERITIES
+
     s = p["summary"]
     scope = f" – {_w('scope', lang)} {p['scope']['label']}" if p.get("scope") else ""
     counts = ", ".join(f"{s[sev]} {codes.label('severity', sev, lang)}" for sev in SEVERITIES)

@@ -22,7 +22,7 @@ __all__ = ["cold_rows", "memory_rows"]
 DATE = dt.date(2026, 6, 1)
 _T0 = time.time()
 #: Libraries a question should not import (validation, edits, the server and the exports use them).
-HEAVY = ("rdflib", "pyshacl", "jinja2", "fastapi", "pydantic", "starlette", "openpyxl", "pyvis", "fpdf")
+HEAVY = ("rdflib", "pyshacl", "jinja2", "fastapi", "pydantic", "starlette", "openpyxl", "pyvis", "fpdf", "rich")
 
 
 def _ours(path: str, *, full: bool) -> None:

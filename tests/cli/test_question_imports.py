@@ -2,8 +2,9 @@
 
 Each command runs in a fresh interpreter, as a coordinator runs it, and reports the libraries that ended up
 imported: rdflib (its terms, SPARQL), the SHACL checks and the web, diagram, spreadsheet and PDF stacks
-belong to validation, edits, the server and the exports, never to a question. ``validate`` still gets
-pyshacl (the lazy imports must not cut what a command needs).
+belong to validation, edits, the server and the exports, never to a question; rich (typer's help and
+usage-error formatting) only to ``--help`` and mistyped command lines. ``validate`` still gets pyshacl (the
+lazy imports must not cut what a command needs).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 
 import pytest
 
-HEAVY = ("rdflib", "pyshacl", "jinja2", "fastapi", "pydantic", "starlette", "openpyxl", "pyvis", "fpdf")
+HEAVY = ("rdflib", "pyshacl", "jinja2", "fastapi", "pydantic", "starlette", "openpyxl", "pyvis", "fpdf", "rich")
 
 _PROGRAM = """
 import json, sys

@@ -72,9 +72,9 @@ class Hierarchy:
         parents: dict[str, set[str]] = defaultdict(set)
         props: dict[str, set[str]] = defaultdict(set)
         for pairs, table in (
-            (_iri_pairs(schema_facts(), _SUBCLASS), parents),
+            (_schema_pairs()[_SUBCLASS], parents),
             (_iri_pairs(data, _SUBCLASS), parents),
-            (_iri_pairs(schema_facts(), _SUBPROPERTY), props),
+            (_schema_pairs()[_SUBPROPERTY], props),
             (_iri_pairs(data, _SUBPROPERTY), props),
         ):
             for s, o in pairs:
@@ -152,6 +152,19 @@ def schema_facts() -> Facts:
     for i, name in enumerate((VOCABULARY, ORG_FILE, ALIGNMENTS)):
         parse_facts(read_text(name).encode("utf-8"), ox.RdfFormat.TURTLE, name=name, scope=f"s{i}", into=facts)
     return facts
+
+
+@cache
+def _schema_pairs() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The sub-class and sub-property pairs of ``schema_facts``'s files, in the same order, read straight from
+    the parser: the shipped files need neither the input checks nor a fact index (every process start pays)."""
+    pairs: dict[str, list[tuple[str, str]]] = {_SUBCLASS: [], _SUBPROPERTY: []}
+    for name in (VOCABULARY, ORG_FILE, ALIGNMENTS):
+        for q in ox.parse(read_text(name).encode("utf-8"), format=ox.RdfFormat.TURTLE):
+            found = pairs.get(q.predicate.value)
+            if found is not None and type(q.subject) is ox.NamedNode and type(q.object) is ox.NamedNode:
+                found.append((q.subject.value, q.object.value))
+    return {p: tuple(dict.fromkeys(found)) for p, found in pairs.items()}
 
 
 def _iri_pairs(data: Graph | Facts, predicate: str) -> Iterator[tuple[str, str]]:

@@ -16,7 +16,7 @@ The tiers, as sets (``graph.contact_index`` answers them by lookups, not by buil
 from __future__ import annotations
 
 from graph.contact_facts import anchors
-from graph.contact_index import Standing, Table, own_root, places, standing
+from graph.contact_index import Standing, Table, own_root, standing, tree_places
 from graph.contact_types import COLLAB_KINDS
 from graph.contact_walk import steps_from
 from graph.view import View
@@ -46,9 +46,9 @@ class Home:
         self.up = set(own) | {a for x in own for a in v.ancestors(x)}
         self.roots = frozenset(own_root(v, x) for x in own)
         self.channel_from = self.up | {c for x in self.up for c in v.out(x, "member_of")}
-        at = places(v)
-        self.forums = {a for a in own if v.kind(a) in COLLAB_KINDS}.union(*(at.forums.get(r, ()) for r in self.roots))
-        clusters = set().union(*(at.clusters.get(r, ()) for r in self.roots))
+        at = [tree_places(v, r) for r in self.roots]
+        self.forums = {a for a in own if v.kind(a) in COLLAB_KINDS}.union(*(f for f, _ in at))
+        clusters = set().union(*(c for _, c in at))
         self.clusters = frozenset(clusters | {c for f in self.forums for c in v.out(f, "cluster_of")})
         self._v = v
         steps = steps_from(v, asker)  # the walk out from the asker, advanced only as far as a question reads

@@ -3,8 +3,8 @@
 Everything about a candidate that does not depend on who asks is worked out once per view and topic
 (``pool``): its status and notes, where its channels start, the organisations it belongs to and all
 that is above them, the clusters whose zone holds it, its far tier by sector, its label. Where an
-asker stands is turned around the same way (``places``): which forums and clusters each organisation
-tree takes part in, keyed by the tree's root, so placing a new asker needs no walk over its tree.
+asker stands is turned around the same way (``tree_places``): which forums and clusters an organisation
+tree takes part in, kept by the tree's root, so placing another asker of the same tree needs no walk.
 
 The nearness tiers these give are exactly ``graph.contact_home``'s definitions (a test compares them
 with the plain set definitions on bundled and generated data).
@@ -22,18 +22,19 @@ from graph.view import View
 
 __all__ = [
     "FOLD_AT",
-    "Places",
     "Slot",
     "Standing",
     "StructureIndex",
     "Table",
     "far_key",
     "own_root",
-    "places",
     "pool",
+    "prepare_places",
     "slot_key",
     "standing",
     "structure_index",
+    "tree_places",
+    "zones",
 ]
 
 _REGIONAL = frozenset({"municipal", "somatic", "psychiatry", "general_practice", "region", "cross_sector"})
@@ -100,8 +101,8 @@ class Table:
     slots: tuple[Slot, ...]
     far: tuple[int, ...]  # the slots in order as everyone far sees them (``far_order``)
     by_channel_from: dict[str, tuple[int, ...]]
-    by_up: dict[str, tuple[int, ...]]  # only roots an asker can have
-    by_anchor: dict[str, tuple[int, ...]]  # only forums an asker's tree can take part in
+    by_up: dict[str, tuple[int, ...]]  # the slot's anchors and all above them
+    by_anchor: dict[str, tuple[int, ...]]
     by_zone: dict[str, tuple[int, ...]]
     by_requirement_body: dict[str, tuple[int, ...]]
     seats: dict[tuple[str, str], tuple[int, ...]]  # (forum, topic) → its seats' slots
@@ -124,15 +125,6 @@ class StructureIndex:
     adj: tuple[tuple[int, ...], ...]
     edge: dict[tuple[str, str], tuple[str, str]]  # (a, b) either way → (edge kind, its source)
     part: tuple[int, ...]  # the connected part each node lies in: no walk looks for what it cannot reach
-
-
-@dataclass(frozen=True, slots=True)
-class Places:
-    """Where organisation trees take part, keyed by the tree's root (the tree is its descendants)."""
-
-    forums: dict[str, frozenset[str]]
-    clusters: dict[str, frozenset[str]]
-    zone: dict[str, frozenset[str]]  # node → clusters whose zone holds it
 
 
 def structure_index(v: View) -> StructureIndex:
@@ -181,31 +173,38 @@ def _ups(v: View, nid: str) -> frozenset[str]:
     return frozenset((nid, *v.ancestors(nid)))
 
 
-def places(v: View) -> Places:
-    """Forums and clusters each organisation tree takes part in, and the cluster zones (once per view)."""
+def tree_places(v: View, root: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The forums and the clusters the organisation tree under ``root`` takes part in (its descendants'
+    memberships, seats on their behalf, secretariats and chairs), worked out when a root is first asked
+    about and kept with the view: a one-off question places one asker, ``prepare_places`` every root."""
+    store: dict[str, tuple[frozenset[str], frozenset[str]]] = v.cached("contact-places", dict)
+    hit = store.get(root)
+    if hit is None:
+        forums: set[str] = set()
+        clusters: set[str] = set()
+        if v.ok(root):
+            for x in v.descendants(root):
+                for c in v.out(x, "member_of"):
+                    kind = v.kind(c)
+                    if kind == "cluster":
+                        clusters.add(c)
+                    elif kind in COLLAB_KINDS:
+                        forums.add(c)
+                for seat in v.into(x, "on_behalf_of"):
+                    forums.update(v.out(seat, "post_in"))
+                for kind in ("secretariat_in", "chair_from"):
+                    forums.update(v.into(x, kind))
+        hit = store[root] = (frozenset(forums), frozenset(clusters))
+    return hit
 
-    def build() -> Places:
-        forums: dict[str, set[str]] = {}
-        clusters: dict[str, set[str]] = {}
 
-        def under(x: str, body: str, into: dict[str, set[str]]) -> None:
-            for r in _ups(v, x):  # x lies in the tree of each r it is part of
-                into.setdefault(r, set()).add(body)
+def zones(v: View) -> dict[str, frozenset[str]]:
+    """Node → the clusters whose zone holds it: the cluster, its steering group, the bodies reporting to
+    that, and its members' trees (once per view; there are few clusters)."""
 
-        for x, c, _ in v.edges("member_of"):
-            if v.kind(c) in COLLAB_KINDS - {"cluster"}:
-                under(x, c, forums)
-            elif v.kind(c) == "cluster":
-                under(x, c, clusters)
-        for seat, x, _ in v.edges("on_behalf_of"):
-            for f in v.out(seat, "post_in"):
-                under(x, f, forums)
-        for kind in ("secretariat_in", "chair_from"):
-            for body, x, _ in v.edges(kind):
-                under(x, body, forums)
+    def build() -> dict[str, frozenset[str]]:
+        every = {c for _, c, _ in v.edges("cluster_of")} | {c for c in v.nodes("cluster") if v.into(c, "member_of")}
         zone: dict[str, set[str]] = {}
-        every = {c for cs in clusters.values() for c in cs}
-        every |= {c for _, c, _ in v.edges("cluster_of")}
         for c in every:
             steering = v.into(c, "cluster_of")
             held = {c, *steering}
@@ -216,13 +215,16 @@ def places(v: View) -> Places:
                 held |= v.descendants(member)
             for x in held:
                 zone.setdefault(x, set()).add(c)
+        return {k: frozenset(s) for k, s in zone.items()}
 
-        def frozen(d: dict[str, set[str]]) -> dict[str, frozenset[str]]:
-            return {k: frozenset(s) for k, s in d.items()}
+    return v.cached("contact-zones", build)
 
-        return Places(frozen(forums), frozen(clusters), frozen(zone))
 
-    return v.cached("contact-places", build)
+def prepare_places(v: View) -> None:
+    """Place every tree any asker can have (its root: ``own_root``) and the cluster zones."""
+    for root in sorted({own_root(v, n) for n in v.nodes()}):
+        tree_places(v, root)
+    zones(v)
 
 
 def standing(v: View, who: str, channels: tuple[str, ...] = (), requirement: str | None = None) -> Standing:
@@ -233,13 +235,13 @@ def standing(v: View, who: str, channels: tuple[str, ...] = (), requirement: str
     if hit is not None:
         return hit
     f = facts(v, Cand(who, "", 0.0, requirement=requirement), channels)
-    zone_of = places(v).zone
+    zone_of = zones(v)
     same = v.cached("contact-sets", dict)  # many standings share their sets: keep one of each
 
     def one(x: frozenset[str]) -> frozenset[str]:
         return same.setdefault(x, x)
 
-    ups = one(frozenset().union(*(_ups(v, a) for a in f.anchors)) & _keys(v)[0])
+    ups = one(frozenset().union(*(_ups(v, a) for a in f.anchors)))
     zone = one(frozenset().union(*(zone_of.get(a, frozenset()) for a in f.anchors)))
     seat_forum = None
     if v.kind(who) == "post":
@@ -286,16 +288,11 @@ def pool(v: View, matches: tuple[TopicMatch, ...]) -> Table:
 
 
 def _table(v: View, slots: tuple[Slot, ...]) -> Table:
-    roots, forums = _keys(v)
-
-    def index(
-        values: Iterable[tuple[Iterable[str], int]], keep: frozenset[str] | None = None
-    ) -> dict[str, tuple[int, ...]]:
+    def index(values: Iterable[tuple[Iterable[str], int]]) -> dict[str, tuple[int, ...]]:
         out: dict[str, list[int]] = {}
         for keys, i in values:
             for k in keys:
-                if keep is None or k in keep:
-                    out.setdefault(k, []).append(i)
+                out.setdefault(k, []).append(i)
         return {k: tuple(x) for k, x in out.items()}
 
     seats: dict[tuple[str, str], list[int]] = {}
@@ -311,8 +308,8 @@ def _table(v: View, slots: tuple[Slot, ...]) -> Table:
         slots=slots,
         far=tuple(far),
         by_channel_from=index((s.at.channel_from, i) for i, s in enumerate(slots)),
-        by_up=index(((s.at.ups, i) for i, s in enumerate(slots)), roots),
-        by_anchor=index(((s.at.anchors, i) for i, s in enumerate(slots)), forums),
+        by_up=index((s.at.ups, i) for i, s in enumerate(slots)),
+        by_anchor=index((s.at.anchors, i) for i, s in enumerate(slots)),
         by_zone=index((s.at.zone, i) for i, s in enumerate(slots)),
         by_requirement_body=index((s.at.req_in, i) for i, s in enumerate(slots)),
         seats={k: tuple(x) for k, x in seats.items()},
@@ -325,19 +322,6 @@ def _table(v: View, slots: tuple[Slot, ...]) -> Table:
 def far_key(s: Slot) -> tuple[int, ...]:
     """The key of a slot seen from far away (its far tier): the same for every asker it is not near."""
     return slot_key(s.tenths, s.at, s.at.far)
-
-
-def _keys(v: View) -> tuple[frozenset[str], frozenset[str]]:
-    """The roots any asker can have and the forums any asker's tree can take part in (once per view):
-    a pool indexes its slots only under these, the rest could never be looked up."""
-
-    def build() -> tuple[frozenset[str], frozenset[str]]:
-        roots = frozenset(own_root(v, n) for n in v.nodes())
-        at = places(v)
-        forums = frozenset().union(*at.forums.values()) | frozenset(v.nodes(*COLLAB_KINDS))
-        return roots, forums
-
-    return v.cached("contact-index-keys", build)
 
 
 def own_root(v: View, nid: str) -> str:

@@ -91,7 +91,7 @@ from typing import Any
 from graph.applicability import check_scenarios, require_in_force
 from graph.contact_fallbacks import with_fallbacks
 from graph.contact_home import home as home_of
-from graph.contact_index import places, pool
+from graph.contact_index import pool, prepare_places
 from graph.contact_json import answer_json, organisation
 from graph.contact_rank import origin_names, rank
 from graph.contact_types import NEARNESS, Answer, Step
@@ -199,7 +199,7 @@ def prepare(model: Model, on: dt.date | None = None, scenarios: Iterable[str] = 
     v = view(model, on, check_scenarios(model, scenarios))
     model.index.build(ASKER_KINDS)  # the names askers are resolved by, built once per model
     prepare_walks(v)
-    places(v)
+    prepare_places(v)
     _gap_index(v)
     index = topic_index(model)
     texts = {lab.text for lab in index.labels} | set(index.topics)  # every label as typed, ids as links give them

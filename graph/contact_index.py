@@ -34,7 +34,7 @@ __all__ = [
     "standing",
     "structure_index",
     "tree_places",
-    "zones",
+    "zone_of",
 ]
 
 _REGIONAL = frozenset({"municipal", "somatic", "psychiatry", "general_practice", "region", "cross_sector"})
@@ -198,33 +198,32 @@ def tree_places(v: View, root: str) -> tuple[frozenset[str], frozenset[str]]:
     return hit
 
 
-def zones(v: View) -> dict[str, frozenset[str]]:
-    """Node → the clusters whose zone holds it: the cluster, its steering group, the bodies reporting to
-    that, and its members' trees (once per view; there are few clusters)."""
-
-    def build() -> dict[str, frozenset[str]]:
-        every = {c for _, c, _ in v.edges("cluster_of")} | {c for c in v.nodes("cluster") if v.into(c, "member_of")}
-        zone: dict[str, set[str]] = {}
-        for c in every:
-            steering = v.into(c, "cluster_of")
-            held = {c, *steering}
-            for body in steering:
-                for kind in _UPWARD:
-                    held |= set(v.into(body, kind))
-            for member in v.into(c, "member_of"):
-                held |= v.descendants(member)
-            for x in held:
-                zone.setdefault(x, set()).add(c)
-        return {k: frozenset(s) for k, s in zone.items()}
-
-    return v.cached("contact-zones", build)
+def zone_of(v: View, nid: str) -> frozenset[str]:
+    """The clusters whose zone holds ``nid`` (kept with the view). A cluster's zone is the cluster, its
+    steering group (``cluster_of``), the bodies reporting upward to that, and its members' trees; read
+    from ``nid``'s side: itself, where it steers, whom it reports to, and what it and all above it are
+    members of. A body counts as a cluster when something steers it or it is a cluster with members."""
+    store: dict[str, frozenset[str]] = v.cached("contact-zones", dict)
+    hit = store.get(nid)
+    if hit is None:
+        found: set[str] = set()
+        if v.ok(nid):
+            if v.into(nid, "cluster_of") or (v.kind(nid) == "cluster" and v.into(nid, "member_of")):
+                found.add(nid)
+            found.update(v.out(nid, "cluster_of"))
+            for kind in _UPWARD:
+                for body in v.out(nid, kind):
+                    found.update(v.out(body, "cluster_of"))
+            for x in (nid, *v.ancestors(nid)):
+                found.update(c for c in v.out(x, "member_of") if v.kind(c) == "cluster" or v.into(c, "cluster_of"))
+        hit = store[nid] = frozenset(found)
+    return hit
 
 
 def prepare_places(v: View) -> None:
-    """Place every tree any asker can have (its root: ``own_root``) and the cluster zones."""
+    """Place every tree any asker can have (its root: ``own_root``)."""
     for root in sorted({own_root(v, n) for n in v.nodes()}):
         tree_places(v, root)
-    zones(v)
 
 
 def standing(v: View, who: str, channels: tuple[str, ...] = (), requirement: str | None = None) -> Standing:
@@ -235,14 +234,13 @@ def standing(v: View, who: str, channels: tuple[str, ...] = (), requirement: str
     if hit is not None:
         return hit
     f = facts(v, Cand(who, "", 0.0, requirement=requirement), channels)
-    zone_of = zones(v)
     same = v.cached("contact-sets", dict)  # many standings share their sets: keep one of each
 
     def one(x: frozenset[str]) -> frozenset[str]:
         return same.setdefault(x, x)
 
     ups = one(frozenset().union(*(_ups(v, a) for a in f.anchors)))
-    zone = one(frozenset().union(*(zone_of.get(a, frozenset()) for a in f.anchors)))
+    zone = one(frozenset().union(*(zone_of(v, a) for a in f.anchors)))
     seat_forum = None
     if v.kind(who) == "post":
         forums = v.out(who, "post_in")

@@ -90,6 +90,7 @@ from typing import Any
 
 from graph.applicability import check_scenarios, require_in_force
 from graph.contact_fallbacks import with_fallbacks
+from graph.contact_gaps import cited_gaps
 from graph.contact_home import home as home_of
 from graph.contact_index import pool, prepare_places
 from graph.contact_json import answer_json, organisation
@@ -328,10 +329,12 @@ def _related_gaps(v: View, answers: list[Answer], meaning: Understanding) -> tup
             of[a.who] = organisation(v.model, a.who)
         if of[a.who]:
             bodies.add(of[a.who])
+    topics = {t.id for t in meaning.topics if t.via != "general" and t.score >= _TOPIC_GAP_SCORE}
+    if not v.has(_gap_key(v)):  # a one-off question: only the cited nodes' gaps, not every gap of the date
+        return cited_gaps(v, direct, bodies, topics, _TOPIC_GAP_KINDS)
     gaps, by_entity, by_context, by_body, by_topic = _gap_index(v)
     hits = {i for x in direct for i in by_entity.get(x, ()) + by_context.get(x, ())}
     hits |= {i for x in direct | bodies for i in by_body.get(x, ())}
-    topics = {t.id for t in meaning.topics if t.via != "general" and t.score >= _TOPIC_GAP_SCORE}
     hits |= {i for t in topics for i in by_topic.get(t, ())}  # about the topic: nobody placed, a request open …
     out: list[Gap] = []
     for i in sorted(hits):  # the report's order
@@ -352,7 +355,7 @@ def _gap_index(v: View) -> tuple[tuple[Gap, ...], _Index, _Index, _Index, _Index
     about. None of these kinds needs the network-wide single points.
     """
 
-    day = v.on or dt.date.today()  # gaps need a date: without one, today's
+    day = _gap_key(v)[1]
 
     def build() -> tuple[tuple[Gap, ...], _Index, _Index, _Index, _Index]:
         gaps = tuple(g for g in _answer_gaps(view(v.model, day, v.scen)) if g.kind in _GAP_KINDS + _TOPIC_GAP_KINDS)
@@ -377,7 +380,11 @@ def _gap_index(v: View) -> tuple[tuple[Gap, ...], _Index, _Index, _Index, _Index
 
         return gaps, frozen(by_entity), frozen(by_context), frozen(by_body), frozen(by_topic)
 
-    return v.cached(("contact-gap-index", day), build)
+    return v.cached(_gap_key(v), build)
+
+
+def _gap_key(v: View) -> tuple[str, dt.date]:
+    return ("contact-gap-index", v.on or dt.date.today())  # gaps need a date: without one, today's
 
 
 def _answer_gaps(v: View) -> list[Gap]:

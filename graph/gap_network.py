@@ -13,7 +13,7 @@ from ontology import codes
 if TYPE_CHECKING:
     from graph.fragility import Cut
 
-__all__ = ["channels", "single_point_gaps"]
+__all__ = ["channel_gap", "channel_key", "channels", "single_point_gaps"]
 
 _LIST_AT_MOST = 5  # names listed in one grouped gap before "and others"
 _SECTOR_WORDS = {
@@ -35,17 +35,27 @@ def channels(c: GapCtx) -> Iterable[Gap]:
     closed = [ch for ch in c.nodes("channel") if c.g.nodes[ch].get("state", "not_stated") != "open"]
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for ch in closed:
-        groups[tuple(c.questions(ch)) or ("to", *c.out(ch, "channel_to"))].append(ch)
+        groups[channel_key(c, ch)].append(ch)
     for key, chans in sorted(groups.items()):
-        qs = [q for q in key if q in c.g and c.g.nodes[q]["kind"] == "open_question"]
-        c.used_questions.update(qs)
-        states = sorted({c.g.nodes[ch].get("state", "not_stated") for ch in chans})
-        text = _channel_text(c, chans, states, list(key[1:]) if key[0] == "to" else [])
-        if qs:
-            text = {lang: f"{t} {c.comment(qs[0], lang)}" for lang, t in text.items()}
-        severity = "low" if states == ["not_stated"] else "medium"
-        context = tuple(chans[1:] + qs)
-        yield Gap("channel_not_open", severity, chans[0], text, context, c.srcs(*chans, *qs), qs[0] if qs else None)
+        yield channel_gap(c, key, chans)
+
+
+def channel_key(c: GapCtx, ch: str) -> tuple[str, ...]:
+    """What groups a channel that is not open: the open questions about it, else ("to", *its targets)."""
+    return tuple(c.questions(ch)) or ("to", *c.out(ch, "channel_to"))
+
+
+def channel_gap(c: GapCtx, key: tuple[str, ...], chans: list[str]) -> Gap:
+    """The gap of one group of channels not open (``chans`` in id order; their questions count as used)."""
+    qs = [q for q in key if q in c.g and c.g.nodes[q]["kind"] == "open_question"]
+    c.used_questions.update(qs)
+    states = sorted({c.g.nodes[ch].get("state", "not_stated") for ch in chans})
+    text = _channel_text(c, chans, states, list(key[1:]) if key[0] == "to" else [])
+    if qs:
+        text = {lang: f"{t} {c.comment(qs[0], lang)}" for lang, t in text.items()}
+    severity = "low" if states == ["not_stated"] else "medium"
+    context = tuple(chans[1:] + qs)
+    return Gap("channel_not_open", severity, chans[0], text, context, c.srcs(*chans, *qs), qs[0] if qs else None)
 
 
 def _state_clause(state: str, lang: str) -> str:

@@ -11,7 +11,18 @@ from graph.gap_types import Gap, GapCtx, Genitive
 from graph.model import Model
 from ontology.iris import RDFS
 
-__all__ = ["ENDING_SOON_DAYS", "open_questions", "requirements", "responsibilities", "seats", "terms"]
+__all__ = [
+    "ENDING_SOON_DAYS",
+    "open_questions",
+    "question_gap",
+    "requirement_gap",
+    "requirements",
+    "responsibilities",
+    "responsibility_gap",
+    "seat_gap",
+    "seats",
+    "terms",
+]
 
 ENDING_SOON_DAYS = 90
 _COLLAB_KINDS = ("forum", "partnership", "collaboration", "cluster")
@@ -19,38 +30,42 @@ _COLLAB_KINDS = ("forum", "partnership", "collaboration", "cluster")
 
 def seats(c: GapCtx) -> Iterable[Gap]:
     for post in c.nodes("post"):
-        d = c.g.nodes[post]
-        if c.into(post, "holds") or d.get("occupancy") in ("held", "not_stated"):
-            continue
-        if d.get("is_seat") and d.get("occupancy") != "vacant":
-            continue  # a seat with no occupancy stated is a validation matter, not a gap
-        where = c.out(post, "post_in")
-        behalf = c.out(post, "on_behalf_of")
-        if d.get("is_seat"):
-            text = c.say(
-                "Pladsen »{p}« i {w} er vakant{b}.",
-                "The seat “{p}” in {w} is vacant{b}.",
-                p=post,
-                w=where,
-                b={
-                    "da": f" – den skal besættes for {c.words(behalf, 'da')}" if behalf else "",
-                    "en": f" – it is to be filled for {c.words(behalf, 'en')}" if behalf else "",
-                },
-            )
-            yield Gap("vacant_seat", "high", post, text, tuple(where + behalf), c.srcs(post))
-        else:
-            nn = _rdfs_comment(c.model, post)
-            note = (
-                {"da": f" (kilden skriver »{nn}«)", "en": f" (the source says “{nn}”)"} if nn else {"da": "", "en": ""}
-            )
-            text = c.say(
-                "Stillingen »{p}« i {w} har ingen indehaver{n}.",
-                "The post “{p}” in {w} has no holder{n}.",
-                p=post,
-                w=where,
-                n=note,
-            )
-            yield Gap("vacant_post", "medium", post, text, tuple(where), c.srcs(post))
+        gap = seat_gap(c, post)
+        if gap is not None:
+            yield gap
+
+
+def seat_gap(c: GapCtx, post: str) -> Gap | None:
+    """The vacant seat or post gap of one in-force post, if it has one."""
+    d = c.g.nodes[post]
+    if c.into(post, "holds") or d.get("occupancy") in ("held", "not_stated"):
+        return None
+    if d.get("is_seat") and d.get("occupancy") != "vacant":
+        return None  # a seat with no occupancy stated is a validation matter, not a gap
+    where = c.out(post, "post_in")
+    behalf = c.out(post, "on_behalf_of")
+    if d.get("is_seat"):
+        text = c.say(
+            "Pladsen »{p}« i {w} er vakant{b}.",
+            "The seat “{p}” in {w} is vacant{b}.",
+            p=post,
+            w=where,
+            b={
+                "da": f" – den skal besættes for {c.words(behalf, 'da')}" if behalf else "",
+                "en": f" – it is to be filled for {c.words(behalf, 'en')}" if behalf else "",
+            },
+        )
+        return Gap("vacant_seat", "high", post, text, tuple(where + behalf), c.srcs(post))
+    nn = _rdfs_comment(c.model, post)
+    note = {"da": f" (kilden skriver »{nn}«)", "en": f" (the source says “{nn}”)"} if nn else {"da": "", "en": ""}
+    text = c.say(
+        "Stillingen »{p}« i {w} har ingen indehaver{n}.",
+        "The post “{p}” in {w} has no holder{n}.",
+        p=post,
+        w=where,
+        n=note,
+    )
+    return Gap("vacant_post", "medium", post, text, tuple(where), c.srcs(post))
 
 
 def requirements(c: GapCtx) -> Iterable[Gap]:
@@ -58,38 +73,51 @@ def requirements(c: GapCtx) -> Iterable[Gap]:
     pairs = {(frozenset(c.out(r, "required_in")), frozenset(c.out(r, "requested_by"))) for r in reqs}
     for r in reqs:
         where, by = c.out(r, "required_in"), c.out(r, "requested_by")
-        mutual = any(set(by) & set(w) and set(where) & set(b) for w, b in pairs)
-        text = c.say(
-            "{by} har efterspurgt en fast kontaktperson i {where}, men ingen er udpeget{m}.",
-            "{by} asked for a fixed contact person in {where}, but nobody has been named{m}.",
-            by=sorted(by),
-            where=sorted(where),
-            m={"da": " (efterspurgt begge veje)", "en": " (asked for in both directions)"} if mutual else {},
-        )
-        yield Gap("missing_contact_person", "high", r, text, tuple(sorted(where) + sorted(by)), c.srcs(r))
+        yield requirement_gap(c, r, any(set(by) & set(w) and set(where) & set(b) for w, b in pairs))
+
+
+def requirement_gap(c: GapCtx, r: str, mutual: bool) -> Gap:
+    """The missing contact person gap of one unfulfilled requirement (``mutual``: one is asked for the
+    other way too)."""
+    where, by = c.out(r, "required_in"), c.out(r, "requested_by")
+    text = c.say(
+        "{by} har efterspurgt en fast kontaktperson i {where}, men ingen er udpeget{m}.",
+        "{by} asked for a fixed contact person in {where}, but nobody has been named{m}.",
+        by=sorted(by),
+        where=sorted(where),
+        m={"da": " (efterspurgt begge veje)", "en": " (asked for in both directions)"} if mutual else {},
+    )
+    return Gap("missing_contact_person", "high", r, text, tuple(sorted(where) + sorted(by)), c.srcs(r))
 
 
 def responsibilities(c: GapCtx) -> Iterable[Gap]:
     for r in c.nodes("responsibility"):
-        if c.out(r, "placed_with"):
-            continue
-        qs = c.questions(r)
-        c.used_questions.update(qs)
-        text = c.say(
-            "Ansvaret »{r}« er ikke placeret hos nogen: {x}",
-            "The responsibility “{r}” is not placed: {x}",
-            r=r,
-            x={lang: c.comment(qs[0] if qs else r, lang) for lang in ("da", "en")},
-        )
-        yield Gap(
-            "responsibility_not_placed",
-            "medium",
-            r,
-            text,
-            tuple(c.out(r, "responsibility_of")),
-            c.srcs(r, *qs),
-            qs[0] if qs else None,
-        )
+        gap = responsibility_gap(c, r)
+        if gap is not None:
+            yield gap
+
+
+def responsibility_gap(c: GapCtx, r: str) -> Gap | None:
+    """The gap of one in-force responsibility placed with nobody (its questions count as used)."""
+    if c.out(r, "placed_with"):
+        return None
+    qs = c.questions(r)
+    c.used_questions.update(qs)
+    text = c.say(
+        "Ansvaret »{r}« er ikke placeret hos nogen: {x}",
+        "The responsibility “{r}” is not placed: {x}",
+        r=r,
+        x={lang: c.comment(qs[0] if qs else r, lang) for lang in ("da", "en")},
+    )
+    return Gap(
+        "responsibility_not_placed",
+        "medium",
+        r,
+        text,
+        tuple(c.out(r, "responsibility_of")),
+        c.srcs(r, *qs),
+        qs[0] if qs else None,
+    )
 
 
 def terms(c: GapCtx) -> Iterable[Gap]:
@@ -126,11 +154,15 @@ def terms(c: GapCtx) -> Iterable[Gap]:
 
 def open_questions(c: GapCtx) -> Iterable[Gap]:
     for q in c.nodes("open_question"):
-        if q in c.used_questions:
-            continue
-        about = c.out(q, "about")
-        text = c.say("{q}: {x}", "{q}: {x}", q=q, x={lang: c.comment(q, lang) for lang in ("da", "en")})
-        yield Gap("open_question", "low", about[0] if about else q, text, tuple(about[1:]), c.srcs(q), q)
+        if q not in c.used_questions:
+            yield question_gap(c, q)
+
+
+def question_gap(c: GapCtx, q: str) -> Gap:
+    """The gap of one open question, about the first thing it is about (itself when about nothing)."""
+    about = c.out(q, "about")
+    text = c.say("{q}: {x}", "{q}: {x}", q=q, x={lang: c.comment(q, lang) for lang in ("da", "en")})
+    return Gap("open_question", "low", about[0] if about else q, text, tuple(about[1:]), c.srcs(q), q)
 
 
 def _rdfs_comment(model: Model, nid: str) -> str | None:

@@ -22,6 +22,7 @@ API (all lists sorted, so answers never depend on load order)::
     v.family(nid)                  # an organisation with all its parts and all it is part of
     v.upward()                     # the reporting skeleton (graph.reporting lines), a DiGraph
     v.cached(key, build)           # a derived index of a question module, kept with this view
+    v.has(key)                     # whether that index has been built
 """
 
 from __future__ import annotations
@@ -237,6 +238,10 @@ class View:
     def upward(self) -> Any:
         """The reporting skeleton: every upward line in force as a ``networkx.DiGraph`` (``graph.reporting``)."""
         return self.cached("upward", lambda: build_upward(self.g, self.edges(*LINE_ORDER)))
+
+    def has(self, key: Hashable) -> bool:
+        """Whether ``cached(key, …)`` has been built (a question may take a cheaper way without it)."""
+        return key in self._s.derived
 
     def cached(self, key: Hashable, build: Callable[[], T]) -> T:
         """``build()`` once per view: a question module's index over this date's structure.

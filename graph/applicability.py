@@ -23,6 +23,8 @@ def check_scenarios(model: Model, scenarios: Iterable[str]) -> tuple[str, ...]:
     A typo would otherwise silently give the answer without the scenario.
     """
     chosen = tuple(sorted({s.strip() for s in scenarios if s and s.strip()}))
+    if not chosen:
+        return chosen  # nothing to check: the data's scenario keys (a scan of every node and edge) not needed
     known = memo(model, "scenario-keys", lambda: _scenario_keys(model))
     unknown = [s for s in chosen if s not in known]
     if unknown:

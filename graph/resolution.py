@@ -205,6 +205,9 @@ class LabelIndex:
         if text in self._display and (kinds is None or self._display[text][1] in set(kinds)):
             return text
         allowed = set(kinds) if kinds else None
+        found = self._first_names(text, allowed) if allowed else {}
+        if found:
+            return self._settle(text, found, kinds, what)
         found = self._named(text, allowed)
         if not found or all(m.kind == "topic" and m.tier != _EXACT for m in found.values()):
             phrases: dict[str, Match] = {}
@@ -214,6 +217,26 @@ class LabelIndex:
                 found = phrases
             elif named:  # a unit's own name beats a topic's synonym
                 found = named
+        return self._settle(text, found, kinds, what)
+
+    def _first_names(self, text: str, allowed: set[str]) -> dict[str, Match]:
+        """The exact names of the best-ranked allowed kinds that ``text`` matches (none when those are all
+        the allowed kinds): nothing of another kind can rank as high, so a name that is found here needs
+        no lookups of the others built (an asker is mostly an organisation or unit, not a person or post)."""
+        best = min(KIND_RANK[k] for k in allowed)
+        first = {k for k in allowed if KIND_RANK[k] == best}
+        found: dict[str, Match] = {}
+        if first == allowed:
+            return found
+        exact_keys = {normalise(text), ascii_fold(text)} - {""}
+        for part in self._parts_for(first):
+            for key in exact_keys:
+                for nid in part.exact.get(key, ()):
+                    self._offer(found, nid, _EXACT, 1.0, allowed)
+        return found
+
+    def _settle(self, text: str, found: dict[str, Match], kinds: Iterable[str] | None, what: str) -> str:
+        """The best of the matches found, settled by containment, else AmbiguousEntity / EntityNotFound."""
         matches = sorted(found.values(), key=lambda m: (m.key, m.label))[:50]
         if not matches:
             raise EntityNotFound(text, self.suggest(text, kinds=kinds), what=what)

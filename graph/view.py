@@ -56,7 +56,7 @@ def _edges_by_kind(model: Model) -> dict[str, tuple[_Edge, ...]]:
     def build() -> dict[str, tuple[_Edge, ...]]:
         out: dict[str, list[_Edge]] = {}
         i = 0
-        for u, nbrs in model.nx.adj.items():
+        for u, nbrs in model.nx._adj.items():  # the plain dicts: networkx's views cost more than the scan
             for v, keyed in nbrs.items():
                 for e in keyed.values():
                     out.setdefault(e["kind"], []).append((i, u, v, e))
@@ -174,8 +174,10 @@ class View:
         """Targets of in-force ``kind`` edges leaving ``nid`` that are themselves in force, sorted."""
         hit = self._s.out.get((nid, kind))
         if hit is None:
-            edges = self.g.out_edges(nid, data=True) if nid in self.g else ()
-            hit = tuple(sorted(v for _, v, e in edges if e["kind"] == kind and self._far(v, e)))
+            nbrs = self.g._succ.get(nid, {})  # the plain dicts: networkx's edge views cost more than the checks
+            hit = tuple(
+                sorted(v for v, keyed in nbrs.items() for e in keyed.values() if e["kind"] == kind and self._far(v, e))
+            )
             self._s.out[nid, kind] = hit
         return list(hit)
 
@@ -183,8 +185,10 @@ class View:
         """Sources of in-force ``kind`` edges entering ``nid`` that are themselves in force, sorted."""
         hit = self._s.into.get((nid, kind))
         if hit is None:
-            edges = self.g.in_edges(nid, data=True) if nid in self.g else ()
-            hit = tuple(sorted(u for u, _, e in edges if e["kind"] == kind and self._far(u, e)))
+            nbrs = self.g._pred.get(nid, {})
+            hit = tuple(
+                sorted(u for u, keyed in nbrs.items() for e in keyed.values() if e["kind"] == kind and self._far(u, e))
+            )
             self._s.into[nid, kind] = hit
         return list(hit)
 

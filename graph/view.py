@@ -30,8 +30,6 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from itertools import chain
-from operator import itemgetter
 from typing import Any, TypeVar
 
 from graph.bulk import gc_paused
@@ -45,25 +43,6 @@ T = TypeVar("T")
 
 #: Kinds that form organisation trees (part_of) and can be members, asked about or answered for.
 ORG_KINDS = frozenset({"organisation", "unit", "forum", "cluster", "partnership", "collaboration"})
-
-
-_Edge = tuple[int, str, str, dict[str, Any]]  # (position in graph order, source, target, attributes)
-
-
-def _edges_by_kind(model: Model) -> dict[str, tuple[_Edge, ...]]:
-    """Every edge by kind with its position in graph order, of any date (once per data version)."""
-
-    def build() -> dict[str, tuple[_Edge, ...]]:
-        out: dict[str, list[_Edge]] = {}
-        i = 0
-        for u, nbrs in model.nx._adj.items():  # the plain dicts: networkx's views cost more than the scan
-            for v, keyed in nbrs.items():
-                for e in keyed.values():
-                    out.setdefault(e["kind"], []).append((i, u, v, e))
-                    i += 1
-        return {k: tuple(x) for k, x in out.items()}
-
-    return memo(model, "edges-by-kind", build)
 
 
 def _nodes_by_kind(model: Model) -> dict[str, tuple[str, ...]]:
@@ -132,27 +111,23 @@ class View:
     def edges(self, *kinds: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """In-force edges of ``kinds`` (all when none given) whose two ends are in force, in graph order.
 
-        Only the asked kinds are date-checked (once per view and kind): a one-off question asks for a
-        few kinds of the 30,000 national edges."""
+        Only edges of the asked kinds are date-checked (once per view and kinds): a one-off question asks
+        for a few kinds of the 30,000 national edges."""
         if not kinds:
             yield from self.cached("edges", self._edges)
             return
-        parts = [self._kind_edges(k) for k in dict.fromkeys(kinds)]
-        if len(parts) > 1:
-            parts = [sorted(chain.from_iterable(parts), key=itemgetter(0))]  # back into graph order
-        for _, u, v, e in parts[0]:
-            yield u, v, e
+        yield from self.cached(("edges", kinds), lambda: self._kind_edges(frozenset(kinds)))
 
-    def _kind_edges(self, kind: str) -> tuple[_Edge, ...]:
-        def build() -> tuple[_Edge, ...]:
-            on, scen, ok = self.on, self.scen, self.ok
-            return tuple(
-                x
-                for x in _edges_by_kind(self.model).get(kind, ())
-                if in_force(x[3], on, scen) and ok(x[1]) and ok(x[2])
-            )
-
-        return self.cached(("edges", kind), build)
+    def _kind_edges(self, wanted: frozenset[str]) -> tuple[tuple[str, str, dict[str, Any]], ...]:
+        on, scen, ok = self.on, self.scen, self.ok
+        # the plain adjacency dicts (networkx's views cost more than the checks): graph order kept
+        return tuple(
+            (u, v, e)
+            for u, nbrs in self.g._adj.items()
+            for v, keyed in nbrs.items()
+            for e in keyed.values()
+            if e["kind"] in wanted and in_force(e, on, scen) and ok(u) and ok(v)
+        )
 
     def _edges(self) -> tuple[tuple[str, str, dict[str, Any]], ...]:
         """Every in-force edge once per view (``edges()`` without kinds)."""

@@ -147,12 +147,12 @@ class Model:
 
     @cached_property
     def index(self) -> LabelIndex:
-        entries = []
         with gc_paused():
-            for nid, data in self.nx.nodes(data=True):
-                prefs = sorted({v for v in self.labels_by_lang.get(nid, {}).values() if v} | {data["label"]})
-                entries.append((nid, data["label"], data["kind"], prefs, self.alt_labels.get(nid, [])))
-            return LabelIndex(entries, contains=partial(_contains, self.nx))  # the graph, not the model: no cycle
+            entries = [(nid, data["label"], data["kind"]) for nid, data in self.nx.nodes(data=True)]
+            names = partial(_names, self.nx, self.labels_by_lang, self.alt_labels)  # read per kind, when looked up
+            return LabelIndex(
+                entries, names, contains=partial(_contains, self.nx)
+            )  # the graph, not the model: no cycle
 
     @cached_property
     def sources(self) -> dict[str, SourceRef]:
@@ -201,6 +201,14 @@ class Model:
             "sources": len({s for s in self.sources.values() if not s.id.startswith("file:")}),
             "version": self.version,
         }
+
+
+def _names(
+    g: nx.MultiDiGraph, by_lang: dict[str, dict[str, str]], alt: dict[str, list[str]], nid: str
+) -> tuple[list[str], list[str]]:
+    """An entity's preferred labels (every language's and the display label) and its alternative labels."""
+    prefs = sorted({v for v in by_lang.get(nid, {}).values() if v} | {g.nodes[nid]["label"]})
+    return prefs, alt.get(nid, [])
 
 
 def _contains(g: nx.MultiDiGraph, outer: str, inner: str) -> bool:

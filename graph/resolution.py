@@ -88,21 +88,24 @@ class LabelIndex:
 
     def __init__(
         self,
-        entries: Iterable[tuple[str, str, str, list[str], list[str]]],
+        entries: Iterable[tuple[str, str, str]],
+        names: Callable[[str], tuple[list[str], list[str]]],
         contains: Callable[[str, str], bool] | None = None,
     ) -> None:
-        """entries: (id, display label, kind, preferred labels, alternative labels); ``contains(a, b)``:
-        whether entity ``a`` contains ``b`` (an organisation and its unit), to settle a tie by containment.
+        """entries: (id, display label, kind); ``names(id)``: its preferred and alternative labels, read when
+        its kind's lookups are built; ``contains(a, b)``: whether entity ``a`` contains ``b`` (an organisation
+        and its unit), to settle a tie by containment.
 
         The exact, alternative and loose keys of a kind are built on the first lookup that allows it (an
         asker is never a channel or contact point, 45 % of a national model's names); the word index for
         phrase matches on the first phrase search (a name that matches a label exactly never needs it).
         """
         self._display: dict[str, tuple[str, str]] = {}
-        self._rows: dict[str, list[tuple[str, list[str], list[str]]]] = {}  # kind → its entries, until indexed
-        for nid, label, kind, prefs, alts in entries:
+        self._rows: dict[str, list[str]] = {}  # kind → its ids, until indexed
+        for nid, label, kind in entries:
             self._display[nid] = (label, kind)
-            self._rows.setdefault(kind, []).append((nid, prefs, alts))
+            self._rows.setdefault(kind, []).append(nid)
+        self._names = names
         self._parts: dict[str, _Part] = {}
         self._keys: dict[str, tuple[str, str, str]] = {}
         self._words: tuple[dict[str, set[str]], dict[str, list[list[str]]]] | None = None
@@ -122,7 +125,8 @@ class LabelIndex:
             with self._lock:
                 for kind in missing:
                     if kind not in self._parts:
-                        self._parts[kind] = _Part(self._rows[kind], self._keys)
+                        rows = [(nid, *self._names(nid)) for nid in self._rows[kind]]
+                        self._parts[kind] = _Part(rows, self._keys)
                         self._rows[kind] = []  # indexed: the entries are not kept twice
         return [self._parts[k] for k in kinds]
 

@@ -207,7 +207,7 @@ def _names(
     g: nx.MultiDiGraph, by_lang: dict[str, dict[str, str]], alt: dict[str, list[str]], nid: str
 ) -> tuple[list[str], list[str]]:
     """An entity's preferred labels (every language's and the display label) and its alternative labels."""
-    prefs = sorted({v for v in by_lang.get(nid, {}).values() if v} | {g.nodes[nid]["label"]})
+    prefs = sorted({v for v in by_lang.get(nid, {}).values() if v} | {g._node[nid]["label"]})
     return prefs, alt.get(nid, [])
 
 

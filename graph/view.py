@@ -90,7 +90,8 @@ class View:
         """The node exists and applies on the date under the scenarios."""
         hit = self._s.ok.get(nid)
         if hit is None:
-            hit = self._s.ok[nid] = nid in self.g and in_force(self.g.nodes[nid], self.on, self.scen)
+            d = self.g._node.get(nid)  # the plain dict: networkx's node view costs more than the check
+            hit = self._s.ok[nid] = d is not None and in_force(d, self.on, self.scen)
         return hit
 
     def edge_ok(self, attrs: dict[str, Any]) -> bool:
@@ -171,7 +172,7 @@ class View:
         return in_force(e, self.on, self.scen) and self.ok(other)
 
     def kind(self, nid: str) -> str:
-        return str(self.g.nodes[nid]["kind"])
+        return str(self.g._node[nid]["kind"])
 
     def proposed(self, *nids: str) -> bool:
         """Any of ``nids`` is only proposed (it applies, but answers must say so)."""

@@ -323,12 +323,13 @@ def _related_gaps(v: View, answers: list[Answer], meaning: Understanding) -> tup
     and gaps about the topic itself (a responsibility for it placed with nobody, a request still open)."""
     direct = {x for a in answers for x in (a.who, *a.channels, a.requirement) if x}
     of: dict[str, str | None] = v.cached("contact-organisation", dict)  # who → the body it belongs to
-    bodies = set()
+    bodies: set[str] = set()
     for a in answers:
         if a.who not in of:
             of[a.who] = organisation(v.model, a.who)
-        if of[a.who]:
-            bodies.add(of[a.who])
+        body = of[a.who]
+        if body:
+            bodies.add(body)
     topics = {t.id for t in meaning.topics if t.via != "general" and t.score >= _TOPIC_GAP_SCORE}
     if not v.has(_gap_key(v)):  # a one-off question: only the cited nodes' gaps, not every gap of the date
         return cited_gaps(v, direct, bodies, topics, _TOPIC_GAP_KINDS)

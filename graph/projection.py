@@ -9,61 +9,37 @@ walks one shape of graph whatever way the data was written.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graph.facts import Blank, Facts, Lit, Term, from_rdflib, python_value
-from graph.projection_labels import _label_unnamed_posts, _labels, _lang_pairs, _text
+from graph.facts import Facts, Term, from_rdflib
+from graph.projection_attrs import AttrBuilder, _iri, _local, _text
+from graph.projection_labels import _label_unnamed_posts, _labels
 from graph.projection_terms import (
-    _ASPECT,
     _BASIS,
-    _BIDIRECTIONAL,
-    _CHANNEL_STATE,
-    _COMMENT,
-    _CONDITION,
-    _DECISION,
-    _DERIVED,
-    _FORUM,
     _FROM_BODY,
     _HANDLES,
     _HAS_POST,
     _HELD_BY,
     _HOLDS,
-    _IN_SCENARIO,
     _IN_SCHEME,
     _LINE,
     _LINE_KIND,
     _MEMBER,
     _MEMBERSHIP,
-    _OCCUPANCY_P,
     _ORGANIZATION,
     _PERSON,
     _POST,
     _ROLE_P,
-    _SCENARIO_KEY,
-    _SEAT,
-    _SEATS_MAX,
-    _SEATS_MIN,
-    _SECTOR_P,
-    _SOURCE,
-    _STATUS_P,
     _T_LINE_KINDS,
-    _T_OCCUPANCY,
     _T_PLAIN_EDGES,
     _T_ROLE,
-    _T_SECTOR,
-    _T_STATE,
-    _T_STATUS,
     _TO_BODY,
     _TOPICS,
     _TYPE,
-    _VALID_FROM,
-    _VALID_UNTIL,
     EDGE_KINDS,
     LINE_KINDS,
     NODE_KINDS,
@@ -98,59 +74,58 @@ def project(g: Graph | Facts, hierarchy: Hierarchy, file_of: Mapping[Any, str] |
         if file_of is not None:
             file_of = {from_rdflib(k): v for k, v in file_of.items()}
     types: dict[Term, set[str]] = defaultdict(set)
-    for s, o in _by_object(facts, _TYPE):
+    for o, subjects in _by_object(facts, _TYPE).items():
         if type(o) is str:
-            types[s].add(o)
+            for s in subjects:
+                cls = types.get(s)
+                if cls is None:
+                    types[s] = {o}
+                else:
+                    cls.add(o)
     _infer_untyped(facts, hierarchy, types)
-
-    kinds: dict[Term, str] = {}
-    topical = None
-    for s, cls in types.items():
-        kind = hierarchy.kind_iri(frozenset(cls))
-        if kind == "concept":
-            if topical is None:
-                topical = set(facts.subjects(_IN_SCHEME, _TOPICS)) | {
-                    o for _, objs in facts.subjects_of(_HANDLES).items() for o in objs
-                }
-            kind = "topic" if s in topical else None
-        if kind is not None:
-            kinds[s] = kind
+    kinds = _kinds(facts, hierarchy, types)
 
     nxg = nx.MultiDiGraph()
     labels, alt = _labels(facts, hierarchy, kinds)
+    attrs_of = AttrBuilder(facts, hierarchy, file_of)
     # the node tables as ``add_node`` fills them (10,000 calls of its checks at national scale; ids are unique)
-    succ, pred, node = nxg._succ, nxg._pred, nxg._node
+    succ, pred, node, spo = nxg._succ, nxg._pred, nxg._node, facts.spo
     for s, kind in kinds.items():
         if kind not in NODE_KINDS:
             continue
-        nid = _text(s)
-        lab = labels.get(nid, _NO_LABELS)
-        da = lab.get("da")
-        attrs = {"kind": kind, "label": da or _local(nid), "label_en": lab.get("en") or da or _local(nid)}
-        attrs.update(_node_attrs(facts, s, kind, types[s], hierarchy, file_of))
+        nid = s if type(s) is str else _text(s)
+        lab = labels.get(nid)
+        if lab is None:
+            attrs = {"kind": kind, "label": _local(nid), "label_en": _local(nid)}
+        else:
+            da = lab.get("da")
+            attrs = {"kind": kind, "label": da or _local(nid), "label_en": lab.get("en") or da or _local(nid)}
+        attrs_of.node(attrs, s, spo.get(s), kind, types[s])
         if nid in node:
             node[nid].update(attrs)
         else:
             succ[nid], pred[nid], node[nid] = {}, {}, attrs
     _add_plain_edges(facts, hierarchy, nxg)
-    _add_memberships(facts, hierarchy, types, nxg)
-    _add_lines(facts, hierarchy, types, nxg)
+    memberships, lines = _qualified(hierarchy, types)
+    _add_memberships(facts, memberships, nxg, attrs_of)
+    _add_lines(facts, lines, nxg, attrs_of)
+    nx._clear_cache(nxg)
     _label_unnamed_posts(nxg, labels)
     return Projection(nxg, labels, alt)
 
 
-_NO_LABELS: dict[str, str] = {}
-
-
-def _by_object(facts: Facts, p: str) -> Iterator[tuple[Term, Term]]:
-    """(subject, object) pairs grouped by object, as rdflib's memory store iterates ``subject_objects``."""
+def _by_object(facts: Facts, p: str) -> dict[Term, list[Term]]:
+    """Object → subjects of one predicate, objects in order of first appearance: iterated pair by pair, the
+    order in which rdflib's memory store gives ``subject_objects``."""
     by_o: dict[Term, list[Term]] = {}
     for s, objs in facts.subjects_of(p).items():
         for o in objs:
-            by_o.setdefault(o, []).append(s)
-    for o, subjects in by_o.items():
-        for s in subjects:
-            yield s, o
+            subjects = by_o.get(o)
+            if subjects is None:
+                by_o[o] = [s]
+            else:
+                subjects.append(s)
+    return by_o
 
 
 def _infer_untyped(g: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> None:
@@ -159,100 +134,47 @@ def _infer_untyped(g: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> None:
     Reading ``types[x]`` (a defaultdict) creates its entry: every end of these relations is considered.
     """
     for p in sorted(h.subproperties_iri(_HOLDS)):
-        for s, o in _by_object(g, p):
-            if not types[s]:
-                types[s].add(_PERSON)
-            if not types[o]:
-                types[o].add(_POST)
+        for o, subjects in _by_object(g, p).items():
+            for s in subjects:
+                if not types[s]:
+                    types[s].add(_PERSON)
+                if not types[o]:
+                    types[o].add(_POST)
     for p in sorted(h.subproperties_iri(_HELD_BY)):
-        for s, o in _by_object(g, p):
-            if not types[o]:
-                types[o].add(_PERSON)
-            if not types[s]:
-                types[s].add(_POST)
+        for o, subjects in _by_object(g, p).items():
+            for s in subjects:
+                if not types[o]:
+                    types[o].add(_PERSON)
+                if not types[s]:
+                    types[s].add(_POST)
     for p in sorted(h.subproperties_iri(_HAS_POST)):
-        for _, o in _by_object(g, p):
+        for o in _by_object(g, p):
             if not types[o]:
                 types[o].add(_POST)
 
 
-def _node_attrs(
-    g: Facts, s: Term, kind: str, cls: set[str], h: Hierarchy, file_of: Mapping[Any, str] | None
-) -> dict[str, Any]:
-    po = g.spo.get(s) or {}
-
-    def value(p: str) -> Term | None:
-        objs = po.get(p)
-        return objs[0] if objs else None
-
-    attrs: dict[str, Any] = _lifecycle(g, s)
-    sector = value(_SECTOR_P)
-    if sector in _T_SECTOR:
-        attrs["sector"] = _T_SECTOR[sector]
-    if kind == "forum":
-        attrs["forum_kind"] = _most_specific(cls, h, _FORUM)
-    elif kind == "post":
-        attrs["is_seat"] = h.is_a_iri(cls, _SEAT)
-        occ = value(_OCCUPANCY_P)
-        attrs["occupancy"] = _T_OCCUPANCY.get(occ) if occ is not None else None
-        role = value(_ROLE_P)
-        if role is not None:
-            attrs["role"] = _T_ROLE.get(role) or _local(_text(role))
-            attrs["role_iri"] = _text(role)
-        for key, p in (("seats_min", _SEATS_MIN), ("seats_max", _SEATS_MAX)):
-            v = value(p)
-            if type(v) is Lit:
-                attrs[key] = int(v.value)  # what int() of the rdflib literal gives
-        dec = value(_DECISION)
-        if type(dec) is Lit:
-            attrs["decision_authority"] = bool(python_value(dec))
-    elif kind == "channel":
-        state = value(_CHANNEL_STATE)
-        attrs["state"] = _T_STATE.get(state, "not_stated") if state is not None else "not_stated"
-        attrs["conditions"] = _lang_pairs(po.get(_CONDITION, ()))
-        bidi = value(_BIDIRECTIONAL)
-        attrs["bidirectional"] = bool(python_value(bidi)) if bidi is not None else False
-    if kind in ("forum", "cluster", "partnership", "collaboration") and not attrs.get("sector"):
-        attrs["sector"] = "cross_sector"
-    if kind == "open_question":
-        aspect = value(_ASPECT)
-        attrs["aspect"] = _text(aspect) if aspect is not None else None
-    if kind in ("open_question", "requirement", "responsibility", "request", "mandate", "agreement"):
-        attrs["comment"] = _lang_pairs(po.get(_COMMENT, ()))
-    if not attrs.get("sources") and file_of is not None and s in file_of:
-        attrs["sources"] = _file_source(file_of[s])
-    return attrs
-
-
-@lru_cache(maxsize=256)
-def _file_source(name: str) -> tuple[str]:
-    """The one ``("file:<name>",)`` of a file, shared by every entity only it states (all of a generated nation)."""
-    return (f"file:{name}",)
-
-
-def _lifecycle(g: Facts, s: Term) -> dict[str, Any]:
-    """Status, validity, scenario and sources: the same for nodes and qualified edges."""
-    po = g.spo.get(s)
-    if not po:
-        return {}
-    out: dict[str, Any] = {}
-    status = po.get(_STATUS_P)
-    if status and status[0] in _T_STATUS:
-        out["status"] = _T_STATUS[status[0]]
-    for key, p in (("valid_from", _VALID_FROM), ("valid_until", _VALID_UNTIL)):
-        objs = po.get(p)
-        if objs and type(objs[0]) is Lit:
-            v = python_value(objs[0])
-            if isinstance(v, dt.date):
-                out[key] = v
-    scen = po.get(_IN_SCENARIO)
-    if scen:
-        scen_key = g.value(scen[0], _SCENARIO_KEY)
-        out["scenario"] = _text(scen_key) if scen_key is not None else _local(_text(scen[0]))
-    derived, cited = po.get(_DERIVED), po.get(_SOURCE)
-    if derived or cited:
-        out["sources"] = tuple(sorted({_text(o) for o in derived or ()} | {_text(o) for o in cited or ()}))
-    return out
+def _kinds(facts: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> dict[Term, str]:
+    """The projection kind of every typed entity (concepts count only when they are topics)."""
+    kinds: dict[Term, str] = {}
+    topical = None
+    by_class: dict[str, str | None] = {}  # most entities have one class: its kind, without a frozenset each
+    for s, cls in types.items():
+        if len(cls) == 1:
+            (c,) = cls
+            kind = by_class.get(c, "?")
+            if kind == "?":
+                kind = by_class[c] = h.kind_iri(frozenset(cls))
+        else:
+            kind = h.kind_iri(frozenset(cls))
+        if kind == "concept":
+            if topical is None:
+                topical = set(facts.subjects(_IN_SCHEME, _TOPICS)) | {
+                    o for _, objs in facts.subjects_of(_HANDLES).items() for o in objs
+                }
+            kind = "topic" if s in topical else None
+        if kind is not None:
+            kinds[s] = kind
+    return kinds
 
 
 def _add_plain_edges(g: Facts, h: Hierarchy, nxg: nx.MultiDiGraph) -> None:
@@ -264,68 +186,111 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: nx.MultiDiGraph) -> None:
         for p in sorted(h.subproperties_iri(base)):
             if p not in g.pso:
                 continue
-            for s, o in _by_object(g, p):
-                u, v = (_text(o), _text(s)) if reverse else (_text(s), _text(o))
-                out = succ.get(u)
-                if out is None or v not in succ:
-                    continue
-                keyed = out.get(v)
-                if keyed is None:
-                    keyed = out[v] = pred[v][u] = {}
-                if kind not in keyed:
-                    keyed[kind] = {"kind": kind}
-    nx._clear_cache(nxg)
+            for o, subjects in _by_object(g, p).items():
+                end = o if type(o) is str else _text(o)
+                if reverse:  # object → subject
+                    out = succ.get(end)
+                    if out is None:
+                        continue
+                    for s in subjects:
+                        v = s if type(s) is str else _text(s)
+                        into = pred.get(v)
+                        if into is None:
+                            continue
+                        keyed = out.get(v)
+                        if keyed is None:
+                            out[v] = into[end] = {kind: {"kind": kind}}
+                        elif kind not in keyed:
+                            keyed[kind] = {"kind": kind}
+                else:
+                    into = pred.get(end)
+                    if into is None:
+                        continue
+                    for s in subjects:
+                        u = s if type(s) is str else _text(s)
+                        out = succ.get(u)
+                        if out is None:
+                            continue
+                        keyed = out.get(end)
+                        if keyed is None:
+                            out[end] = into[u] = {kind: {"kind": kind}}
+                        elif kind not in keyed:
+                            keyed[kind] = {"kind": kind}
 
 
-def _add_memberships(g: Facts, h: Hierarchy, types: dict[Term, set[str]], nxg: nx.MultiDiGraph) -> None:
-    for m, cls in types.items():
-        if not h.is_a_iri(cls, _MEMBERSHIP):
-            continue
-        member, organisation = g.value(m, _MEMBER), g.value(m, _ORGANIZATION)
-        if member is None or organisation is None or _text(member) not in nxg or _text(organisation) not in nxg:
+def _qualified(h: Hierarchy, types: dict[Term, set[str]]) -> tuple[list[Term], list[Term]]:
+    """The memberships and the reporting lines among the typed entities, each in the order of ``types``."""
+    memberships, lines = [], []
+    seen: dict[str, int] = {}  # class → 1 membership, 2 line, 3 both, 0 neither
+    for s, cls in types.items():
+        flags = 0
+        for c in cls:
+            f = seen.get(c)
+            if f is None:
+                up = h.superclasses_iri(c)
+                f = seen[c] = (_MEMBERSHIP in up) | (_LINE in up) << 1
+            flags |= f
+        if flags & 1:
+            memberships.append(s)
+        if flags & 2:
+            lines.append(s)
+    return memberships, lines
+
+
+def _add_memberships(g: Facts, memberships: list[Term], nxg: nx.MultiDiGraph, attrs_of: AttrBuilder) -> None:
+    """``org:Membership`` as member_of edges, written as ``add_edge(u, v, key="member_of", **attrs)`` would."""
+    succ, pred, spo = nxg._succ, nxg._pred, g.spo
+    for m in memberships:
+        po = spo.get(m)
+        member, organisation = po.get(_MEMBER) if po else None, po.get(_ORGANIZATION) if po else None
+        if not member or not organisation:
             continue  # SHACL reports the malformed membership; the projection skips it
-        attrs = _lifecycle(g, m)
-        role = g.value(m, _ROLE_P)
-        if role is not None:
-            attrs["role"] = _T_ROLE.get(role) or _local(_text(role))
-        nxg.add_edge(_text(member), _text(organisation), key="member_of", kind="member_of", via=_iri(m), **attrs)
+        u, v = _text(member[0]), _text(organisation[0])
+        if u not in succ or v not in succ:
+            continue
+        attrs = attrs_of.lifecycle({"kind": "member_of", "via": _iri(m)}, po)
+        role = po.get(_ROLE_P)  # type: ignore[union-attr]
+        if role:
+            attrs["role"] = _T_ROLE.get(role[0]) or _local(_text(role[0]))
+        _put_edge(succ, pred, u, v, "member_of", attrs)
 
 
-def _add_lines(g: Facts, h: Hierarchy, types: dict[Term, set[str]], nxg: nx.MultiDiGraph) -> None:
-    for line, cls in types.items():
-        if not h.is_a_iri(cls, _LINE):
+def _add_lines(g: Facts, lines: list[Term], nxg: nx.MultiDiGraph, attrs_of: AttrBuilder) -> None:
+    """``sk:ReportingLine`` as edges of their line kind; a qualified line replaces a plain triple stating the
+    same thing (``remove_edge`` + ``add_edge`` as networkx does them, so every adjacency keeps its order)."""
+    succ, pred, spo = nxg._succ, nxg._pred, g.spo
+    for line in lines:
+        po = spo.get(line) or {}
+        src, dst, kind_iri = po.get(_FROM_BODY), po.get(_TO_BODY), po.get(_LINE_KIND)
+        kind = _T_LINE_KINDS.get(kind_iri[0] if kind_iri else None, "reports_to")  # type: ignore[arg-type]
+        if not src or not dst:
             continue
-        src, dst, kind_iri = g.value(line, _FROM_BODY), g.value(line, _TO_BODY), g.value(line, _LINE_KIND)
-        kind = _T_LINE_KINDS.get(kind_iri, "reports_to")  # type: ignore[arg-type]
-        if src is None or dst is None or _text(src) not in nxg or _text(dst) not in nxg:
+        u, v = _text(src[0]), _text(dst[0])
+        if u not in succ or v not in succ:
             continue
-        u, v = _text(src), _text(dst)
-        attrs = _lifecycle(g, line)
-        basis = _lang_pairs(g.objects(line, _BASIS))
+        attrs = attrs_of.lifecycle({"kind": kind, "via": _iri(line)}, po)
+        basis = attrs_of.lang_pairs(po.get(_BASIS, ()))
         if basis:
             attrs["basis"] = basis
-        # a qualified line replaces a plain triple stating the same thing
-        if nxg.has_edge(u, v, key=kind) and not nxg.edges[u, v, kind].get("via"):
-            nxg.remove_edge(u, v, key=kind)
-        nxg.add_edge(
-            u,
-            v,
-            key=kind if not nxg.has_edge(u, v, key=kind) else f"{kind}:{_text(line)}",
-            kind=kind,
-            via=_iri(line),
-            **attrs,
-        )
+        keyed = succ[u].get(v)
+        if keyed is not None and kind in keyed and not keyed[kind].get("via"):
+            del keyed[kind]  # the plain triple's edge
+            if not keyed:
+                del succ[u][v]
+                del pred[v][u]
+                keyed = None
+        key = kind if keyed is None or kind not in keyed else f"{kind}:{_text(line)}"
+        _put_edge(succ, pred, u, v, key, attrs)
 
 
-def _most_specific(cls: set[str], h: Hierarchy, root: str) -> str:
-    below = [c for c in cls if root in h.superclasses_iri(c)]
-    best = max(sorted(below), key=lambda c: len(h.superclasses_iri(c)), default=root)  # ties: by IRI
-    return _local(best)
-
-
-def _iri(n: Term) -> str | None:
-    return None if isinstance(n, Blank) else _text(n)
-
-
-def _local(iri: str) -> str:
-    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def _put_edge(succ: dict, pred: dict, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
+    """What ``MultiDiGraph.add_edge(u, v, key, **attrs)`` does to the adjacency when both nodes exist."""
+    keyed = succ[u].get(v)
+    if keyed is None:
+        succ[u][v] = pred[v][u] = {key: attrs}
+    else:
+        data = keyed.get(key)
+        if data is None:
+            keyed[key] = attrs
+        else:
+            data.update(attrs)

@@ -9,7 +9,6 @@ person's name parts as a last resort; one name serving both languages) is a ques
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 
 import networkx as nx
 
@@ -20,7 +19,8 @@ from graph.vocab import Hierarchy
 
 def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
     """Best label per language (da, en, untagged→'', others), and all alternative labels."""
-    found: dict[str, dict[tuple[int, str], list[str]]] = {}
+    # entity → its names as (rank of the predicate, language key, text), in the order they were found
+    found: dict[str, list[tuple[int, str, str]]] = {}
     alt: dict[str, list[str]] = defaultdict(list)
     lang_keys: dict[str | None, str] = {None: ""}  # language tag → its key ("da-DK" → "da"), worked out once
     for rank, base in enumerate(_T_PREF):
@@ -28,7 +28,7 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
             for s, objs in g.subjects_of(p).items():
                 if s not in kinds:
                     continue
-                by = None
+                names = None
                 for o in objs:
                     if type(o) is not Lit:
                         continue
@@ -39,13 +39,12 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
                     lk = lang_keys.get(lang)
                     if lk is None:
                         lk = lang_keys[lang] = lang.lower()[:2]  # type: ignore[union-attr]
-                    if by is None:
-                        by = found.setdefault(_text(s), {})
-                    texts = by.get((rank, lk))
-                    if texts is None:
-                        by[rank, lk] = [" ".join(parts)]
-                    else:
-                        texts.append(" ".join(parts))
+                    if names is None:
+                        nid = s if type(s) is str else _text(s)
+                        names = found.get(nid)
+                        if names is None:
+                            names = found[nid] = []
+                    names.append((rank, lk, " ".join(parts)))
     for p in sorted(h.subproperties_iri(_ALT_LABEL)):
         for s, o in g.subject_objects(p):
             if s in kinds and type(o) is Lit and o.value.strip():
@@ -55,22 +54,23 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
             parts = [_first_literal(g, s, preds) for preds in _T_NAME_PARTS]
             name = " ".join(p for p in parts if p)
             if name:
-                found[_text(s)] = {(len(_T_PREF), ""): [name]}
+                found[_text(s)] = [(len(_T_PREF), "", name)]
     labels: dict[str, dict[str, str]] = {}
-    for nid, by in found.items():
+    for nid, names in found.items():
         others = alt[nid]  # a second name on one IRI stays findable (an empty entry is kept too)
-        if len(by) == 1:
-            ((_, lang), values), *_ = by.items()
-            if len(values) == 1:  # one name (most entities): it is the Danish and the English label too
-                chosen = {lang: values[0]}
-                chosen["da"] = chosen["en"] = values[0]
-                labels[nid] = chosen
-                continue
-        best: dict[str, str] = {}
-        for key in sorted(by, key=_rank_of) if len(by) > 1 else by:
-            values = sorted(by[key]) if len(by[key]) > 1 else by[key]
-            best.setdefault(key[1], values[0])
-            others.extend(values[1:])
+        if len(names) == 1:  # one name: it is the Danish and the English label too
+            _, lang, text = names[0]
+            labels[nid] = chosen = {lang: text}
+            chosen["da"] = chosen["en"] = text
+            continue
+        if len(names) == 2 and names[0][0] == names[1][0] and names[0][1] != names[1][1]:
+            # most entities: one name in each of two languages from one predicate
+            best = {names[0][1]: names[0][2], names[1][1]: names[1][2]}
+        else:
+            best = _best_by_language(names, others)
+        if len(best) == 2 and "da" in best and "en" in best:
+            labels[nid] = best
+            continue
         chosen = dict(best)
         fallback = best.get("da") or best.get("") or best.get("en") or next(iter(best.values()))
         chosen["da"] = best.get("da") or fallback
@@ -79,7 +79,25 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
             if value not in (chosen["da"], chosen["en"]):
                 others.append(value)
         labels[nid] = chosen
-    return labels, {k: sorted(set(v)) if v else [] for k, v in alt.items()}
+    return labels, {k: sorted(set(v)) if v else v for k, v in alt.items()}
+
+
+def _best_by_language(names: list[tuple[int, str, str]], others: list[str]) -> dict[str, str]:
+    """Per language the first (by predicate rank, then text) of an entity's names; the other texts of the
+    predicate and language that gave it go to ``others``."""
+    by: dict[tuple[int, str], list[str]] = {}
+    for rank, lang, text in names:
+        texts = by.get((rank, lang))
+        if texts is None:
+            by[rank, lang] = [text]
+        else:
+            texts.append(text)
+    best: dict[str, str] = {}
+    for key in sorted(by, key=_rank_of) if len(by) > 1 else by:
+        values = sorted(by[key]) if len(by[key]) > 1 else by[key]
+        best.setdefault(key[1], values[0])
+        others.extend(values[1:])
+    return best
 
 
 def _first_literal(g: Facts, s: Term, preds: tuple[str, ...]) -> str:
@@ -100,36 +118,23 @@ def _label_unnamed_posts(nxg: nx.MultiDiGraph, labels: dict[str, dict[str, str]]
     A post without a label (e.g. only org:role) is named after its role; a post whose label is
     shared with other posts ("Referatsleitung" ×40) gets its organisation added.
     """
-    posts = [nid for nid, kind in nxg.nodes(data="kind") if kind == "post"]
+    node, succ = nxg._node, nxg._succ
+    posts = [(nid, data) for nid, data in node.items() if data.get("kind") == "post"]
     counts: dict[str, int] = defaultdict(int)
-    for nid in posts:
-        data = nxg.nodes[nid]
+    for nid, data in posts:
         if nid not in labels:
             data["label"] = data["label_en"] = str(data.get("role") or "Post")
         counts[data["label"]] += 1
-    for nid in posts:
-        data = nxg.nodes[nid]
+    for nid, data in posts:
         if counts[data["label"]] < 2:
             continue
-        orgs = sorted(nxg.nodes[v]["label"] for _, v, k in nxg.out_edges(nid, keys=True) if k == "post_in")
-        if orgs and orgs[0] not in data["label"]:
-            data["label"] = f"{data['label']}, {orgs[0]}"
-            data["label_en"] = f"{data['label_en']}, {nxg.nodes[orgs and _first_org(nxg, nid)]['label_en']}"
-
-
-def _first_org(nxg: nx.MultiDiGraph, post: str) -> str:
-    return sorted(
-        (v for _, v, k in nxg.out_edges(post, keys=True) if k == "post_in"), key=lambda v: nxg.nodes[v]["label"]
-    )[0]
-
-
-def _lang_pairs(literals: Iterable[Term]) -> dict[str, list[str]]:
-    """Texts by language ("da", "en"; untagged counts as Danish), each list sorted for stable output."""
-    out: dict[str, list[str]] = {}
-    for o in literals:
-        if type(o) is Lit:
-            out.setdefault((o.language or "da").lower()[:2], []).append(" ".join(o.value.split()))
-    return {lang: sorted(texts) for lang, texts in out.items()}
+        orgs = [v for v, keyed in succ[nid].items() if "post_in" in keyed]
+        if not orgs:
+            continue
+        first = min(orgs, key=lambda v: node[v]["label"])  # the first of equals, as sorting would keep it
+        if node[first]["label"] not in data["label"]:
+            data["label"] = f"{data['label']}, {node[first]['label']}"
+            data["label_en"] = f"{data['label_en']}, {node[first]['label_en']}"
 
 
 def _text(t: Term) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from graph.facts import Blank, Facts, Lit, Term, python_value
+from graph.projection_labels import clean_text
 from graph.projection_terms import (
     _ASPECT,
     _BIDIRECTIONAL,
@@ -151,7 +152,7 @@ class AttrBuilder:
             if type(o) is Lit:
                 pair = pairs.get(o)
                 if pair is None:
-                    pair = pairs[o] = ((o.language or "da").lower()[:2], " ".join(o.value.split()))
+                    pair = pairs[o] = ((o.language or "da").lower()[:2], clean_text(o.value))
                 texts = out.get(pair[0])
                 if texts is None:
                     out[pair[0]] = [pair[1]]

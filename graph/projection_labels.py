@@ -32,9 +32,10 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
                 for o in objs:
                     if type(o) is not Lit:
                         continue
-                    value, lang, _ = o
-                    parts = value.split()  # empty exactly when the text is only white space
-                    if not parts:
+                    text, lang, _ = o
+                    if not (text.isprintable() and text[:1] != " " and text[-1:] != " " and "  " not in text):
+                        text = " ".join(text.split())  # see clean_text (inlined: 25,000 names at national scale)
+                    if not text:
                         continue
                     lk = lang_keys.get(lang)
                     if lk is None:
@@ -44,11 +45,11 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
                         names = found.get(nid)
                         if names is None:
                             names = found[nid] = []
-                    names.append((rank, lk, " ".join(parts)))
+                    names.append((rank, lk, text))
     for p in sorted(h.subproperties_iri(_ALT_LABEL)):
         for s, o in g.subject_objects(p):
             if s in kinds and type(o) is Lit and o.value.strip():
-                alt[_text(s)].append(" ".join(o.value.split()))
+                alt[_text(s)].append(clean_text(o.value))
     for s, kind in kinds.items():
         if kind == "person" and _text(s) not in found:
             parts = [_first_literal(g, s, preds) for preds in _T_NAME_PARTS]
@@ -58,19 +59,21 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
     labels: dict[str, dict[str, str]] = {}
     for nid, names in found.items():
         others = alt[nid]  # a second name on one IRI stays findable (an empty entry is kept too)
-        if len(names) == 1:  # one name: it is the Danish and the English label too
+        if len(names) == 2:  # most entities: one name in each of two languages from one predicate
+            (rank1, lang1, text1), (rank2, lang2, text2) = names
+            if rank1 == rank2 and lang1 != lang2:
+                best = {lang1: text1, lang2: text2}
+                if (lang1 == "da" and lang2 == "en") or (lang1 == "en" and lang2 == "da"):
+                    labels[nid] = best
+                    continue
+            else:
+                best = _best_by_language(names, others)
+        elif len(names) == 1:  # one name: it is the Danish and the English label too
             _, lang, text = names[0]
-            labels[nid] = chosen = {lang: text}
-            chosen["da"] = chosen["en"] = text
+            labels[nid] = {lang: text, "da": text, "en": text}  # ("da" or "en" first when it is the name's)
             continue
-        if len(names) == 2 and names[0][0] == names[1][0] and names[0][1] != names[1][1]:
-            # most entities: one name in each of two languages from one predicate
-            best = {names[0][1]: names[0][2], names[1][1]: names[1][2]}
         else:
             best = _best_by_language(names, others)
-        if len(best) == 2 and "da" in best and "en" in best:
-            labels[nid] = best
-            continue
         chosen = dict(best)
         fallback = best.get("da") or best.get("") or best.get("en") or next(iter(best.values()))
         chosen["da"] = best.get("da") or fallback
@@ -100,11 +103,19 @@ def _best_by_language(names: list[tuple[int, str, str]], others: list[str]) -> d
     return best
 
 
+def clean_text(value: str) -> str:
+    """``" ".join(value.split())``: runs of white space as one space, none at the ends. Most texts are clean
+    already, and then no new string is made: a printable text's only white space is the ASCII space."""
+    if value.isprintable() and value[:1] != " " and value[-1:] != " " and "  " not in value:
+        return value
+    return " ".join(value.split())
+
+
 def _first_literal(g: Facts, s: Term, preds: tuple[str, ...]) -> str:
     for p in preds:
         for o in g.objects(s, p):
             if type(o) is Lit and o.value.strip():
-                return " ".join(o.value.split())
+                return clean_text(o.value)
     return ""
 
 

@@ -116,7 +116,7 @@ def seeding_rows(path: Path, scale: str, *, reps: int) -> list[Row]:
     from rdflib import Graph
 
     from graph.changelog import DATA_GRAPH, head_query, to_ntriples
-    from graph.facts import FactView
+    from graph.fact_view import FactView
     from graph.loading import read_graph
     from graph.store import open_store
     from graph.store_backends import Embedded

@@ -20,7 +20,8 @@ import pyoxigraph as ox
 
 from graph.bulk import gc_paused
 from graph.errors import DataFileError
-from graph.facts import Facts, FactView, Lit, Term, from_rdflib, truthy
+from graph.fact_view import FactView
+from graph.facts import Facts, Lit, Term, from_rdflib, truthy
 from graph.loading import (
     SUFFIX_FORMATS,
     LoadedFile,

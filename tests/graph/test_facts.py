@@ -11,7 +11,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from graph.contacts import contact
 from graph.describe import contact_point
-from graph.facts import Facts, FactView, Lit, to_rdflib, truthy
+from graph.fact_view import FactView
+from graph.facts import Facts, Lit, to_rdflib, truthy
 from graph.gaps import find_gaps
 from graph.loading import bundled_data_paths, parse_bytes
 from graph.model import load, model_from_graph, model_from_text

@@ -1,13 +1,12 @@
 """Per-model caches for what the questions materialise once per data version.
 
 A question module builds its index or relation graph on first use and every later call reuses it;
-entries are keyed by the model object *and* its version, and die with the model.
+entries are kept on the model object, keyed by its version, and die with the model.
 """
 
 from __future__ import annotations
 
 import threading
-import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
@@ -21,25 +20,29 @@ T = TypeVar("T")
 
 
 # ------------------------------------------------------------------------------------------------ caching
+_ATTR = "_memo_store"  # the model's own attribute holding its store (see ``_Memo``)
+
+
 class _Memo:
     """Values derived from one model, kept as long as the model lives (an LRU of ``size`` per model).
 
     Small on purpose: a national path graph is tens of MB, and a server sees one key per day × scenario
     set × via set.
 
-    Keyed by object identity *and* ``model.version``: a model edited in place gets a new version, and
-    a model that is garbage-collected takes its entries with it (no stale hit on a reused ``id``).
+    Each model's store lives on the model itself, never in anything global: cached values may refer back
+    to their model (a ``View`` in a view's derived answers), and model ↔ store is then an ordinary cycle
+    the collector frees once nothing else holds the model. Keyed by ``model.version`` and key: a model
+    edited in place gets a new version.
     """
 
     def __init__(self, size: int = 12) -> None:
         self._size = size
         self._lock = threading.Lock()
-        self._stores: dict[int, tuple[weakref.ref[Model], OrderedDict[Hashable, Any]]] = {}
 
     def get(self, model: Model, key: Hashable, build: Callable[[], T]) -> T:
         full = (model.version, key)
-        store = self._store(model)
         with self._lock:
+            store = self._store(model)
             if full in store:
                 store.move_to_end(full)
                 return store[full]
@@ -51,20 +54,14 @@ class _Memo:
                 store.popitem(last=False)
         return value
 
-    def _store(self, model: Model) -> OrderedDict[Hashable, Any]:
-        mid = id(model)
-        with self._lock:
-            entry = self._stores.get(mid)
-            if entry is not None and entry[0]() is model:
-                return entry[1]
-            store: OrderedDict[Hashable, Any] = OrderedDict()
-            stores = self._stores
-
-            def forget(_ref: weakref.ref[Model]) -> None:  # runs when the model dies; no lock (may run in GC)
-                stores.pop(mid, None)
-
-            stores[mid] = (weakref.ref(model, forget), store)
-            return store
+    @staticmethod
+    def _store(model: Model) -> OrderedDict[Hashable, Any]:
+        """``model``'s store, made on first use (call with the lock held)."""
+        own = vars(model)
+        store: OrderedDict[Hashable, Any] | None = own.get(_ATTR)
+        if store is None:
+            store = own[_ATTR] = OrderedDict()
+        return store
 
 
 _MEMO = _Memo()

@@ -8,7 +8,8 @@ so exports, queries and the model never see the log.
 
 Writes go through one lock and one SPARQL Update per change (data delta + log entry, applied only
 while the change it builds on is still the newest), then the model is swapped once; readers keep
-the model they hold. Ad-hoc SPARQL runs in a separate process on a copy of the data without personal
+the model they hold. Whoever must act when a model is dropped (the server's frozen heap) subscribes with
+``on_replace``. Ad-hoc SPARQL runs in a separate process on a copy of the data without personal
 contact data, so a runaway query can be killed and no user text reaches the store.
 """
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -82,6 +83,7 @@ class Store(Protocol):
     def change(self, change_id: str) -> ChangeRecord: ...
     def export(self, fmt: ExportFormat, *, include_personal: bool = False) -> bytes: ...
     def query(self, sparql: str, *, timeout_s: float, limit: int, memory_mb: int | None = None) -> dict[str, Any]: ...
+    def on_replace(self, listener: Callable[[Model], None]) -> None: ...
     def close(self) -> None: ...
 
 
@@ -119,6 +121,7 @@ class GraphStore:
         self._write = threading.Lock()
         self._worker = QueryWorker()
         self._checked = time.monotonic()
+        self._listeners: list[Callable[[Model], None]] = []
         head = self._seed(seed_paths, self._read_head())
         self._head = head
         self._model = self._load_model(head)
@@ -283,6 +286,13 @@ class GraphStore:
             self._commit(record, after)
             return record
 
+    def on_replace(self, listener: Callable[[Model], None]) -> None:
+        """Call ``listener(old)`` whenever the current model is replaced (edit, undo, import, re-sync).
+
+        Runs in the thread that swapped it, often while it still holds ``old``: a listener only notes it.
+        """
+        self._listeners.append(listener)
+
     def close(self) -> None:
         """Stop the query process and release the store (an embedded store can then be reopened)."""
         self._worker.close()
@@ -304,15 +314,20 @@ class GraphStore:
         if head != record.iri:
             self._sync()
             raise ConflictError("someone else changed the data at the same moment; reload and try again")
-        self._head = head
-        self._model = model_from_graph(after, version=version_of(head))
+        self._replace(record.iri, model_from_graph(after, version=version_of(record.iri)))
 
     def _sync(self) -> None:
         """Reload the model when another process changed the store (remote stores only differ)."""
         self._checked = time.monotonic()
         head = self._read_head()
         if head is not None and head != self._head:
-            self._head, self._model = head, self._load_model(head)
+            self._replace(head, self._load_model(head))
+
+    def _replace(self, head: str, model: Model) -> None:
+        """The one place the current model changes."""
+        old, self._head, self._model = self._model, head, model
+        for listener in self._listeners:
+            listener(old)
 
     def _read_head(self) -> str | None:
         rows = self._backend.select(head_query())

@@ -76,7 +76,9 @@ def test_two_app_instances_on_one_server_never_overwrite_each_other(server: tupl
     url, data = server
     a, b = open_store(url, seed_paths=[data]), open_store(url, seed_paths=[data])
     try:
-        seen = b.version
+        seen, before = b.version, b.model()
+        told: list[object] = []
+        b.on_replace(told.append)
         a.apply(
             [{"op": "create_topic", "label_da": "Fra instans A"}], user=USER, reason="a skriver", if_match=a.version
         )
@@ -85,6 +87,7 @@ def test_two_app_instances_on_one_server_never_overwrite_each_other(server: tupl
                 [{"op": "create_topic", "label_da": "Fra instans B"}], user=USER, reason="b er bagud", if_match=seen
             )
         assert b.version == a.version  # b reloaded what a wrote
+        assert told == [before]  # and told its listeners the model it dropped
         labels = {d["label"] for _, d in b.model().nx.nodes(data=True)}
         assert "Fra instans A" in labels and "Fra instans B" not in labels
     finally:

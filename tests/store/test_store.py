@@ -285,3 +285,13 @@ def test_changed_seed_files_reload_until_the_first_edit(tmp_path: Path) -> None:
         assert store.model().node(SEAT)["occupancy"] == "held"
     finally:
         store.close()
+
+
+def test_every_replaced_model_is_handed_to_the_listeners(store: GraphStore) -> None:
+    told: list[object] = []
+    store.on_replace(told.append)
+    first = store.model()
+    record = fill(store)
+    second = store.model()
+    store.undo(record.id, user=USER, reason="fortryd", if_match=store.version)
+    assert told == [first, second] and store.model() not in told

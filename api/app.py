@@ -32,7 +32,7 @@ from api.errors import error_body, mapping_for
 from api.guards import install_guards
 from api.routers import all_routers
 from api.settings import Settings, get_settings
-from api.warm import freeze, warm
+from api.warm import Refreezer, freeze, warm
 from graph.errors import AmbiguousEntity, EntityNotFound, SamarbejdskortError
 from graph.loading import expand_paths
 from graph.quiet_logs import quiet_library_logs
@@ -57,11 +57,16 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.store = store
     if settings.warm_start:
         warm(store)  # today's views and indexes before the first request, not during it
+    refreezer = None
     if getattr(app.state, "freeze_gc", False):  # served processes only: a test process builds many apps
         freeze()  # the model and its indexes out of the GC's generations: no full-collection stalls
+        refreezer = app.state.refreezer = Refreezer()
+        store.on_replace(refreezer.replaced)  # a replaced (frozen) model is collected, the heap frozen again
     try:
         yield
     finally:
+        if refreezer is not None:
+            refreezer.close()
         store.close()
         if getattr(app.state, "exit_after_shutdown", False):
             _exit_soon(EXIT_AFTER_SHUTDOWN_S)

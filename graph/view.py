@@ -58,7 +58,8 @@ def _nodes_by_kind(model: Model) -> dict[str, tuple[str, ...]]:
 
 
 class _State:
-    """What a view has worked out so far; ids only, never the model (so the model can be collected)."""
+    """What a view has worked out so far. Its ``derived`` answers may hold views, hence the model: the state is
+    kept on the model (``graph.cache``), so that is a cycle the collector frees with the model."""
 
     def __init__(self) -> None:
         self.ok: dict[str, bool] = {}

@@ -188,34 +188,17 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: nx.MultiDiGraph) -> None:
                 continue
             for o, subjects in _by_object(g, p).items():
                 end = o if type(o) is str else _text(o)
-                if reverse:  # object → subject
-                    out = succ.get(end)
-                    if out is None:
+                for s in subjects:
+                    x = s if type(s) is str else _text(s)
+                    u, v = (end, x) if reverse else (x, end)  # reverse: object → subject
+                    out, into = succ.get(u), pred.get(v)
+                    if out is None or into is None:
                         continue
-                    for s in subjects:
-                        v = s if type(s) is str else _text(s)
-                        into = pred.get(v)
-                        if into is None:
-                            continue
-                        keyed = out.get(v)
-                        if keyed is None:
-                            out[v] = into[end] = {kind: {"kind": kind}}
-                        elif kind not in keyed:
-                            keyed[kind] = {"kind": kind}
-                else:
-                    into = pred.get(end)
-                    if into is None:
-                        continue
-                    for s in subjects:
-                        u = s if type(s) is str else _text(s)
-                        out = succ.get(u)
-                        if out is None:
-                            continue
-                        keyed = out.get(end)
-                        if keyed is None:
-                            out[end] = into[u] = {kind: {"kind": kind}}
-                        elif kind not in keyed:
-                            keyed[kind] = {"kind": kind}
+                    keyed = out.get(v)
+                    if keyed is None:
+                        out[v] = into[u] = {kind: {"kind": kind}}
+                    elif kind not in keyed:
+                        keyed[kind] = {"kind": kind}
 
 
 def _qualified(h: Hierarchy, types: dict[Term, set[str]]) -> tuple[list[Term], list[Term]]:

@@ -5,6 +5,7 @@ tokens are. Shared by the topic index (``graph.topics``); no index or model here
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,7 +13,7 @@ import snowballstemmer
 
 from graph.text import ascii_fold
 
-__all__ = ["SIM_FUZZY", "STOP_WORDS", "Token", "fold", "similarity", "stem", "unfold"]
+__all__ = ["SIM_FUZZY", "STOP_WORDS", "Token", "fold", "similarity", "stem", "stems", "unfold"]
 
 #: Words that carry no topic, in Danish and English ("who do I contact about …").
 # fmt: off
@@ -48,6 +49,18 @@ def stem(word: str) -> str:
     with _STEM_LOCK:  # twice: "dagsordener" → "dagsorden" → "dagsord", as "dagsorden" → "dagsord"
         out = _STEMMER.stemWord(_STEMMER.stemWord(word))
     return fold(out)
+
+
+def stems(words: Iterable[str]) -> dict[str, str]:
+    """``stem`` of many words, in one pass of the C stemmer over the list.
+
+    The topic index stems thousands of label words and their pieces; per word, the call and the lock cost
+    more than the stemming itself. Same stems as ``stem`` (same unfold, double stemming and fold).
+    """
+    todo = list(dict.fromkeys(words))
+    with _STEM_LOCK:
+        out = _STEMMER.stemWords(_STEMMER.stemWords([unfold(w) for w in todo]))
+    return {w: fold(s) for w, s in zip(todo, out, strict=True)}
 
 
 def unfold(word: str) -> str:

@@ -34,7 +34,7 @@ from graph.facts import as_str
 from graph.model import Model
 from graph.text import normalise, words
 from graph.thesaurus import Entry, thesaurus
-from graph.topic_words import STOP_WORDS, Token, fold, similarity, stem, unfold
+from graph.topic_words import STOP_WORDS, Token, fold, similarity, stem, stems, unfold
 from ontology.iris import SKOS
 
 __all__ = [
@@ -134,14 +134,19 @@ class TopicIndex:
         self.understood: dict[str, Understanding] = {}  # text → meaning: fixed per data version, like the index
         raw = {nid: _label_texts(model, nid) for nid in self.topics}
         raw.update({eid: list(e.texts) for eid, e in self.thesaurus.entries.items()})
-        self.vocab = {stem(w) for texts in raw.values() for t, _ in texts for w in _content_words(t)}
-        self.vocab = {w for w in self.vocab if len(w) >= _MIN_PART}
+        content = {t: _content_words(t) for texts in raw.values() for t, _ in texts}
+        label_words = {unfold(w) for ws in content.values() for w in ws}
+        # every label word and the pieces ``_split`` stems of it, stemmed in one batch (same stems as ``stem``)
+        self._stems = stems([*label_words, *(p for w in label_words for p in _pieces(w))])
+        self._token_of: dict[str, Token] = {}  # word → token: the vocabulary is fixed, so is a word's token
+        self.vocab = {s for w in label_words if len(s := self._stems[w]) >= _MIN_PART}
         self.labels: list[_Label] = []
         self.by_part: dict[str, set[int]] = defaultdict(set)
         self.by_key: dict[str, list[int]] = defaultdict(list)
         for nid, texts in raw.items():
             for text, preferred in texts:
-                label = _Label(nid, text, fold(normalise(text)), self.tokens(text), preferred)
+                tokens = tuple(self._token(w) for w in content[text])
+                label = _Label(nid, text, fold(normalise(text)), tokens, preferred)
                 self.by_key[label.key].append(len(self.labels))
                 for tok in label.tokens:
                     for part in tok.parts:
@@ -163,10 +168,21 @@ class TopicIndex:
         return tuple(self._token(w) for w in _content_words(text))
 
     def _token(self, word: str) -> Token:
-        word = unfold(word)
-        s = stem(word)
-        split = self._split(word)
-        return Token(s, frozenset({s, *split}), split[-1] if split else s)
+        tok = self._token_of.get(word)
+        if tok is None:
+            unfolded = unfold(word)
+            s = self._stem(unfolded)
+            split = self._split(unfolded)
+            tok = Token(s, frozenset({s, *split}), split[-1] if split else s)
+            if len(self._token_of) >= _UNDERSTOOD_KEPT * 4:  # words typed in queries: keep the memo bounded
+                self._token_of.clear()
+            self._token_of[word] = tok
+        return tok
+
+    def _stem(self, word: str) -> str:
+        """``stem``, read from the batch of label words and pieces when it is there."""
+        s = self._stems.get(word)
+        return stem(word) if s is None else s
 
     def _split(self, word: str, depth: int = 0) -> list[str]:
         """Label words inside a compound, longest head first ("dagsordens|forslag" → dagsorden, forslag).
@@ -176,22 +192,24 @@ class TopicIndex:
         """
         if depth > 2 or len(word) < 2 * _MIN_PART - 1:
             return []
+        whole, vocab = self._stem(word), self.vocab
         for i in range(len(word) - _MIN_PART + 1, _MIN_PART - 1, -1):
             head, tail = word[:i], word[i:]
             heads = [head] + ([head[:-1]] if head[-1] in "se" and len(head) > _MIN_PART else [])
             for h in heads:
-                if stem(h) not in self.vocab or stem(h) == stem(word):
+                sh = self._stem(h)
+                if sh not in vocab or sh == whole:
                     continue
-                rest = stem(tail)
-                if rest in self.vocab:
-                    return [stem(h), rest]
+                rest = self._stem(tail)
+                if rest in vocab:
+                    return [sh, rest]
                 inner = self._split(tail, depth + 1)
                 if inner or len(rest) >= _MIN_TAIL:
-                    return [stem(h), *(inner or [rest])]
+                    return [sh, *(inner or [rest])]
         for i in range(_MIN_STEM, len(word) - _MIN_TAIL + 1):  # a known word at the end: "børne|psykiatri"
-            rest = stem(word[i:])
-            if rest in self.vocab and len(rest) >= _MIN_TAIL and rest != stem(word):
-                return [stem(word[:i]), rest]
+            rest = self._stem(word[i:])
+            if rest in vocab and len(rest) >= _MIN_TAIL and rest != whole:
+                return [self._stem(word[:i]), rest]
         return []
 
     # ------------------------------------------------------------------ scoring
@@ -370,6 +388,15 @@ def _content_words(text: str) -> list[str]:
     ws = words(normalise(text))
     content = [w for w in ws if w not in STOP_WORDS]
     return content or ws
+
+
+def _pieces(word: str) -> Iterable[str]:
+    """The heads and tails ``TopicIndex._split`` stems of a word it cannot split (most words)."""
+    if len(word) < 2 * _MIN_PART - 1:
+        return ()
+    heads = (word[:i] for i in range(_MIN_PART, len(word) - _MIN_PART + 2))
+    tails = (word[i:] for i in range(_MIN_STEM, len(word) - _MIN_TAIL + 1))
+    return (*heads, *tails)
 
 
 def _label_texts(model: Model, nid: str) -> list[tuple[str, bool]]:

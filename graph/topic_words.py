@@ -35,6 +35,8 @@ STOP_WORDS = frozenset({
 _SIM_STEM, _SIM_LAST, _SIM_PART, SIM_FUZZY = 1.0, 0.8, 0.6, 0.75
 
 _STEMMER = snowballstemmer.stemmer("danish")
+if hasattr(_STEMMER, "maxCacheSize"):  # PyStemmer's own word cache: ``stem`` keeps one, ``stems`` runs once per index
+    _STEMMER.maxCacheSize = 0  # filling it costs as much as the stemming
 _STEM_LOCK = threading.Lock()  # a Snowball stemmer keeps state while it works: one word at a time
 
 
@@ -58,8 +60,14 @@ def stems(words: Iterable[str]) -> dict[str, str]:
     more than the stemming itself. Same stems as ``stem`` (same unfold, double stemming and fold).
     """
     todo = list(dict.fromkeys(words))
+    unfolded = [w.replace("aa", "å").replace("ae", "æ").replace("oe", "ø") if w.isascii() else w for w in todo]
     with _STEM_LOCK:
-        out = _STEMMER.stemWords(_STEMMER.stemWords([unfold(w) for w in todo]))
+        out = _STEMMER.stemWords(_STEMMER.stemWords(unfolded))
+    joined = " ".join(out)
+    if out == joined.split():  # one-word stems: folded as one text, as ``fold`` folds each (it works per letter)
+        folded = fold.__wrapped__(joined).split(" ")
+        if len(folded) == len(out):
+            return dict(zip(todo, folded, strict=True))
     return {w: fold(s) for w, s in zip(todo, out, strict=True)}
 
 

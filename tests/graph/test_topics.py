@@ -205,3 +205,12 @@ def test_the_topic_index_stems_with_the_c_snowball_stemmer() -> None:
     from graph import topic_words
 
     assert type(topic_words._STEMMER).__module__ == "Stemmer"
+
+
+def test_stems_in_one_batch_are_the_stems_of_each_word() -> None:
+    """The topic index stems its label words in one batch: each must be what ``stem`` gives that word."""
+    from graph.topic_words import stem, stems
+
+    odd = ["børnepsykiatrien", "skolefravaer", "Ærgrelse", "aae", "oe", "", " ", "a b", "e\u0301", "\u0301", "ß"]
+    for batch in (["dagsordener", "rådgivningen", "sparringsmuligheder"], odd, odd[:4]):
+        assert stems(batch) == {w: stem(w) for w in batch}

@@ -143,20 +143,18 @@ class TopicIndex:
         self.labels: list[_Label] = []
         self.by_part: dict[str, set[int]] = defaultdict(set)
         self.by_key: dict[str, list[int]] = defaultdict(list)
+        df: dict[str, set[str]] = defaultdict(set)  # part → topics with a label that has it
         for nid, texts in raw.items():
             for text, preferred in texts:
                 tokens = tuple(self._token(w) for w in content[text])
                 label = _Label(nid, text, fold(normalise(text)), tokens, preferred)
-                self.by_key[label.key].append(len(self.labels))
-                for tok in label.tokens:
+                i = len(self.labels)
+                self.by_key[label.key].append(i)
+                for tok in tokens:
                     for part in tok.parts:
-                        self.by_part[part].add(len(self.labels))
+                        self.by_part[part].add(i)
+                        df[part].add(nid)
                 self.labels.append(label)
-        df: dict[str, set[str]] = defaultdict(set)
-        for label in self.labels:
-            for tok in label.tokens:
-                for part in tok.parts:
-                    df[part].add(label.topic)
         n = max(len(raw), 1)
         self.idf = {part: 1.0 + math.log(n / len(ts)) for part, ts in df.items()}
         self.max_idf = 1.0 + math.log(n) if n > 1 else 1.0

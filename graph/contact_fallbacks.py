@@ -14,7 +14,7 @@ from graph.contact_home import Home, forums_of
 from graph.contact_types import CHAIR_ROLES, COLLAB_KINDS, SECRETARY_ROLES, Answer, Step
 from graph.contact_why import why
 from graph.model import Model
-from graph.topics import TopicMatch
+from graph.topic_types import TopicMatch
 from graph.view import View
 
 __all__ = ["with_fallbacks"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from graph.contact_facts import facts
 from graph.contact_types import COLLAB_KINDS, CONTACT_KIND_RANK, UNREACHABLE, Cand
-from graph.topics import TopicMatch
+from graph.topic_types import TopicMatch
 from graph.view import View
 
 __all__ = [

@@ -106,7 +106,8 @@ from graph.gap_requests import outstanding_requests
 from graph.gap_types import GapCtx
 from graph.gaps import FINDERS, Gap
 from graph.model import Model
-from graph.topics import EntryMatch, TopicMatch, Understanding, topic_index, understand
+from graph.topic_types import EntryMatch, TopicMatch, Understanding
+from graph.topics import topic_index, understand
 from graph.view import View, view
 
 __all__ = ["ASKER_KINDS", "NEARNESS", "Answer", "ContactAnswer", "Step", "contact", "prepare", "resolve_asker"]

@@ -33,16 +33,14 @@ from graph.errors import Candidate, NotInSources
 from graph.facts import as_str
 from graph.model import Model
 from graph.text import normalise, words
-from graph.thesaurus import Entry, thesaurus
+from graph.thesaurus import thesaurus
+from graph.topic_types import EntryMatch, TopicMatch, Understanding
 from graph.topic_words import STOP_WORDS, Token, fold, similarity, stem, stems, unfold
 from ontology.iris import SKOS
 
 __all__ = [
     "STOP_WORDS",
-    "EntryMatch",
     "TopicIndex",
-    "TopicMatch",
-    "Understanding",
     "match_topics",
     "stem",
     "topic_index",
@@ -74,53 +72,6 @@ class _Label:
     key: str  # folded full text, for exact matches
     tokens: tuple[Token, ...]
     preferred: bool
-
-
-@dataclass(frozen=True)
-class TopicMatch:
-    """One topic the text was taken to mean, and why."""
-
-    id: str
-    score: float
-    via: str  # "id", "label", "words", "broader", "narrower", "related"
-    matched: str  # the label that matched (or the topic a broader/narrower one was reached from)
-    from_topic: str | None = None
-
-    def as_json(self, model: Model, lang: str = "da") -> dict[str, Any]:
-        return {
-            **model.ref(self.id, lang),
-            "score": round(self.score, 3),
-            "via": self.via,
-            "matched_label": self.matched,
-            "from": model.ref(self.from_topic, lang) if self.from_topic else None,
-        }
-
-
-@dataclass(frozen=True)
-class EntryMatch:
-    """A thesaurus entry the text was taken to mean."""
-
-    entry: Entry
-    score: float
-    matched: str  # the label that matched
-
-
-@dataclass(frozen=True)
-class Understanding:
-    """What a text means: specific topics (best first), thesaurus entries, and the general routes."""
-
-    topics: tuple[TopicMatch, ...]
-    entries: tuple[EntryMatch, ...]
-    general: tuple[TopicMatch, ...] = ()
-
-    def notes(self, lang: str = "da") -> list[str]:
-        """Scope notes of the matched entries (e.g. what the sources say about acute routes)."""
-        out: list[str] = []
-        for e in self.entries:
-            for note in e.entry.notes.get(lang) or e.entry.notes.get("da", ()):
-                if note not in out:
-                    out.append(note)
-        return out
 
 
 class TopicIndex:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from graph.gap_forums import FORUM_ASPECTS, FORUM_KINDS
 from graph.gap_network import channel_gap, channel_key
 from graph.gap_posts import question_gap, requirement_gap, responsibility_gap, seat_gap
 from graph.gap_requests import request_gap
@@ -21,8 +22,7 @@ from graph.view import View, view
 
 __all__ = ["cited_gaps"]
 
-_FORUM_KINDS = ("forum", "partnership")  # the bodies ``gap_forums.forums`` reads open questions of
-_FORUM_ASPECTS = ("chair", "secretariat", "mandate", "reportingLine")
+_FORUM_ASPECTS = tuple(aspect for aspect, *_ in FORUM_ASPECTS)  # the aspects ``gap_forums.forums`` reports
 _CONTEXT_KINDS = ("channel_not_open", "open_question")  # kinds whose context makes a gap relevant
 
 
@@ -119,11 +119,11 @@ def _used(c: GapCtx, q: str) -> bool:
     for a in c.out(q, "about"):
         kind = c.g.nodes[a]["kind"]
         if aspect in _FORUM_ASPECTS and (
-            kind in _FORUM_KINDS or any(c.g.nodes[f]["kind"] in _FORUM_KINDS for f in c.out(a, "post_in"))
+            kind in FORUM_KINDS or any(c.g.nodes[f]["kind"] in FORUM_KINDS for f in c.out(a, "post_in"))
         ):
             return True
         for f in c.into(a, "has_mandate"):
-            if c.g.nodes[f]["kind"] in _FORUM_KINDS and all(
+            if c.g.nodes[f]["kind"] in FORUM_KINDS and all(
                 c.g.nodes[m].get("status") == "proposed" for m in c.out(f, "has_mandate")
             ):
                 return True

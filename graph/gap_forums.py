@@ -11,13 +11,13 @@ from graph.facts import Facts, Lit, Term, as_str, python_value
 from graph.gap_types import Gap, GapCtx, Genitive, softer
 from ontology.iris import PROV, RDFS, SK, SKOS
 
-__all__ = ["deadlines", "forums", "members"]
+__all__ = ["FORUM_ASPECTS", "FORUM_KINDS", "deadlines", "forums", "members"]
 
-_FORUM_KINDS = ("forum", "partnership")
+FORUM_KINDS = ("forum", "partnership")
 _COLLAB_KINDS = ("forum", "partnership", "collaboration", "cluster")
 _UPWARD = ("reports_to", "gives_status_to", "raises_decisions_to", "communicates_with")
 # (aspect in sk:OpenQuestion, gap kind when missing, kind when the source says it is open, severity)
-_FORUM_ASPECTS = (
+FORUM_ASPECTS = (
     ("chair", "no_chair", "chair_not_stated", "high"),
     ("secretariat", "no_secretariat", "secretariat_not_stated", "medium"),
     ("mandate", "no_mandate", "mandate_not_stated", "medium"),
@@ -45,7 +45,7 @@ _ASPECT_WORDS = {
 
 
 def forums(c: GapCtx) -> Iterable[Gap]:
-    for forum in c.nodes(*_FORUM_KINDS):
+    for forum in c.nodes(*FORUM_KINDS):
         seats = c.into(forum, "post_in")
         roles = {c.g.nodes[s].get("role") for s in seats}
         present = {
@@ -55,7 +55,7 @@ def forums(c: GapCtx) -> Iterable[Gap]:
             "reportingLine": any(c.out(forum, k) for k in _UPWARD),
         }
         soft = c.g.nodes[forum].get("status") == "proposed" or c.g.nodes[forum]["kind"] == "partnership"
-        for aspect, missing, not_stated, severity in _FORUM_ASPECTS:
+        for aspect, missing, not_stated, severity in FORUM_ASPECTS:
             qs = c.questions(forum, aspect) + [q for s in seats for q in c.questions(s, aspect)]
             if present[aspect] and not qs:
                 continue

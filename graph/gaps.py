@@ -68,7 +68,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from graph.applicability import check_scenarios, require_in_force
 from graph.gap_forums import deadlines, forums, members
@@ -81,33 +81,19 @@ from graph.gap_types import GAP_KINDS, SEVERITIES, Gap, GapCtx
 from graph.model import Model
 from graph.view import View, view
 
-if TYPE_CHECKING:
-    from graph.fragility import Cut, single_points
-
 __all__ = [
     "ENDING_SOON_DAYS",
     "FINDERS",
     "GAP_KINDS",
     "NETWORK_FINDERS",
     "SEVERITIES",
-    "Cut",
     "Gap",
     "GapFinder",
     "GapReport",
     "all_gaps",
     "find_gaps",
     "local_gaps",
-    "single_points",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    """``Cut`` and ``single_points`` of ``graph.fragility``, imported on first use (a contact answer needs neither)."""
-    if name in ("Cut", "single_points"):
-        from graph import fragility
-
-        return getattr(fragility, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 GapFinder = Callable[[GapCtx], Iterable[Gap]]

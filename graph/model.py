@@ -22,6 +22,7 @@ from graph.bulk import gc_paused
 from graph.errors import DataFileError
 from graph.fact_view import FactView
 from graph.facts import Facts, Lit, Term, from_rdflib, truthy
+from graph.facts import as_str as _text
 from graph.loading import (
     SUFFIX_FORMATS,
     LoadedFile,
@@ -351,7 +352,3 @@ def _danish_first(values: list[Term]) -> Term | None:
 
 
 _LANG_RANK: dict[str | None, int] = {"da": 0, None: 1, "en": 2}
-
-
-def _text(t: Term) -> str:
-    return t.value if type(t) is Lit else str(t)

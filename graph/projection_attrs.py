@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from graph.facts import Blank, Facts, Lit, Term, python_value
+from graph.facts import as_str as _text
 from graph.projection_labels import clean_text
 from graph.projection_terms import (
     _ASPECT,
@@ -172,11 +173,6 @@ def _most_specific(cls: set[str], h: Hierarchy, root: str) -> str:
 
 def _iri(n: Term) -> str | None:
     return None if isinstance(n, Blank) else _text(n)
-
-
-def _text(t: Term) -> str:
-    """What ``str()`` of the rdflib term gives: the IRI, the blank node id or the literal's lexical form."""
-    return t.value if type(t) is Lit else str(t)
 
 
 def _local(iri: str) -> str:

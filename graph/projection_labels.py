@@ -13,6 +13,7 @@ from collections import defaultdict
 import networkx as nx
 
 from graph.facts import Facts, Lit, Term
+from graph.facts import as_str as _text
 from graph.projection_terms import _ALT_LABEL, _T_NAME_PARTS, _T_PREF
 from graph.vocab import Hierarchy
 
@@ -146,8 +147,3 @@ def _label_unnamed_posts(nxg: nx.MultiDiGraph, labels: dict[str, dict[str, str]]
         if node[first]["label"] not in data["label"]:
             data["label"] = f"{data['label']}, {node[first]['label']}"
             data["label_en"] = f"{data['label_en']}, {node[first]['label_en']}"
-
-
-def _text(t: Term) -> str:
-    """What ``str()`` of the rdflib term gives: the IRI, the blank node id or the literal's lexical form."""
-    return t.value if type(t) is Lit else str(t)

@@ -60,12 +60,12 @@ def stems(words: Iterable[str]) -> dict[str, str]:
     more than the stemming itself. Same stems as ``stem`` (same unfold, double stemming and fold).
     """
     todo = list(dict.fromkeys(words))
-    unfolded = [w.replace("aa", "å").replace("ae", "æ").replace("oe", "ø") if w.isascii() else w for w in todo]
+    unfolded = [unfold(w) for w in todo]
     with _STEM_LOCK:
         out = _STEMMER.stemWords(_STEMMER.stemWords(unfolded))
     joined = " ".join(out)
     if out == joined.split():  # one-word stems: folded as one text, as ``fold`` folds each (it works per letter)
-        folded = fold.__wrapped__(joined).split(" ")
+        folded = fold.__wrapped__(joined).split(" ")  # the uncached function: one long text is not worth keeping
         if len(folded) == len(out):
             return dict(zip(todo, folded, strict=True))
     return {w: fold(s) for w, s in zip(todo, out, strict=True)}

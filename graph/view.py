@@ -227,7 +227,7 @@ class View:
     def cached(self, key: Hashable, build: Callable[[], T]) -> T:
         """``build()`` once per view: a question module's index over this date's structure.
 
-        The value must not hold the model (views are kept as long as the model lives)."""
+        The value is kept on the model (``graph.cache``) and dies with it: it may refer to the model."""
         s = self._s
         if key in s.derived:
             return s.derived[key]  # type: ignore[no-any-return]

@@ -121,3 +121,37 @@ def test_places_read_from_one_side_are_the_plain_definitions(
             forums, in_clusters = tree_places(v, root)
             assert forums == forums_of(v, set(tree)), root
             assert in_clusters == {c for x in tree for c in v.out(x, "member_of") if v.kind(c) == "cluster"}, root
+
+
+@pytest.mark.parametrize("day", [ON, dt.date(2024, 1, 1)])
+def test_every_node_s_cited_gaps_are_the_prepared_index_s(day: dt.date, bundled: Model) -> None:
+    """``graph.contact_gaps`` restates from the answer's side which gaps a node, a body or a topic brings
+    (the finders' per-entity rules, the open questions another finder reports); the prepared index reads
+    them off the full gap report. Asked for every in-force node, as a contact, a body and a topic, on two
+    dates, both give the same gaps in the same order – so the two cannot drift apart, whichever kind of
+    gap (vacant seat, requirement, responsibility, request, channel, open question) a sample would miss."""
+    from graph.contact_gaps import cited_gaps
+    from graph.contacts import _TOPIC_GAP_KINDS, _gap_index
+
+    v = view(bundled, day)
+    gaps, by_entity, by_context, by_body, by_topic = _gap_index(v)
+
+    def prepared(direct: set[str], bodies: set[str], topics: set[str]) -> tuple[Any, ...]:
+        hits = {i for x in direct for i in by_entity.get(x, ()) + by_context.get(x, ())}
+        hits |= {i for x in direct | bodies for i in by_body.get(x, ())}
+        hits |= {i for t in topics for i in by_topic.get(t, ())}
+        out: list[Any] = []
+        for i in sorted(hits):  # the report's order, each gap once
+            if gaps[i] not in out:
+                out.append(gaps[i])
+        return tuple(out)
+
+    kinds_seen: set[str] = set()
+    nodes = [n for n in sorted(bundled.nx) if v.ok(n)]
+    for x in nodes:
+        for direct, bodies, topics in (({x}, set(), set()), (set(), {x}, set()), (set(), set(), {x})):
+            one_off = cited_gaps(v, direct, bodies, topics, _TOPIC_GAP_KINDS)
+            assert one_off == prepared(direct, bodies, topics), (x, direct, bodies, topics)
+            kinds_seen |= {g.kind for g in one_off}
+    if day == ON:  # the check reached every kind an answer can cite on the bundled data
+        assert {"vacant_seat", "missing_contact_person", "open_question", "channel_not_open"} <= kinds_seen

@@ -46,12 +46,14 @@ def _ask(client: TestClient) -> None:
         assert client.get("/api/gaps", headers=headers).status_code == 200
 
 
-def _edit_several_times(app: FastAPI, client: TestClient) -> list[weakref.ref[Model]]:
+def _edit_several_times(app: FastAPI, client: TestClient, held: list[Model] | None = None) -> list[weakref.ref[Model]]:
     """``EDITS`` edits, each after questions to the current model; weak references to the models replaced."""
     replaced = []
     for i in range(EDITS):
         _ask(client)
         replaced.append(weakref.ref(app.state.store.model()))
+        if held is not None and i == EDITS - 1:
+            held.append(app.state.store.model())  # held from before its swap: the refreezer's thread may run any time
         etag = client.get("/api/stats").headers["etag"]
         fill = {"op": "fill_seat", "seat": SEAT, "name": f"Person {i}"}
         body = {"edits": [{"op": "vacate_seat", "seat": SEAT}, fill] if i else [fill], "reason": "Udpeget"}
@@ -72,8 +74,9 @@ def test_after_several_edits_only_the_current_model_stays(tmp_path: Path) -> Non
 
 def test_a_served_process_collects_the_models_it_froze(tmp_path: Path) -> None:
     with _app(tmp_path, frozen=True) as (app, client):
-        replaced = _edit_several_times(app, client)
-        held = replaced[-1]()  # as a request still reading it would
+        holding: list[Model] = []
+        replaced = _edit_several_times(app, client, holding)
+        held = holding.pop()  # as a request still reading it would
         refreezer = app.state.refreezer
         # the round its thread runs after a swap, run here to wait for it: the store told it of every model
         # it replaced, and only the one still held is alive

@@ -16,14 +16,13 @@ landmark); valid only for searches that avoid every topic.
 
 from __future__ import annotations
 
-import heapq
-import math
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import networkx as nx
+
+from graph.path_gates import Gated, dijkstra
 
 __all__ = ["FEW_LANDMARKS", "LANDMARKS", "PathIndex", "build_index"]
 
@@ -62,6 +61,7 @@ class PathIndex:
     # neighbour); () for other nodes. A search adds the steps one by one: its sums are those of a walk.
     jump: tuple[tuple[_Jump, ...], ...]
     chain_id: array[int]  # int → the chain the node is in (-1: none)
+    gated: Gated  # the components only topics reach, with their gates' distance rows (``graph.path_gates``)
 
     def lower_bound(self, a: int, b: int) -> float:
         """A lower bound on the topic-free distance between ``a`` and ``b`` of the landmarks' component."""
@@ -115,7 +115,10 @@ def build_index(g: nx.Graph, kinds: dict[str, str], landmarks: int = LANDMARKS) 
             if len(core) == 2:
                 chain[i] = (core[0], core[1])
     chain_id, jump = _jumps(free, off, chain)
-    return PathIndex(ids, at, adj, topic, place, sides, tuple(comp), rows, big, toward, off, chain, jump, chain_id)
+    gated = Gated(adj, free, comp, big)
+    return PathIndex(
+        ids, at, adj, topic, place, sides, tuple(comp), rows, big, toward, off, chain, jump, chain_id, gated
+    )  # fmt: skip
 
 
 def _jumps(
@@ -214,27 +217,11 @@ def _landmarks(
     start = comp.index(big)
     if sizes[big] < 3:
         return (), -1
-    nearest = _dijkstra(adj, start)  # the first landmark is the node farthest from an arbitrary start
+    nearest = dijkstra(adj, start)  # the first landmark is the node farthest from an arbitrary start
     rows: list[list[float]] = []
     for _ in range(min(count, sizes[big])):
         pick = max(range(n), key=lambda i: (nearest[i] if comp[i] == big else -1.0, -i))
-        row = _dijkstra(adj, pick)
+        row = dijkstra(adj, pick)
         rows.append(row)
         nearest = row if len(rows) == 1 else [min(a, b) for a, b in zip(nearest, row, strict=True)]
     return tuple(array("d", row) for row in rows), big
-
-
-def _dijkstra(adj: Sequence[Sequence[tuple[int, float]]], src: int) -> list[float]:
-    dist = [math.inf] * len(adj)
-    dist[src] = 0.0
-    heap: list[Any] = [(0.0, src)]
-    while heap:
-        d, u = heapq.heappop(heap)
-        if d > dist[u]:
-            continue
-        for v, w in adj[u]:
-            nd = d + w
-            if nd < dist[v]:
-                dist[v] = nd
-                heapq.heappush(heap, (nd, v))
-    return dist

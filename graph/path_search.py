@@ -8,7 +8,9 @@ Why it is fast (a new question on the national structure in about 1.5–2.5 ms):
 integer index of ``graph.path_index`` (built once per view), never on networkx. The distances to the target
 come from one A* search from the target (``graph.path_target``), guided by landmark lower bounds, that
 stops at the corridor's edge instead of covering the nation; every spur search of Yen is then an A*
-guided by those exact distances, so it walks almost straight to the target. The answers are those of
+guided by those exact distances, so it walks almost straight to the target. When nothing but topics links the two
+(the fallback below) and the target is an entity only topics reach, its distances are read off the
+topics' rows instead (``graph.path_gates``): a search over the whole graph settled most of the nation. The answers are those of
 Yen's algorithm on the corridor; where several routes cost exactly the same, the one with the smaller node
 ids is found first (networkx's order among ties followed the process's string hashing).
 
@@ -31,6 +33,7 @@ import networkx as nx
 
 from graph.model import Model
 from graph.path_index import PathIndex
+from graph.path_target import GateTarget
 from graph.path_target import ToTarget as _ToTarget
 
 __all__ = ["TIME_BUDGET_S", "search", "side", "sideways"]
@@ -75,13 +78,14 @@ def _yen(ix: PathIndex, s: int, t: int, k: int, blocked: frozenset[int]) -> tupl
     a wider stage runs: the next one when the candidates ran out, else the first that holds the candidate
     that passed.
     """
-    to_dst = _ToTarget(ix, s, t, blocked, _SLACK)
+    # a target only topics reach: its distances are read off its gates (``graph.path_gates``)
+    to_dst = GateTarget(ix, s, t) if not blocked and ix.gated.gated(t) else _ToTarget(ix, s, t, blocked, _SLACK)
     if to_dst.best is None:
         return [], False
     return _stages(ix, s, t, k, to_dst)
 
 
-def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget) -> tuple[list[list[int]], bool]:
+def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget | GateTarget) -> tuple[list[list[int]], bool]:
     """Yen in corridors of growing slack (see ``_yen``) with the distances to ``t`` grown on demand."""
     assert to_dst.best is not None
     start = time.monotonic()

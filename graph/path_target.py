@@ -12,9 +12,10 @@ from __future__ import annotations
 import heapq
 import math
 
+from graph.path_gates import distance_to
 from graph.path_index import PathIndex
 
-__all__ = ["EPS", "ToTarget"]
+__all__ = ["EPS", "GateTarget", "ToTarget"]
 
 EPS = 1e-9
 
@@ -54,6 +55,8 @@ class ToTarget:
                 self.skip[x] = 1
         # landmark bounds from s (nodes outside the landmarks' component get inf: s cannot reach them)
         self.marks = [(ix.rows[i], ix.rows[i][s]) for i in ix.active(s, t)] if free and ix.comp[s] == ix.big else []
+        # crossing topics from a start only topics reach: its exact distance is the bound (``graph.path_gates``)
+        self.toward_s = distance_to(ix.gated, s) if not blocked and ix.gated.gated(s) else None
         self.bound = [-1.0] * n
         self.dist = [math.inf] * n
         self.dist[t] = 0.0
@@ -148,6 +151,8 @@ class ToTarget:
         return inside
 
     def _bound(self, v: int) -> float:
+        if self.toward_s is not None:
+            return self.toward_s(v)
         return max((abs(row[v] - at_s) for row, at_s in self.marks), default=0.0)
 
     def grow(self, limit: float) -> None:
@@ -209,3 +214,41 @@ class ToTarget:
             if u == s and self.best is None:
                 self.best = d
                 return
+
+
+class GateTarget:
+    """``graph.path_target.ToTarget`` for a target in a gated component: the distances are read off the
+    gate rows (``distance_to``), so nothing is searched before the corridor."""
+
+    def __init__(self, ix: PathIndex, s: int, t: int) -> None:
+        self.adj, self.s = ix.adj, s
+        self.to_t = distance_to(ix.gated, t)
+        best = self.to_t(s)
+        self.best: float | None = best if best < math.inf else None
+
+    def grow(self, limit: float) -> None:
+        """Nothing to grow: every distance is known."""
+
+    def corridor(self, limit: float) -> dict[int, float]:
+        """The nodes on some route from ``s`` costing at most ``limit``, each with its distance to the target."""
+        adj, s, to_t = self.adj, self.s, self.to_t
+        pop, push = heapq.heappop, heapq.heappush
+        limit += EPS
+        known: dict[int, float] = {}
+        best = {s: 0.0}
+        heap = [(0.0, s)]
+        inside: dict[int, float] = {}
+        while heap:
+            d, u = pop(heap)
+            if u in inside:
+                continue
+            inside[u] = known[u] if u in known else to_t(u)
+            for v, w in adj[u]:
+                r = known.get(v)
+                if r is None:
+                    r = known[v] = to_t(v)
+                nd = d + w
+                if nd + r <= limit and nd < best.get(v, math.inf):
+                    best[v] = nd
+                    push(heap, (nd, v))
+        return inside

@@ -156,3 +156,16 @@ def region(generated_region: Model) -> Model:
 def test_same_paths_as_networkx_on_a_generated_region(region: Model) -> None:
     g = path_graph(region, DEFAULT_VIA, DAY, ())
     assert _compare(region, DEFAULT_VIA, _pairs(region, g, 120, seed=4), k=4) >= 100
+
+
+def test_same_paths_as_networkx_to_and_from_entities_only_topics_reach(bundled: Model, region: Model) -> None:
+    """An entity known only by the topics it handles (VISO, a requirement, a wish in the bundled data) is
+    reached by crossing a topic: the search reads its distances off the topics' rows (``graph.path_gates``)."""
+    for model in (bundled, region):
+        g = path_graph(model, DEFAULT_VIA, DAY, ())
+        ix = path_index(model, DEFAULT_VIA, DAY, ())
+        gated = sorted(ix.ids[i] for members in ix.gated.members.values() for i in members)
+        others = [b for _, b in _pairs(model, g, 8, seed=5)]
+        pairs = [(x, y) for x in gated[:8] for y in others[:4]]
+        pairs += [(y, x) for x, y in pairs] + list(pairwise(gated[:8]))
+        assert gated and _compare(model, DEFAULT_VIA, pairs) >= len(pairs) // 2

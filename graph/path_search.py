@@ -8,11 +8,12 @@ Why it is fast (a new question on the national structure in about 1.5–2.5 ms):
 integer index of ``graph.path_index`` (built once per view), never on networkx. The distances to the target
 come from one A* search from the target (``graph.path_target``), guided by landmark lower bounds, that
 stops at the corridor's edge instead of covering the nation; every spur search of Yen is then an A*
-guided by those exact distances, so it walks almost straight to the target. When nothing but topics links the two
-(the fallback below) and the target is an entity only topics reach, its distances are read off the
-topics' rows instead (``graph.path_gates``): a search over the whole graph settled most of the nation. The answers are those of
-Yen's algorithm on the corridor; where several routes cost exactly the same, the one with the smaller node
-ids is found first (networkx's order among ties followed the process's string hashing).
+guided by those exact distances, so it walks almost straight to the target. When nothing but topics links
+the two (the fallback below) and an end is an entity only topics reach, its exact distances are read off
+the rows of the topics it handles (``graph.path_gates``): without them, a search that may cross topics
+settled most of the nation (20–50 ms). The answers are those of Yen's algorithm on the corridor; where
+several routes cost exactly the same, the one with the smaller node ids is found first (networkx's order
+among ties followed the process's string hashing).
 
 What counts as a route (why): two bodies that handle the same topic, or that both write through BUA's
 advice channel, are alike, not connected. So topics are never crossed, and a path that enters and leaves a

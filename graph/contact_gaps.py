@@ -13,16 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from graph.gap_forums import FORUM_ASPECTS, FORUM_KINDS
-from graph.gap_network import channel_gap, channel_key
-from graph.gap_posts import question_gap, requirement_gap, responsibility_gap, seat_gap
+from graph.gap_network import channel_gap_of
+from graph.gap_posts import question_gap, reported_elsewhere, requirement_gap, responsibility_gap, seat_gap
 from graph.gap_requests import request_gap
 from graph.gap_types import Gap, GapCtx
 from graph.view import View, view
 
 __all__ = ["cited_gaps"]
 
-_FORUM_ASPECTS = tuple(aspect for aspect, *_ in FORUM_ASPECTS)  # the aspects ``gap_forums.forums`` reports
 _CONTEXT_KINDS = ("channel_not_open", "open_question")  # kinds whose context makes a gap relevant
 
 
@@ -59,7 +57,7 @@ def _about(c: GapCtx, x: str) -> list[Gap]:
     out: list[Gap] = []
     one = {
         "post": seat_gap,
-        "requirement": _requirement,
+        "requirement": requirement_gap,
         "responsibility": responsibility_gap,
         "request": request_gap,
     }.get(kind)
@@ -70,65 +68,9 @@ def _about(c: GapCtx, x: str) -> list[Gap]:
     chans = [x] if kind == "channel" else []
     if kind == "open_question":
         chans += [ch for ch in c.out(x, "about") if c.g.nodes[ch]["kind"] == "channel"]
-    out += [gap for ch in chans if (gap := _channel(c, ch)) is not None]
+    out += [gap for ch in chans if (gap := channel_gap_of(c, ch)) is not None]
     questions = [q for q in c.into(x, "about") if c.g.nodes[q]["kind"] == "open_question"]
     if kind == "open_question":
         questions.append(x)
-    out += [question_gap(c, q) for q in sorted(set(questions)) if not _used(c, q)]
+    out += [question_gap(c, q) for q in sorted(set(questions)) if not reported_elsewhere(c, q)]
     return out
-
-
-def _requirement(c: GapCtx, r: str) -> Gap | None:
-    """As ``gap_posts.requirements``: asked for both ways when an unfulfilled requirement in one of those
-    who asked was requested by one of the bodies this one is required in."""
-    if c.out(r, "fulfilled_by"):
-        return None
-    where, by = set(c.out(r, "required_in")), c.out(r, "requested_by")
-    mutual = any(
-        c.g.nodes[o]["kind"] == "requirement" and not c.out(o, "fulfilled_by") and where & set(c.out(o, "requested_by"))
-        for b in by
-        for o in c.into(b, "required_in")
-    )
-    return requirement_gap(c, r, mutual)
-
-
-def _closed(c: GapCtx, ch: str) -> bool:
-    return c.ok(ch) and c.g.nodes[ch]["kind"] == "channel" and c.g.nodes[ch].get("state", "not_stated") != "open"
-
-
-def _channel(c: GapCtx, ch: str) -> Gap | None:
-    """The gap of the group of channels not open that ``ch`` belongs to (as ``gap_network.channels``)."""
-    if not _closed(c, ch):
-        return None
-    key = channel_key(c, ch)
-    if key[0] != "to":
-        near = c.out(key[0], "about")  # every channel of the group has the same questions about it
-    elif len(key) > 1:
-        near = c.into(key[1], "channel_to")  # … or leads to the same places
-    else:
-        near = c.nodes("channel")
-    group = sorted(x for x in set(near) if _closed(c, x) and channel_key(c, x) == key)
-    return channel_gap(c, key, group)
-
-
-def _used(c: GapCtx, q: str) -> bool:
-    """Whether another finder reports open question ``q`` (so ``open_questions`` does not): an aspect of a
-    forum or of one of its seats, the draft terms of reference of a forum, a responsibility placed with
-    nobody, a channel not open."""
-    aspect = c.g.nodes[q].get("aspect")
-    for a in c.out(q, "about"):
-        kind = c.g.nodes[a]["kind"]
-        if aspect in _FORUM_ASPECTS and (
-            kind in FORUM_KINDS or any(c.g.nodes[f]["kind"] in FORUM_KINDS for f in c.out(a, "post_in"))
-        ):
-            return True
-        for f in c.into(a, "has_mandate"):
-            if c.g.nodes[f]["kind"] in FORUM_KINDS and all(
-                c.g.nodes[m].get("status") == "proposed" for m in c.out(f, "has_mandate")
-            ):
-                return True
-        if kind == "responsibility" and not c.out(a, "placed_with"):
-            return True
-        if _closed(c, a):
-            return True
-    return False

@@ -11,7 +11,7 @@ from graph.facts import Facts, Lit, Term, as_str, python_value
 from graph.gap_types import Gap, GapCtx, Genitive, softer
 from ontology.iris import PROV, RDFS, SK, SKOS
 
-__all__ = ["FORUM_ASPECTS", "FORUM_KINDS", "deadlines", "forums", "members"]
+__all__ = ["FORUM_ASPECTS", "FORUM_KINDS", "deadlines", "forums", "members", "reports_question"]
 
 FORUM_KINDS = ("forum", "partnership")
 _COLLAB_KINDS = ("forum", "partnership", "collaboration", "cluster")
@@ -23,6 +23,7 @@ FORUM_ASPECTS = (
     ("mandate", "no_mandate", "mandate_not_stated", "medium"),
     ("reportingLine", "no_reporting_line", "reporting_line_not_stated", "medium"),
 )
+_ASPECTS = tuple(aspect for aspect, *_ in FORUM_ASPECTS)
 # aspect → ((what is missing), (what the source leaves open, as a clause)), each (da, en)
 _ASPECT_WORDS = {
     "chair": (
@@ -56,12 +57,39 @@ def forums(c: GapCtx) -> Iterable[Gap]:
         }
         soft = c.g.nodes[forum].get("status") == "proposed" or c.g.nodes[forum]["kind"] == "partnership"
         for aspect, missing, not_stated, severity in FORUM_ASPECTS:
-            qs = c.questions(forum, aspect) + [q for s in seats for q in c.questions(s, aspect)]
+            qs = aspect_questions(c, forum, aspect)
             if present[aspect] and not qs:
                 continue
             severity = softer(severity) if soft else severity  # a proposal or partnership need not have it yet
             yield from _forum_gap(c, forum, aspect, missing, not_stated, severity, present[aspect], qs)
         yield from _mandate_approval(c, forum)
+
+
+def aspect_questions(c: GapCtx, forum: str, aspect: str) -> list[str]:
+    """The open questions on ``aspect`` about a forum or one of its seats: its forum gap reports them."""
+    return c.questions(forum, aspect) + [q for s in c.into(forum, "post_in") for q in c.questions(s, aspect)]
+
+
+def draft_mandates(c: GapCtx, forum: str) -> list[str]:
+    """The forum's terms of reference when every one is only a draft or proposal, else none: the
+    ``mandate_not_approved`` gap is about them and reports the open questions about them."""
+    mandates = c.out(forum, "has_mandate")
+    return [] if any(c.g.nodes[m].get("status") not in ("proposed",) for m in mandates) else list(mandates)
+
+
+def reports_question(c: GapCtx, q: str) -> bool:
+    """Whether ``forums`` reports open question ``q`` (so ``open_questions`` does not): asked of one
+    question, the same rules as the finder's ``aspect_questions`` and ``draft_mandates``."""
+    aspect = c.g.nodes[q].get("aspect")
+    for a in c.out(q, "about"):
+        if aspect in _ASPECTS and any(
+            c.g.nodes[f]["kind"] in FORUM_KINDS and q in aspect_questions(c, f, aspect)
+            for f in (a, *c.out(a, "post_in"))
+        ):
+            return True
+        if any(c.g.nodes[f]["kind"] in FORUM_KINDS and a in draft_mandates(c, f) for f in c.into(a, "has_mandate")):
+            return True
+    return False
 
 
 def _forum_gap(
@@ -86,8 +114,8 @@ def _forum_gap(
 
 
 def _mandate_approval(c: GapCtx, forum: str) -> Iterable[Gap]:
-    mandates = c.out(forum, "has_mandate")
-    if not mandates or any(c.g.nodes[m].get("status") not in ("proposed",) for m in mandates):
+    mandates = draft_mandates(c, forum)
+    if not mandates:
         return
     qs = sorted({q for m in mandates for q in c.questions(m)})
     c.used_questions.update(qs)

@@ -13,7 +13,15 @@ from ontology import codes
 if TYPE_CHECKING:
     from graph.fragility import Cut
 
-__all__ = ["channel_gap", "channel_key", "channels", "single_point_gaps"]
+__all__ = [
+    "channel_gap",
+    "channel_gap_of",
+    "channel_key",
+    "channels",
+    "not_open",
+    "reports_question",
+    "single_point_gaps",
+]
 
 _LIST_AT_MOST = 5  # names listed in one grouped gap before "and others"
 _SECTOR_WORDS = {
@@ -32,12 +40,17 @@ def channels(c: GapCtx) -> Iterable[Gap]:
     "3 of 4 channels to PPR are open; 1 is being set up" says more than four separate lines, and keeps a
     national structure's 1,500 school channels readable.
     """
-    closed = [ch for ch in c.nodes("channel") if c.g.nodes[ch].get("state", "not_stated") != "open"]
+    closed = [ch for ch in c.nodes("channel") if not_open(c, ch)]
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for ch in closed:
         groups[channel_key(c, ch)].append(ch)
     for key, chans in sorted(groups.items()):
         yield channel_gap(c, key, chans)
+
+
+def not_open(c: GapCtx, ch: str) -> bool:
+    """``ch`` is a channel in force whose state is anything but open: ``channels`` reports it."""
+    return c.ok(ch) and c.g.nodes[ch]["kind"] == "channel" and c.g.nodes[ch].get("state", "not_stated") != "open"
 
 
 def channel_key(c: GapCtx, ch: str) -> tuple[str, ...]:
@@ -56,6 +69,28 @@ def channel_gap(c: GapCtx, key: tuple[str, ...], chans: list[str]) -> Gap:
     severity = "low" if states == ["not_stated"] else "medium"
     context = tuple(chans[1:] + qs)
     return Gap("channel_not_open", severity, chans[0], text, context, c.srcs(*chans, *qs), qs[0] if qs else None)
+
+
+def channel_gap_of(c: GapCtx, ch: str) -> Gap | None:
+    """The gap of the group of channels not open that ``ch`` belongs to, as ``channels`` reports it, found
+    from ``ch``'s side: only the channels that can share its key are looked at."""
+    if not not_open(c, ch):
+        return None
+    key = channel_key(c, ch)
+    if key[0] != "to":
+        near = c.out(key[0], "about")  # every channel of the group has the same questions about it
+    elif len(key) > 1:
+        near = c.into(key[1], "channel_to")  # … or leads to the same places
+    else:
+        near = c.nodes("channel")
+    group = sorted(x for x in set(near) if not_open(c, x) and channel_key(c, x) == key)
+    return channel_gap(c, key, group)
+
+
+def reports_question(c: GapCtx, q: str) -> bool:
+    """Whether ``channels`` reports open question ``q``: it is in the key of a channel not open (its group's
+    gap reports the key's questions)."""
+    return any(not_open(c, a) and q in channel_key(c, a) for a in c.out(q, "about"))
 
 
 def _state_clause(state: str, lang: str) -> str:

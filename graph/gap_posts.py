@@ -7,7 +7,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from graph.facts import Lit
-from graph.gap_types import Gap, GapCtx, Genitive
+from graph.gap_forums import reports_question as forum_reports
+from graph.gap_network import reports_question as channel_reports
+from graph.gap_types import Gap, GapCtx, Genitive, each
 from graph.model import Model
 from ontology.iris import RDFS
 
@@ -15,6 +17,7 @@ __all__ = [
     "ENDING_SOON_DAYS",
     "open_questions",
     "question_gap",
+    "reported_elsewhere",
     "requirement_gap",
     "requirements",
     "responsibilities",
@@ -22,6 +25,7 @@ __all__ = [
     "seat_gap",
     "seats",
     "terms",
+    "unplaced",
 ]
 
 ENDING_SOON_DAYS = 90
@@ -29,10 +33,7 @@ _COLLAB_KINDS = ("forum", "partnership", "collaboration", "cluster")
 
 
 def seats(c: GapCtx) -> Iterable[Gap]:
-    for post in c.nodes("post"):
-        gap = seat_gap(c, post)
-        if gap is not None:
-            yield gap
+    return each(c, "post", seat_gap)
 
 
 def seat_gap(c: GapCtx, post: str) -> Gap | None:
@@ -69,17 +70,15 @@ def seat_gap(c: GapCtx, post: str) -> Gap | None:
 
 
 def requirements(c: GapCtx) -> Iterable[Gap]:
-    reqs = [r for r in c.nodes("requirement") if not c.out(r, "fulfilled_by")]
-    pairs = {(frozenset(c.out(r, "required_in")), frozenset(c.out(r, "requested_by"))) for r in reqs}
-    for r in reqs:
-        where, by = c.out(r, "required_in"), c.out(r, "requested_by")
-        yield requirement_gap(c, r, any(set(by) & set(w) and set(where) & set(b) for w, b in pairs))
+    return each(c, "requirement", requirement_gap)
 
 
-def requirement_gap(c: GapCtx, r: str, mutual: bool) -> Gap:
-    """The missing contact person gap of one unfulfilled requirement (``mutual``: one is asked for the
-    other way too)."""
+def requirement_gap(c: GapCtx, r: str) -> Gap | None:
+    """The missing contact person gap of one in-force requirement nothing fulfils."""
+    if c.out(r, "fulfilled_by"):
+        return None
     where, by = c.out(r, "required_in"), c.out(r, "requested_by")
+    mutual = _mutual(c, r)
     text = c.say(
         "{by} har efterspurgt en fast kontaktperson i {where}, men ingen er udpeget{m}.",
         "{by} asked for a fixed contact person in {where}, but nobody has been named{m}.",
@@ -90,16 +89,24 @@ def requirement_gap(c: GapCtx, r: str, mutual: bool) -> Gap:
     return Gap("missing_contact_person", "high", r, text, tuple(sorted(where) + sorted(by)), c.srcs(r))
 
 
+def _mutual(c: GapCtx, r: str) -> bool:
+    """Asked for both ways: an unfulfilled requirement in one of those who asked for ``r`` was requested by
+    one of the bodies ``r`` is required in."""
+    where = set(c.out(r, "required_in"))
+    return any(
+        c.g.nodes[o]["kind"] == "requirement" and not c.out(o, "fulfilled_by") and where & set(c.out(o, "requested_by"))
+        for b in c.out(r, "requested_by")
+        for o in c.into(b, "required_in")
+    )
+
+
 def responsibilities(c: GapCtx) -> Iterable[Gap]:
-    for r in c.nodes("responsibility"):
-        gap = responsibility_gap(c, r)
-        if gap is not None:
-            yield gap
+    return each(c, "responsibility", responsibility_gap)
 
 
 def responsibility_gap(c: GapCtx, r: str) -> Gap | None:
     """The gap of one in-force responsibility placed with nobody (its questions count as used)."""
-    if c.out(r, "placed_with"):
+    if not unplaced(c, r):
         return None
     qs = c.questions(r)
     c.used_questions.update(qs)
@@ -118,6 +125,11 @@ def responsibility_gap(c: GapCtx, r: str) -> Gap | None:
         c.srcs(r, *qs),
         qs[0] if qs else None,
     )
+
+
+def unplaced(c: GapCtx, r: str) -> bool:
+    """A responsibility placed with nobody: ``responsibilities`` reports it and the questions about it."""
+    return not c.out(r, "placed_with")
 
 
 def terms(c: GapCtx) -> Iterable[Gap]:
@@ -156,6 +168,17 @@ def open_questions(c: GapCtx) -> Iterable[Gap]:
     for q in c.nodes("open_question"):
         if q not in c.used_questions:
             yield question_gap(c, q)
+
+
+def reported_elsewhere(c: GapCtx, q: str) -> bool:
+    """Whether a finder before ``open_questions`` reports open question ``q`` (what it adds to
+    ``c.used_questions`` in a full run, asked of one question): an aspect of a forum or of one of its
+    seats, a forum's draft-only terms of reference, a responsibility placed with nobody, a channel not open."""
+    return (
+        forum_reports(c, q)
+        or channel_reports(c, q)
+        or any(c.g.nodes[a]["kind"] == "responsibility" and unplaced(c, a) for a in c.out(q, "about"))
+    )
 
 
 def question_gap(c: GapCtx, q: str) -> Gap:

@@ -11,17 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graph.facts import as_str
-from graph.gap_types import Gap, GapCtx
+from graph.gap_types import Gap, GapCtx, each
 from ontology.iris import SK
 
 __all__ = ["outstanding_requests", "request_gap"]
 
 
 def outstanding_requests(c: GapCtx) -> Iterable[Gap]:
-    for r in c.nodes("request"):
-        gap = request_gap(c, r)
-        if gap is not None:
-            yield gap
+    return each(c, "request", request_gap)
 
 
 def request_gap(c: GapCtx, r: str) -> Gap | None:

@@ -4,14 +4,14 @@ questions a finder has already reported (so ``open_question`` reports only the r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from graph.model import Model
 from graph.view import View
 
-__all__ = ["GAP_KINDS", "SEVERITIES", "Gap", "GapCtx", "Genitive", "join", "softer"]
+__all__ = ["GAP_KINDS", "SEVERITIES", "Gap", "GapCtx", "Genitive", "each", "join", "softer"]
 
 SEVERITIES = ("high", "medium", "low")
 #: Every gap kind, in report order within a severity. A new finder adds its kinds here.
@@ -117,6 +117,15 @@ class GapCtx:
         if isinstance(value, str):
             return self.model.label(value, lang) if value in self.g else value
         return join([self.model.label(v, lang) for v in value], "og" if lang == "da" else "and")
+
+
+def each(c: GapCtx, kind: str, one: Callable[[GapCtx, str], Gap | None]) -> Iterator[Gap]:
+    """A finder made of its per-entity rule: ``one``'s gap of every in-force node of ``kind`` that has one
+    (the per-entity rule is what a contact answer asks of the few nodes it cites)."""
+    for nid in c.nodes(kind):
+        gap = one(c, nid)
+        if gap is not None:
+            yield gap
 
 
 def join(names: list[str], conj: str) -> str:

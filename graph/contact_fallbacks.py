@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.contact_home import Home, forums_of
+from graph.contact_home import Home
+from graph.contact_index import forums_of
 from graph.contact_types import CHAIR_ROLES, COLLAB_KINDS, SECRETARY_ROLES, Answer, Step
 from graph.contact_why import why
 from graph.model import Model

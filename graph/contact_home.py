@@ -21,7 +21,7 @@ from graph.contact_types import COLLAB_KINDS
 from graph.contact_walk import steps_from
 from graph.view import View
 
-__all__ = ["Home", "forums_of", "home"]
+__all__ = ["Home", "home"]
 
 _HOMES_KEPT = 512  # askers whose place in the structure a date's view keeps (walks are kept apart)
 
@@ -85,13 +85,3 @@ class Home:
     def tier_of(self, who: str) -> int:
         """The tier of ``who`` reached directly (no channel): a fallback or a forum standing for its seats."""
         return self.tier(standing(self._v, who))
-
-
-def forums_of(v: View, tree: set[str] | frozenset[str]) -> set[str]:
-    """Forums where the organisations in ``tree`` have a member, a seat on their behalf, the secretariat or chair."""
-    found: set[str] = set()
-    for org in tree:
-        found |= {c for c in v.out(org, "member_of") if v.kind(c) in COLLAB_KINDS - {"cluster"}}
-        found |= {f for seat in v.into(org, "on_behalf_of") for f in v.out(seat, "post_in")}
-        found |= set(v.into(org, "secretariat_in")) | set(v.into(org, "chair_from"))
-    return found

@@ -27,6 +27,7 @@ __all__ = [
     "StructureIndex",
     "Table",
     "far_key",
+    "forums_of",
     "own_root",
     "pool",
     "prepare_places",
@@ -183,19 +184,21 @@ def tree_places(v: View, root: str) -> tuple[frozenset[str], frozenset[str]]:
         forums: set[str] = set()
         clusters: set[str] = set()
         if v.ok(root):
-            for x in v.descendants(root):
-                for c in v.out(x, "member_of"):
-                    kind = v.kind(c)
-                    if kind == "cluster":
-                        clusters.add(c)
-                    elif kind in COLLAB_KINDS:
-                        forums.add(c)
-                for seat in v.into(x, "on_behalf_of"):
-                    forums.update(v.out(seat, "post_in"))
-                for kind in ("secretariat_in", "chair_from"):
-                    forums.update(v.into(x, kind))
+            tree = v.descendants(root)
+            forums = forums_of(v, tree)
+            clusters = {c for x in tree for c in v.out(x, "member_of") if v.kind(c) == "cluster"}
         hit = store[root] = (frozenset(forums), frozenset(clusters))
     return hit
+
+
+def forums_of(v: View, tree: Iterable[str]) -> set[str]:
+    """Forums where the organisations in ``tree`` have a member, a seat on their behalf, the secretariat or chair."""
+    found: set[str] = set()
+    for org in tree:
+        found |= {c for c in v.out(org, "member_of") if v.kind(c) in COLLAB_KINDS - {"cluster"}}
+        found |= {f for seat in v.into(org, "on_behalf_of") for f in v.out(seat, "post_in")}
+        found |= set(v.into(org, "secretariat_in")) | set(v.into(org, "chair_from"))
+    return found
 
 
 def zone_of(v: View, nid: str) -> frozenset[str]:

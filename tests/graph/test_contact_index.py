@@ -17,8 +17,8 @@ import networkx as nx
 import pytest
 
 from graph.contact_facts import anchors
-from graph.contact_home import Home, forums_of, home
-from graph.contact_index import STRUCTURE_KINDS, Standing, pool, structure_index
+from graph.contact_home import Home, home
+from graph.contact_index import STRUCTURE_KINDS, Standing, forums_of, pool, structure_index
 from graph.contact_types import COLLAB_KINDS
 from graph.contact_walk import prepare_walks
 from graph.model import Model, load

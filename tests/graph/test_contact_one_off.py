@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 
 from graph.applicability import check_scenarios
-from graph.contact_home import forums_of
-from graph.contact_index import own_root, tree_places, zone_of
+from graph.contact_index import forums_of, own_root, tree_places, zone_of
 from graph.contacts import contact, prepare
 from graph.errors import InputError, NotInSources
 from graph.model import Model

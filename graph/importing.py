@@ -3,8 +3,9 @@
 ``graph.loading`` asks ``reader_for(path)`` before it looks at a file's suffix; a reader turns the file (or a
 folder such as an Open Referral HSDS export) into N-Triples bytes, which are then parsed and checked like any
 RDF file. A reader raises ``DataFileError(name, message, line)`` naming the file and row that is wrong.
-Modules add readers with ``register_reader(Reader(...))`` and are listed in ``READER_MODULES`` (imported on
-first use; append yours there).
+Modules add readers with ``register_reader(Reader(...))`` and are listed in ``READER_MODULES`` with the file
+suffixes their readers may claim (imported on first use, and only for a folder or a file of such a suffix:
+a load of Turtle files never imports them; add yours there).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from pathlib import Path
 
 __all__ = ["READER_MODULES", "Reader", "reader_for", "readers", "register_reader"]
 
-READER_MODULES: list[str] = ["graph.hsds", "graph.popolo_reader"]
+#: Each module that registers readers → the file suffixes (lower case) its readers may claim; none for a
+#: module of folder readers only. Any other file is RDF, read by its suffix or content without asking.
+READER_MODULES: dict[str, tuple[str, ...]] = {"graph.hsds": (), "graph.popolo_reader": (".json",)}
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,11 @@ def readers() -> list[Reader]:
 
 
 def reader_for(path: Path) -> Reader | None:
-    """The reader that claims ``path`` (a file, or a folder for folder readers), or None for plain RDF."""
+    """The reader that claims ``path`` (a file, or a folder for folder readers), or None for plain RDF: at
+    once, with no reader imported, for a file whose suffix no reader module claims."""
     is_dir = path.is_dir()
+    if not is_dir and not any(path.suffix.lower() in claimed for claimed in READER_MODULES.values()):
+        return None
     for reader in readers():
         if reader.folder == is_dir and reader.detect(path):
             return reader

@@ -167,12 +167,9 @@ class ReadResult:
         return {to_rdflib(s): name for s, name in self.first_file.items()}
 
 
-def read_graph(paths: Sequence[Path | str], *, readers: bool = True) -> ReadResult:
-    """Parse every file into one index; the first bad file stops loading with a clear error.
-
-    ``readers=False`` reads every path as RDF without asking the non-RDF readers (``graph.importing``): for
-    the bundled Turtle files, which no reader claims, so a question does not import the readers' modules.
-    """
+def read_graph(paths: Sequence[Path | str]) -> ReadResult:
+    """Parse every file into one index; the first bad file stops loading with a clear error. A file or folder
+    a non-RDF reader claims (``graph.importing.reader_for``) is read by it; Turtle files ask no reader."""
     facts = Facts()
     loaded: list[LoadedFile] = []
     first_file: dict[Term, str] = {}
@@ -181,7 +178,7 @@ def read_graph(paths: Sequence[Path | str], *, readers: bool = True) -> ReadResu
     limit, total = max_input_bytes(), 0
     warnings: list[str] = []
     for index, path in enumerate(expand_paths(paths)):
-        reader = reader_for(path) if readers else None
+        reader = reader_for(path)
         try:
             total += _size_on_disk(path)
             if total > limit:  # checked before reading: a huge file never reaches memory

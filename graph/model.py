@@ -252,7 +252,7 @@ def load(paths: Sequence[Path | str] | None = None) -> Model:
     if not files:
         raise DataFileError("data/", "no data files found")
     with gc_paused():
-        read = read_graph(files, readers=bool(paths))  # the bundled files are our own Turtle: no reader claims them
+        read = read_graph(files)
         return model_from_facts(read.facts, files=tuple(read.files), version=read.digest, file_of=read.first_file)
 
 

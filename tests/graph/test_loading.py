@@ -205,7 +205,27 @@ def test_several_files_load_together(interop: Path) -> None:
 
 
 def test_no_reader_claims_a_bundled_file() -> None:
-    """``load()`` reads the bundled files without asking the readers (``read_graph(readers=False)``): the same."""
+    """The bundled files are our own Turtle: ``reader_for`` answers None for each, by suffix alone."""
     from graph.importing import reader_for
 
     assert [p for p in bundled_data_paths() if reader_for(p) is not None] == []
+
+
+def test_a_turtle_only_load_imports_no_reader(tmp_path: Path) -> None:
+    """The bundled data and any other Turtle files skip the non-RDF readers alike: no reader module is
+    imported for them (a question's cold start pays for none), and a truly unknown file is still refused
+    with the same words."""
+    import subprocess
+    import sys
+
+    unknown = _write(tmp_path, "notes.xyz", "just some words")
+    program = (
+        "import sys; from graph.model import load; from graph.errors import DataFileError\n"
+        f"load(); load([{str(_write(tmp_path, 'a.ttl', TURTLE))!r}])\n"
+        "print(sorted(m for m in ('graph.hsds', 'graph.popolo_reader') if m in sys.modules))\n"
+        f"try: load([{str(unknown)!r}])\n"
+        "except DataFileError as exc: print(exc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[0] == "[]"
+    assert "unknown format: use a known extension" in out.splitlines()[1]

@@ -12,21 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from graph.facts import Facts
-from graph.lazy import rdflib
-from graph.loading import parse_facts
-from ontology.files import ALIGNMENTS, VOCABULARY, read_text
-from ontology.files import ORG as ORG_FILE
+from ontology.files import SCHEMA, read_text
 from ontology.iris import FOAF, ORG, RDFS, SK, SKOS, VCARD
 
-if TYPE_CHECKING:
-    from rdflib import Graph, URIRef
-
-__all__ = ["KIND_ORDER", "Hierarchy", "kind_of_classes", "schema_facts"]
+__all__ = ["KIND_ORDER", "Hierarchy"]
 
 # Most specific first: the first class family an entity belongs to decides its kind.
 KIND_ORDER: tuple[tuple[str, str], ...] = (
@@ -62,13 +55,10 @@ _MISSING = object()
 
 
 class Hierarchy:
-    """Transitive sub-class and sub-property closure over schema + data.
+    """Transitive sub-class and sub-property closure over schema + data, on plain IRI strings (the
+    projection works on ``graph.facts.Facts``)."""
 
-    The public methods take and give rdflib ``URIRef``s; the ``*_iri`` twins take and give plain IRI
-    strings, for the projection, which works on ``graph.facts.Facts``.
-    """
-
-    def __init__(self, data: Graph | Facts) -> None:
+    def __init__(self, data: Facts) -> None:
         parents: dict[str, set[str]] = defaultdict(set)
         props: dict[str, set[str]] = defaultdict(set)
         for pairs, table in (
@@ -87,23 +77,6 @@ class Hierarchy:
         self._supers: dict[str, frozenset[str]] = {}
         self._kind_cache: dict[frozenset[str], str | None] = {}
 
-    # ------------------------------------------------------------------ rdflib terms
-    def superclasses(self, cls: URIRef) -> set[URIRef]:
-        """The class itself and everything above it."""
-        return {rdflib.URIRef(c) for c in self._class_up.get(str(cls), ())} | {cls}
-
-    def is_a(self, classes: Iterable[URIRef], target: URIRef) -> bool:
-        return self.is_a_iri((str(c) for c in classes), str(target))
-
-    def subproperties(self, prop: URIRef) -> set[URIRef]:
-        """The property itself and every property declared beneath it."""
-        return {rdflib.URIRef(p) for p in self._prop_down.get(str(prop), ())} | {prop}
-
-    def kind(self, classes: frozenset[URIRef]) -> str | None:
-        """The projection kind for a set of rdf:types (cached per distinct set)."""
-        return self.kind_iri(frozenset(str(c) for c in classes))
-
-    # ------------------------------------------------------------------ IRI strings
     def superclasses_iri(self, cls: str) -> frozenset[str]:
         """The class itself and everything above it."""
         hit = self._supers.get(cls)
@@ -127,13 +100,6 @@ class Hierarchy:
         return hit  # type: ignore[return-value]
 
 
-def kind_of_classes(classes: Iterable[URIRef], hierarchy: Hierarchy) -> str | None:
-    closed: set[str] = set()
-    for c in classes:
-        closed |= hierarchy.superclasses_iri(str(c))
-    return _kind_of_closed(closed)
-
-
 def _kind_of_closed(closed: set[str]) -> str | None:
     for kind, cls in KIND_ORDER:
         if cls in closed:
@@ -146,20 +112,11 @@ def _kind_of_closed(closed: set[str]) -> str | None:
 
 
 @cache
-def schema_facts() -> Facts:
-    """Our vocabulary + W3C ORG + alignments (the files of ``ontology.files.schema_graph``), parsed once."""
-    facts = Facts()
-    for i, name in enumerate((VOCABULARY, ORG_FILE, ALIGNMENTS)):
-        parse_facts(read_text(name).encode("utf-8"), ox.RdfFormat.TURTLE, name=name, scope=f"s{i}", into=facts)
-    return facts
-
-
-@cache
 def _schema_pairs() -> dict[str, tuple[tuple[str, str], ...]]:
-    """The sub-class and sub-property pairs of ``schema_facts``'s files, in the same order, read straight from
-    the parser: the shipped files need neither the input checks nor a fact index (every process start pays)."""
+    """The sub-class and sub-property pairs of the ``SCHEMA`` files, in order, read straight from the parser:
+    the shipped files need neither the input checks nor a fact index (every process start pays)."""
     pairs: dict[str, list[tuple[str, str]]] = {_SUBCLASS: [], _SUBPROPERTY: []}
-    for name in (VOCABULARY, ORG_FILE, ALIGNMENTS):
+    for name in SCHEMA:
         for q in ox.parse(read_text(name).encode("utf-8"), format=ox.RdfFormat.TURTLE):
             found = pairs.get(q.predicate.value)
             if found is not None and type(q.subject) is ox.NamedNode and type(q.object) is ox.NamedNode:
@@ -167,15 +124,10 @@ def _schema_pairs() -> dict[str, tuple[tuple[str, str], ...]]:
     return {p: tuple(dict.fromkeys(found)) for p, found in pairs.items()}
 
 
-def _iri_pairs(data: Graph | Facts, predicate: str) -> Iterator[tuple[str, str]]:
-    if isinstance(data, Facts):
-        for s, o in data.subject_objects(predicate):
-            if type(s) is str and type(o) is str:
-                yield s, o
-    else:
-        for s, o in data.subject_objects(rdflib.URIRef(predicate)):
-            if isinstance(s, rdflib.URIRef) and isinstance(o, rdflib.URIRef):
-                yield str(s), str(o)
+def _iri_pairs(data: Facts, predicate: str) -> Iterator[tuple[str, str]]:
+    for s, o in data.subject_objects(predicate):
+        if type(s) is str and type(o) is str:
+            yield s, o
 
 
 def _close(edges: dict[str, set[str]]) -> dict[str, set[str]]:

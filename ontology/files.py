@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rdflib import Graph
 
-__all__ = ["ALIGNMENTS", "ORG", "PROV", "SHAPES", "VOCABULARY", "read_text", "schema_graph"]
+__all__ = ["ALIGNMENTS", "ORG", "PROV", "SCHEMA", "SHAPES", "VOCABULARY", "read_text", "schema_graph"]
 
 VOCABULARY = "samarbejdskort.ttl"
 SHAPES = "shapes.ttl"
 ALIGNMENTS = "alignments.ttl"
 ORG = "vendor/org.ttl"
 PROV = "vendor/prov-o.ttl"
+#: Our vocabulary + W3C ORG + alignments: the class and property hierarchy the tool reasons with, in this order.
+SCHEMA = (VOCABULARY, ORG, ALIGNMENTS)
 
 
 def read_text(name: str) -> str:
@@ -25,13 +27,13 @@ def read_text(name: str) -> str:
 
 @cache
 def schema_graph() -> Graph:
-    """Our vocabulary + W3C ORG + alignments: the class and property hierarchy the tool reasons with.
+    """The ``SCHEMA`` files as one rdflib graph (the SHACL checks and the sheets' word lists read it).
 
     Cached: parsed once per process. Callers must not modify it.
     """
     from rdflib import Graph  # only the rdflib-based checks need it, not the question path
 
     g = Graph()
-    for name in (VOCABULARY, ORG, ALIGNMENTS):
+    for name in SCHEMA:
         g.parse(data=read_text(name), format="turtle")
     return g

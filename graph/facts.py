@@ -279,22 +279,31 @@ _BOOLEANS = {"true": True, "false": False}
 
 @lru_cache(maxsize=65536)
 def python_value(t: Term) -> Any:
-    """What rdflib's ``toPython()`` gives for the term (dates, numbers, booleans; cached per literal)."""
-    if type(t) is not Lit:
-        return to_rdflib(t).toPython()  # type: ignore[attr-defined]
-    if not t.language:
-        dt = t.datatype
-        lexical = t.value
-        if dt == _XSD + "date" and _DATE_RE.fullmatch(lexical):
-            try:
-                return datetime.date.fromisoformat(lexical)
-            except ValueError:
-                pass
-        elif dt == _XSD + "integer" and _INT_RE.fullmatch(lexical):
-            return int(lexical)
-        elif dt == _BOOLEAN and lexical in _BOOLEANS:
-            return _BOOLEANS[lexical]
+    """What rdflib's ``toPython()`` gives for the term (dates, numbers, booleans)."""
+    if type(t) is Lit and not t.language:
+        value = _native(t)
+        if value is not _UNPARSED:
+            return value
     return to_rdflib(t).toPython()  # type: ignore[attr-defined]
+
+
+_UNPARSED = object()
+
+
+def _native(t: Lit) -> Any:
+    """The value of a canonical xsd:date, xsd:integer or xsd:boolean literal without rdflib (what its
+    ``toPython()`` gives), else ``_UNPARSED``: the one place ``python_value`` and ``truthy`` parse literals."""
+    dt, lexical = t.datatype, t.value
+    if dt == _XSD + "date" and _DATE_RE.fullmatch(lexical):
+        try:
+            return datetime.date.fromisoformat(lexical)
+        except ValueError:
+            return _UNPARSED
+    if dt == _XSD + "integer" and _INT_RE.fullmatch(lexical):
+        return int(lexical)
+    if dt == _BOOLEAN and lexical in _BOOLEANS:
+        return _BOOLEANS[lexical]
+    return _UNPARSED
 
 
 def as_str(t: Term) -> str:
@@ -306,21 +315,11 @@ def truthy(t: Term) -> bool:
     """rdflib's truth value of the term (``bool(to_rdflib(t))``: an empty string or a zero/false literal is false),
     without rdflib for text and for canonical dates, integers and booleans."""
     if type(t) is Lit:
-        dt = t.datatype
-        if t.language or dt == _XSD_STRING:
+        if t.language or t.datatype == _XSD_STRING:
             return t.value != ""
-        lexical = t.value
-        if dt == _XSD + "integer" and _INT_RE.fullmatch(lexical):
-            return lexical != "0"
-        if dt == _BOOLEAN and lexical in _BOOLEANS:
-            return _BOOLEANS[lexical]
-        if dt == _XSD + "date" and _DATE_RE.fullmatch(lexical):
-            try:
-                datetime.date.fromisoformat(lexical)
-            except ValueError:
-                pass
-            else:
-                return True
+        value = _native(t)
+        if value is not _UNPARSED:
+            return bool(value)
     return bool(to_rdflib(t))
 
 

@@ -12,7 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from graph.contacts import contact
 from graph.describe import contact_point
 from graph.fact_view import FactView
-from graph.facts import Facts, Lit, to_rdflib, truthy
+from graph.facts import Facts, Lit, python_value, to_rdflib, truthy
 from graph.gaps import find_gaps
 from graph.loading import bundled_data_paths, parse_bytes
 from graph.model import load, model_from_graph, model_from_text
@@ -141,17 +141,25 @@ def test_a_literal_has_the_lexical_form_rdflib_gives_it(datatype: str, lexicals:
         assert lit.value == str(Literal(lexical, datatype=URIRef(iri))), lexical
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_TERMS = [
+    Lit("", None, _XSD + "string"),
+    Lit("a", None, _XSD + "string"),
+    Lit("", "da", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"),
+    *(Lit(v, None, _XSD + "integer") for v in ("0", "5", "-0", "00")),
+    *(Lit(v, None, _XSD + "boolean") for v in ("true", "false", "0", "1")),
+    *(Lit(v, None, _XSD + "date") for v in ("2024-01-01", "2024-13-01")),
+    Lit("0.0", None, _XSD + "decimal"),
+    "http://e/x",
+]
+
+
 def test_truth_values_are_rdflib_truth_values() -> None:
-    xsd = "http://www.w3.org/2001/XMLSchema#"
-    terms = [
-        Lit("", None, xsd + "string"),
-        Lit("a", None, xsd + "string"),
-        Lit("", "da", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"),
-        *(Lit(v, None, xsd + "integer") for v in ("0", "5", "-0", "00")),
-        *(Lit(v, None, xsd + "boolean") for v in ("true", "false", "0", "1")),
-        *(Lit(v, None, xsd + "date") for v in ("2024-01-01", "2024-13-01")),
-        Lit("0.0", None, xsd + "decimal"),
-        "http://e/x",
-    ]
-    for t in terms:
+    for t in _TERMS:
         assert truthy(t) == bool(to_rdflib(t)), t
+
+
+def test_python_values_are_rdflib_python_values() -> None:
+    for t in _TERMS:
+        value, expected = python_value(t), to_rdflib(t).toPython()  # type: ignore[attr-defined]
+        assert (type(value), value) == (type(expected), expected), t

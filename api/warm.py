@@ -70,14 +70,13 @@ class Refreezer:
         self._lock = threading.Lock()  # guards _old and _thread
         self._round = threading.Lock()  # one round at a time: gc.collect returns at once if one is running
         self._due = threading.Event()  # a model was replaced (or the refreezer is closing)
-        self._stop = threading.Event()
-        self._closed = False
+        self._stop = threading.Event()  # closed: set under _lock, so no thread starts after close
         self._thread: threading.Thread | None = None
 
     def replaced(self, old: Model) -> None:
         """Note ``old`` and wake the thread; cheap (runs in the request, under the store's lock)."""
         with self._lock:
-            if self._closed:
+            if self._stop.is_set():
                 return
             self._old.append(weakref.ref(old))
             if self._thread is None:
@@ -97,8 +96,8 @@ class Refreezer:
     def close(self) -> None:
         """Stop the thread (at the app's shutdown); what it has not collected stays frozen."""
         with self._lock:
-            self._closed, thread = True, self._thread
-        self._stop.set()
+            self._stop.set()
+            thread = self._thread
         self._due.set()
         if thread is not None:
             thread.join()

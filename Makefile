@@ -21,7 +21,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml | $(VPY)
 	$(VPY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@# an editable install does not compile bytecode (a regular one does): do it once, not at every command
-	$(VPY) -m compileall -q graph api ontology viz benchmarks >/dev/null
+	$(VPY) -c 'from benchmarks.bench_support import compile_bytecode; compile_bytecode()' >/dev/null
 	touch $@
 
 # Debian/Ubuntu ship `venv` without ensurepip unless python3-venv is installed: install it and try again.

@@ -49,7 +49,8 @@ def distance_to(gated: Gated, e: int) -> Callable[[int], float]:
     """The exact distance (topics may be crossed) from any node to ``e``, an entity of a gated component."""
     c = gated.comp[e]
     rows = [(gated.rows[g], gated.rows[g][e]) for g in gated.gates_of[c]]
-    inside = _within(gated.free, set(gated.members[c]), e)
+    within = dijkstra(gated.free, e, set(gated.members[c]))
+    inside = {v: within[v] for v in gated.members[c] if within[v] < math.inf}  # routes that stay in it
     inf = math.inf
 
     def d(v: int) -> float:
@@ -64,24 +65,8 @@ def distance_to(gated: Gated, e: int) -> Callable[[int], float]:
     return d
 
 
-def _within(free: _Adj, members: set[int], e: int) -> dict[int, float]:
-    """Distances to ``e`` over the edges inside its component."""
-    dist = {e: 0.0}
-    heap: list[Any] = [(0.0, e)]
-    while heap:
-        d, u = heapq.heappop(heap)
-        if d > dist[u]:
-            continue
-        for v, w in free[u]:
-            nd = d + w
-            if v in members and nd < dist.get(v, math.inf):
-                dist[v] = nd
-                heapq.heappush(heap, (nd, v))
-    return dist
-
-
-def dijkstra(adj: _Adj, src: int) -> list[float]:
-    """Distances from ``src`` to every node (inf where unreachable)."""
+def dijkstra(adj: _Adj, src: int, within: set[int] | None = None) -> list[float]:
+    """Distances from ``src`` to every node (inf where unreachable), over ``within``'s nodes only if given."""
     dist = [math.inf] * len(adj)
     dist[src] = 0.0
     heap: list[Any] = [(0.0, src)]
@@ -91,7 +76,7 @@ def dijkstra(adj: _Adj, src: int) -> list[float]:
             continue
         for v, w in adj[u]:
             nd = d + w
-            if nd < dist[v]:
+            if nd < dist[v] and (within is None or v in within):
                 dist[v] = nd
                 heapq.heappush(heap, (nd, v))
     return dist

@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -41,6 +41,7 @@ _REQUIRED = {
 _OPTIONAL = ("locations.csv", "contacts.csv", "phones.csv", "taxonomy.csv")
 _MAX_BYTES = 50 * 1024 * 1024
 _ACTIVE = {"", "active"}
+_Maker = Callable[[ox.NamedNode, object, ox.NamedNode | ox.Literal], ox.Triple]  # ``t`` in ``_triples``
 
 
 def is_hsds_folder(path: Path) -> bool:
@@ -160,17 +161,17 @@ def _triples(folder: Path) -> Iterator[ox.Triple]:
         person = persons[r["id"]] = iri("contact", r["id"])
         yield t(person, RDF.type, ox.NamedNode("http://xmlns.com/foaf/0.1/Person"))
         yield t(person, SKOS.prefLabel, ox.Literal(" ".join(r["name"].split())))
-        where = (
+        body = (
             locations.get(r.get("location_id", ""))
             or (iri("organization", r["organization_id"]) if r.get("organization_id") in orgs else None)
             or services.get(r.get("service_id", ""))
         )
-        if where is None:
+        if body is None:
             raise DataFileError(rows.name("contacts.csv"), "the contact names no known location or organisation", line)
         post = iri("post", r["id"])
         yield t(post, RDF.type, ox.NamedNode(str(ORG.Post)))
         yield t(post, SKOS.prefLabel, en(r.get("title") or "Contact"))
-        yield t(post, ORG.postIn, where)
+        yield t(post, ORG.postIn, body)
         yield t(post, ORG.heldBy, person)
         if r.get("email"):
             yield t(person, VCARD.hasEmail, ox.NamedNode(f"mailto:{r['email']}"))
@@ -194,7 +195,7 @@ def _triples(folder: Path) -> Iterator[ox.Triple]:
             yield t(owner, VCARD.hasTelephone, number)
 
 
-def _common(s: ox.NamedNode, r: dict[str, str], t, en) -> Iterator[ox.Triple]:  # type: ignore[no-untyped-def]
+def _common(s: ox.NamedNode, r: dict[str, str], t: _Maker, en: Callable[[str], ox.Literal]) -> Iterator[ox.Triple]:
     if r.get("alternate_name"):
         yield t(s, SKOS.altLabel, en(r["alternate_name"]))
     if r.get("description"):
@@ -205,7 +206,9 @@ def _common(s: ox.NamedNode, r: dict[str, str], t, en) -> Iterator[ox.Triple]:  
         yield t(s, VCARD.hasURL, ox.NamedNode(r["website"]))
 
 
-def _ref(known: dict, key: str, kind: str, file: str, line: int, iri) -> ox.NamedNode:  # type: ignore[no-untyped-def, type-arg]
+def _ref(
+    known: Mapping[str, object], key: str, kind: str, file: str, line: int, iri: Callable[[str, str], ox.NamedNode]
+) -> ox.NamedNode:
     if key not in known:
         raise DataFileError(file, f"{kind}_id '{key}' names no row of {kind}s", line)
     return iri(kind, key)

@@ -87,31 +87,38 @@ def _triples(doc: dict[str, Any], path: Path) -> Iterator[ox.Triple]:
                 yield t(s, pred, ox.Literal(rec[key], datatype=ox.NamedNode(str(XSD.date))))
 
     def sources(s: ox.NamedNode, rec: dict[str, Any]) -> Iterator[ox.Triple]:
-        for src in rec.get("sources") or ():
-            if isinstance(src, dict) and isinstance(src.get("url"), str) and ":" in src["url"]:
-                yield t(s, PROV.wasDerivedFrom, ox.NamedNode(src["url"]))
+        for src in _list(rec, "sources"):
+            url = _text(src, "url") if isinstance(src, dict) else ""
+            if ":" in url:
+                try:
+                    source = ox.NamedNode(url)
+                except ValueError:
+                    continue  # a reference that is no IRI ("see: page 4") is left out, like one without a colon
+                yield t(s, PROV.wasDerivedFrom, source)
 
     for i, org in enumerate(_records(doc, "organizations", path)):
         s = iri(org.get("id"), f"organizations[{i}]")
-        cls = org.get("classification")
+        cls = _text(org, "classification")
         yield t(
             s,
             RDF.type,
             ox.NamedNode(str(getattr(SK, cls) if cls in _FORUM_CLASSES else _KIND_CLASS.get(cls, ORG.Organization))),
         )
         yield t(s, SKOS.prefLabel, ox.Literal(str(org.get("name") or org["id"]), language="da"))
-        for other in org.get("other_names") or ():
-            if isinstance(other, dict) and other.get("name"):
-                lang = other.get("note") if other.get("note") in ("da", "en") else None
+        for other in _list(org, "other_names"):
+            name = _text(other, "name") if isinstance(other, dict) else ""
+            if name:
+                lang = _text(other, "note")
                 yield t(
                     s,
                     SKOS.prefLabel if lang == "en" else SKOS.altLabel,
-                    ox.Literal(other["name"], language=lang or "da"),
+                    ox.Literal(name, language="en" if lang == "en" else "da"),
                 )
         if org.get("parent_id"):
             yield t(s, ORG.subOrganizationOf, iri(org["parent_id"], f"organizations[{i}].parent_id"))
-        if org.get("status") in _STATUS:
-            yield t(s, SK.status, ox.NamedNode(str(_STATUS[org["status"]])))
+        status = _text(org, "status")
+        if status in _STATUS:
+            yield t(s, SK.status, ox.NamedNode(str(_STATUS[status])))
         yield from dates(s, org, "founding_date", "dissolution_date")
         yield from sources(s, org)
     for i, post in enumerate(_records(doc, "posts", path)):
@@ -120,8 +127,9 @@ def _triples(doc: dict[str, Any], path: Path) -> Iterator[ox.Triple]:
         yield t(s, SKOS.prefLabel, ox.Literal(str(post.get("label") or post["id"]), language="da"))
         if post.get("organization_id"):
             yield t(s, ORG.postIn, iri(post["organization_id"], f"posts[{i}].organization_id"))
-        if post.get("role") in _ROLE:
-            yield t(s, ORG.role, ox.NamedNode(str(_ROLE[post["role"]])))
+        role = _text(post, "role")
+        if role in _ROLE:
+            yield t(s, ORG.role, ox.NamedNode(str(_ROLE[role])))
         yield from dates(s, post, "start_date", "end_date")
         yield from sources(s, post)
     for i, person in enumerate(_records(doc, "persons", path)):
@@ -133,13 +141,28 @@ def _triples(doc: dict[str, Any], path: Path) -> Iterator[ox.Triple]:
         if m.get("person_id") and m.get("post_id"):
             yield t(iri(m["post_id"], where), ORG.heldBy, iri(m["person_id"], where))
             continue
-        member = m.get("member") if isinstance(m.get("member"), dict) else {"id": m.get("person_id")}
+        member = m.get("member")
+        if not isinstance(member, dict):
+            member = {"id": m.get("person_id")}
         s = iri(m.get("id"), where)
         yield t(s, RDF.type, ox.NamedNode(str(ORG.Membership)))
         yield t(s, ORG.member, iri(member.get("id"), f"{where}.member"))
         yield t(s, ORG.organization, iri(m.get("organization_id"), f"{where}.organization_id"))
         yield from dates(s, m, "start_date", "end_date")
         yield from sources(s, m)
+
+
+def _text(rec: dict[str, Any], key: str) -> str:
+    """A field Popolo gives as a string; anything else (absent, a number, a list) reads as "", like an
+    unknown value, so a stray type in an optional field never stops a file from loading."""
+    value = rec.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _list(rec: dict[str, Any], key: str) -> list[Any]:
+    """A field Popolo gives as a list (``other_names``, ``sources``); anything else reads as empty."""
+    value = rec.get(key)
+    return value if isinstance(value, list) else []
 
 
 def _records(doc: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:

@@ -68,3 +68,23 @@ def test_broken_popolo_is_refused_with_file_and_place(tmp_path: Path) -> None:
     bad_iri.write_text(json.dumps({"organizations": [{"id": "http://x.org/a#c#d", "name": "X"}]}), encoding="utf-8")
     with pytest.raises(DataFileError, match="not a valid IRI"):
         load([bad_iri])
+
+
+def test_a_stray_type_in_an_optional_field_reads_as_absent(tmp_path: Path) -> None:
+    """A list where Popolo has a string, or a number where it has a list, used to end in a TypeError."""
+    doc = {
+        "organizations": [
+            {"id": "a", "name": "A", "classification": ["unit"], "status": {"x": 1}, "other_names": 5},
+            {"id": "b", "name": "B", "other_names": [{"name": 5}, {"name": "Bee", "note": "en"}], "sources": 7},
+            {"id": "c", "name": "C", "sources": [{"url": "se: side 4"}, {"url": "https://example.org/kilde"}]},
+        ],
+        "posts": [{"id": "p", "label": "P", "organization_id": "a", "role": ["chair"]}],
+    }
+    path = tmp_path / "stray.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    model = load([path])
+    a, b, c = (model.resolve(name) for name in ("A", "B", "C"))
+    assert model.nx.nodes[a]["kind"] == "organisation"
+    assert model.nx.nodes[b]["label_en"] == "Bee"
+    assert model.nx.nodes[c]["sources"] == ("https://example.org/kilde",)
+    assert model.nx.nodes[model.resolve("P")].get("role") is None

@@ -59,8 +59,8 @@ def distance_to(gated: Gated, e: int) -> Callable[[int], float]:
             x = row[v] + at_e
             if x < best:
                 best = x
-        x = inside.get(v)
-        return x if x is not None and x < best else best
+        inner = inside.get(v)
+        return inner if inner is not None and inner < best else best
 
     return d
 

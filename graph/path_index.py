@@ -24,7 +24,7 @@ import networkx as nx
 
 from graph.path_gates import Gated, dijkstra
 
-__all__ = ["FEW_LANDMARKS", "LANDMARKS", "PathIndex", "build_index"]
+__all__ = ["FEW_LANDMARKS", "LANDMARKS", "Chains", "Jump", "PathIndex", "build_index"]
 
 #: How many landmarks: each costs one Dijkstra when the index is built (about 15 ms at national scale).
 #: The default relation groups get many (every path question of the date); a narrower choice a few.
@@ -33,7 +33,10 @@ LANDMARKS, FEW_LANDMARKS = 48, 8
 #: the ``_APART`` that bound its two ends best.
 _BASE, _NEAR, _APART = 0, 2, 2
 
-_Jump = tuple[int, float, tuple[float, ...], int, int]
+#: One entry of ``PathIndex.jump`` (see there).
+Jump = tuple[int, float, tuple[float, ...], int, int]
+#: ``PathIndex.chain``: a chain node → its two neighbours with the weights to them.
+Chains = dict[int, tuple[tuple[int, float], tuple[int, float]]]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -55,11 +58,11 @@ class PathIndex:
     off_core: bytes  # int → 1 for a topic or a node off the 2-core (see ``tail``), else 0
     # a core node with exactly two core neighbours (a channel between two bodies, mostly) → those two with
     # their weights: a search walks through such chains instead of queueing every node of them
-    chain: dict[int, tuple[tuple[int, float], tuple[int, float]]]
+    chain: Chains
     # a core node outside chains → its core neighbours with the chains jumped: (the neighbour, or the node at
     # the chain's far end; the first step's weight; the further steps' weights; the chain's id or -1; the
     # neighbour); () for other nodes. A search adds the steps one by one: its sums are those of a walk.
-    jump: tuple[tuple[_Jump, ...], ...]
+    jump: tuple[tuple[Jump, ...], ...]
     chain_id: array[int]  # int → the chain the node is in (-1: none)
     gated: Gated  # the components only topics reach, with their gates' distance rows (``graph.path_gates``)
 
@@ -108,7 +111,7 @@ def build_index(g: nx.Graph, kinds: dict[str, str], landmarks: int = LANDMARKS) 
     toward = _peel(free, topic)
     off = bytes(1 if i in topic or toward[i] != -1 else 0 for i in range(len(ids)))
     rows, big = _landmarks(free, comp, landmarks)
-    chain = {}
+    chain: Chains = {}
     for i in range(len(ids)):
         if not off[i]:
             core = [(j, w) for j, w in free[i] if not off[j]]
@@ -122,8 +125,8 @@ def build_index(g: nx.Graph, kinds: dict[str, str], landmarks: int = LANDMARKS) 
 
 
 def _jumps(
-    free: Sequence[Sequence[tuple[int, float]]], off: bytes, chain: dict[int, tuple[tuple[int, float], ...]]
-) -> tuple[array[int], tuple[tuple[_Jump, ...], ...]]:
+    free: Sequence[Sequence[tuple[int, float]]], off: bytes, chain: Chains
+) -> tuple[array[int], tuple[tuple[Jump, ...], ...]]:
     """Chain ids and the jump table (``PathIndex.jump``)."""
     cid = array("i", [-1]) * len(free)
     label = 0
@@ -138,12 +141,12 @@ def _jumps(
                     cid[nb] = label
                     stack.append(nb)
         label += 1
-    jump: list[tuple[_Jump, ...]] = []
+    jump: list[tuple[Jump, ...]] = []
     for u in range(len(free)):
         if off[u] or u in chain:
             jump.append(())
             continue
-        out: list[_Jump] = []
+        out: list[Jump] = []
         for v, w in free[u]:
             if off[v]:
                 continue

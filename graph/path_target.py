@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Sequence
 
 from graph.path_gates import distance_to
-from graph.path_index import PathIndex
+from graph.path_index import Chains, Jump, PathIndex
 
 __all__ = ["EPS", "GateTarget", "ToTarget"]
 
 EPS = 1e-9
-
-_Chain = dict[int, tuple[tuple[int, float], tuple[int, float]]]
 
 
 class ToTarget:
@@ -38,7 +37,7 @@ class ToTarget:
         self.slack = slack
         free = len(blocked) == len(ix.topic)  # the search avoids every topic (what the index's extras know)
         self.ix, self.s, self.free = ix, s, free
-        self.chain: _Chain = {}
+        self.chain: Chains = {}
         self.stop: frozenset[int] = frozenset()
         self.broken: frozenset[int] = frozenset()
         if free:  # off the 2-core only the two ends' tails can be on a simple path (``PathIndex.tail``)
@@ -118,7 +117,7 @@ class ToTarget:
             if u in inside:
                 continue
             inside[u] = to_t(u)  # type: ignore[assignment]  # entered only with a distance
-            edges = jump[u] if jump and u not in stop else ()
+            edges: Sequence[Jump] = jump[u] if jump and u not in stop else ()
             if not edges:
                 edges = [(v, w, (), -2, v) for v, w in adj[u]]
             for v, w, rest, c, first in edges:
@@ -176,7 +175,7 @@ class ToTarget:
                 continue
             skip[u] = 2
             done[u] = d
-            edges = jump[u] if jump and u not in stop else ()
+            edges: Sequence[Jump] = jump[u] if jump and u not in stop else ()
             if not edges:  # an end's tail, a chain node or a topic search: every neighbour, walking chains
                 edges = [(v, w, (), -2, v) for v, w in adj[u]]
             for v, w, rest, c, first in edges:

@@ -237,7 +237,8 @@ def standing(v: View, who: str, channels: tuple[str, ...] = (), requirement: str
     if hit is not None:
         return hit
     f = facts(v, Cand(who, "", 0.0, requirement=requirement), channels)
-    same = v.cached("contact-sets", dict)  # many standings share their sets: keep one of each
+    # many standings share their sets: keep one of each
+    same: dict[frozenset[str], frozenset[str]] = v.cached("contact-sets", dict)
 
     def one(x: frozenset[str]) -> frozenset[str]:
         return same.setdefault(x, x)
@@ -278,13 +279,12 @@ def pool(v: View, matches: tuple[TopicMatch, ...]) -> Table:
     hit = store.get(key)
     if hit is None:
         shared: dict[tuple[Standing, str, float], Slot] = v.cached("contact-slots", dict)  # pools overlap
-        slots = []
+        slots: list[Slot] = []
         for c in _candidates(v, matches):
             at = standing(v, c.who, tuple(sorted(c.channels)), c.requirement)
             k = (at, c.topic, c.score)
             slots.append(shared.get(k) or shared.setdefault(k, Slot(at, c.topic, c.score, -round(c.score * 10))))
-        slots = tuple(slots)
-        hit = store[key] = _table(v, slots)
+        hit = store[key] = _table(v, tuple(slots))
     return hit
 
 

@@ -86,12 +86,14 @@ def rank(v: View, home: Home | None, t: Table, *, general: bool = False) -> Iter
     mine = [
         _Row(t.slots[i], tier) for i, tier in near.items() if not (tier >= 2 and t.seat_group.get(i) in folding)
     ] + _forum_rows(v, home, t, folding, gone)
-    far = (
+    # rows with their key; a far slot is only its index until its group is read
+    far: Iterator[tuple[tuple[int, ...], _Row | int]] = (
         (far_key(t.slots[i]), i)
         for i in t.far  # the far order, fixed per pool
         if i not in near and i not in gone and t.seat_group.get(i) not in folding
     )
-    merged = heapq.merge(((r.key, r) for r in sorted(mine, key=_Row.order)), far, key=lambda x: x[0])
+    ours: Iterator[tuple[tuple[int, ...], _Row | int]] = ((r.key, r) for r in sorted(mine, key=_Row.order))
+    merged = heapq.merge(ours, far, key=lambda x: x[0])
     for _, tied in groupby(merged, key=lambda x: x[0]):
         group = [r if isinstance(r, _Row) else _Row(t.slots[r], t.slots[r].at.far) for _, r in tied]
         for r, d in _nearest_first(home, group):
@@ -125,7 +127,7 @@ def _nearest_first(home: Home, group: list[_Row]) -> Iterator[tuple[_Row, int]]:
     depth = 0
     while left or met:
         if left and home.reach(depth):
-            still = []
+            still: list[_Row] = []
             for r in left:
                 d = home.depth_of(r.at.who)
                 (still if d is None else met.setdefault(d, [])).append(r)

@@ -162,7 +162,7 @@ class TopicIndex:
         return []
 
     # ------------------------------------------------------------------ scoring
-    def match(self, text: str) -> list[TopicMatch]:
+    def match(self, text: str) -> tuple[TopicMatch, ...]:
         """Topics only (what ``match_topics`` returned before the thesaurus): see ``understand``."""
         return self.understand(text).topics
 

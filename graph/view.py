@@ -230,9 +230,9 @@ class View:
         The value is kept on the model (``graph.cache``) and dies with it: it may refer to the model."""
         s = self._s
         if key in s.derived:
-            return s.derived[key]  # type: ignore[no-any-return]
+            return s.derived[key]
         with s.lock:
             if key not in s.derived:
                 with gc_paused():  # an index is many new objects: no collection re-scanning the model meanwhile
                     s.derived[key] = build()
-            return s.derived[key]  # type: ignore[no-any-return]
+            return s.derived[key]

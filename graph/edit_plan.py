@@ -274,7 +274,7 @@ class _Builder:
 
     def do_fill_seat(self, e: FillSeat) -> None:
         seat = self.ref(e.seat, ("post",), "seat")
-        holders = {(seat, ORG.heldBy, o) for o in self.g.objects(seat, ORG.heldBy)}
+        holders: set[Triple] = {(seat, ORG.heldBy, o) for o in self.g.objects(seat, ORG.heldBy)}
         holders |= {(p, ORG.holds, seat) for p in self.g.subjects(ORG.holds, seat)}
         held = bool(holders - self.delta.removed)  # a vacate_seat earlier in the batch frees it
         if held or any(t[:2] == (seat, ORG.heldBy) for t in self.delta.added):

@@ -133,7 +133,7 @@ def validate(data: Graph, *, focus_nodes: Iterable[Node] | None = None) -> Valid
     if not isinstance(data, Graph):
         # pyshacl would read a str as a file path or URL.
         raise TypeError(f"data must be an rdflib.Graph, not {type(data).__name__}")
-    focus: list[str | URIRef] | None = None  # the element type pyshacl's focus_nodes declares
+    focus: list[URIRef] | None = None
     if focus_nodes is not None:
         requested = list(focus_nodes)
         if not requested:
@@ -154,7 +154,7 @@ def validate(data: Graph, *, focus_nodes: Iterable[Node] | None = None) -> Valid
         advanced=False,
         allow_warnings=True,
         allow_infos=True,
-        focus_nodes=focus,
+        focus_nodes=None if focus is None else [*focus],  # pyshacl declares list[str | URIRef] (invariant)
     )
     findings = {_finding(results, r, data, rules) for r in results.subjects(RDF.type, SH.ValidationResult)}
     findings.update(_cycle_finding(c, data) for c in find_cycles(data, focus))

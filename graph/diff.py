@@ -63,6 +63,9 @@ def person_name(model: Model, nid: str) -> str:
     return " ".join(name.split()) or label
 
 
+_Bodies = dict[tuple[str, ...], str]  # a body's matching key (``_Side.key``) → the body
+
+
 class _Side:
     """One version: its model and every entity's matching key."""
 
@@ -175,7 +178,7 @@ def diff(old: Model, new: Model, *, old_label: str = "old", new_label: str = "ne
     return Diff(old_label, new_label, old, new, dict(ch))
 
 
-def _renames(a: _Side, b: _Side, bodies_a: dict, bodies_b: dict) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
+def _renames(a: _Side, b: _Side, bodies_a: _Bodies, bodies_b: _Bodies) -> list[tuple[str, str, str]]:
     gone = {k: bodies_a[k] for k in bodies_a.keys() - bodies_b.keys()}
     came = {k: bodies_b[k] for k in bodies_b.keys() - bodies_a.keys()}
     out: list[tuple[str, str, str]] = []
@@ -274,7 +277,7 @@ def _lines(a: _Side, b: _Side, ch: dict[str, list[Any]]) -> None:
     ch["lines_removed"] = sorted((u, v, k[2]) for k, (u, v) in removed.items())
 
 
-def _mandates_and_status(a: _Side, b: _Side, bodies_a: dict, bodies_b: dict, ch: dict[str, list[Any]]) -> None:  # type: ignore[type-arg]
+def _mandates_and_status(a: _Side, b: _Side, bodies_a: _Bodies, bodies_b: _Bodies, ch: dict[str, list[Any]]) -> None:
     for k in sorted(bodies_a.keys() & bodies_b.keys()):
         ta, tb = a.texts(bodies_a[k]), b.texts(bodies_b[k])
         if ta != tb:

@@ -86,14 +86,14 @@ def render(d: Changes, lang: str) -> dict[str, Any]:
         text.append(_t(f"ended_{how}", lang, x=old.label(x, lang), d=until.isoformat() if until else "?"))
     out["renamed"] = [{"old": o(a), "new": n_(b), "how": how} for a, b, how in ch.get("renamed", [])]
     text += [_t("renamed", lang, o=r["old"]["label"], n=r["new"]["label"]) for r in out["renamed"]]
-    for key, model, pick, tkey in (("new_seats", new, n_, "new_seat"), ("removed_seats", old, o, "removed_seat")):
-        out[key] = [{**pick(x), "in": where(model, x)} for x in ch.get(key, [])]  # type: ignore[dict-item]
+    for key, model, tkey in (("new_seats", new, "new_seat"), ("removed_seats", old, "removed_seat")):
+        out[key] = [{**model.ref(x, lang), "in": where(model, x)} for x in ch.get(key, [])]  # x: a post IRI
         text += [_t(tkey, lang, x=r["label"], w=w(r["in"])) for r in out[key]]
     out["new_persons"], out["gone_persons"] = ch.get("new_persons", []), ch.get("gone_persons", [])
     out["holder_changes"] = []
     for pa, pb, before, after in ch.get("holder_changes", []):
         ref = n_(pb) if pb else o(pa)
-        inside = where(new, pb) if pb else where(old, pa)  # type: ignore[arg-type]
+        inside = where(new, pb) if pb else where(old, pa)
         out["holder_changes"].append({"post": ref, "in": inside, "from": before, "to": after})
         nobody = _t(
             "nobody",

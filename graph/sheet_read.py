@@ -140,7 +140,9 @@ def _read_csv(data: bytes, name: str, book: Workbook) -> None:
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = ((n, [(v, False) for v in row]) for n, row in enumerate(reader, start=1) if any(v.strip() for v in row))
+    rows: Iterator[tuple[int, list[tuple[Value, bool]]]] = (
+        (n, [(v, False) for v in row]) for n, row in enumerate(reader, start=1) if any(v.strip() for v in row)
+    )
     sheet = _BY_CSV.get(name.lower())
     try:
         number, header = next(rows)

@@ -70,8 +70,8 @@ def _text(column: Column, sheet: Sheet, value: Node) -> str:
         return code_words(column.codes)[0][value]  # type: ignore[index]
     if shape == "ref":
         return to_id(value)
-    if shape == "bool":
-        return "ja" if value.toPython() else "nej"  # type: ignore[union-attr]
+    if shape == "bool" and isinstance(value, Lit):  # ``fits`` lets only literals into a bool column
+        return "ja" if value.toPython() else "nej"
     return str(value)
 
 
@@ -96,7 +96,7 @@ def write_xlsx(g: Graph) -> bytes:
 
     rows = sheet_rows(g)
     wb = Workbook()
-    wb.remove(wb.active)  # type: ignore[arg-type]
+    wb.remove(wb.active)
     lists = wb.create_sheet(LISTS)
     lists.sheet_state = "hidden"
     list_ranges: dict[tuple[str, ...], str] = {}

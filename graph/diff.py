@@ -161,7 +161,7 @@ def diff(old: Model, new: Model, *, old_label: str = "old", new_label: str = "ne
     ch: dict[str, list[Any]] = defaultdict(list)
     ch["renamed"] = renamed + [
         (bodies_a[k], bodies_b[k], "same_id")
-        for k in bodies_a.keys() & bodies_b.keys()
+        for k in sorted(bodies_a.keys() & bodies_b.keys())
         if k[0] == "id" and a.name(bodies_a[k]) != b.name(bodies_b[k])
     ]
     ch["new_bodies"] = sorted(bodies_b[k] for k in bodies_b.keys() - bodies_a.keys())
@@ -179,8 +179,8 @@ def diff(old: Model, new: Model, *, old_label: str = "old", new_label: str = "ne
 
 
 def _renames(a: _Side, b: _Side, bodies_a: _Bodies, bodies_b: _Bodies) -> list[tuple[str, str, str]]:
-    gone = {k: bodies_a[k] for k in bodies_a.keys() - bodies_b.keys()}
-    came = {k: bodies_b[k] for k in bodies_b.keys() - bodies_a.keys()}
+    gone = {k: bodies_a[k] for k in sorted(bodies_a.keys() - bodies_b.keys())}  # sorted: the renames' order
+    came = {k: bodies_b[k] for k in sorted(bodies_b.keys() - bodies_a.keys())}  # must not follow the hash seed
     out: list[tuple[str, str, str]] = []
 
     def holders(side: _Side, body: str) -> frozenset[str]:

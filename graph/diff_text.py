@@ -81,7 +81,7 @@ def render(d: Changes, lang: str) -> dict[str, Any]:
     text += [_t("new_body", lang, x=r["label"]) for r in out["new_bodies"]]
     out["ended_bodies"] = []
     for x, how in ch.get("ended_bodies", []):
-        out["ended_bodies"].append({**o(x), "how": how})  # type: ignore[dict-item]
+        out["ended_bodies"].append({**old.ref(x, lang), "how": how})
         until = old.nx.nodes[x].get("valid_until")
         text.append(_t(f"ended_{how}", lang, x=old.label(x, lang), d=until.isoformat() if until else "?"))
     out["renamed"] = [{"old": o(a), "new": n_(b), "how": how} for a, b, how in ch.get("renamed", [])]
@@ -92,14 +92,14 @@ def render(d: Changes, lang: str) -> dict[str, Any]:
     out["new_persons"], out["gone_persons"] = ch.get("new_persons", []), ch.get("gone_persons", [])
     out["holder_changes"] = []
     for pa, pb, before, after in ch.get("holder_changes", []):
-        ref = n_(pb) if pb else o(pa)
+        ref = new.ref(pb, lang) if pb else old.ref(pa, lang)  # a holder change has a post on one side at least
         inside = where(new, pb) if pb else where(old, pa)
         out["holder_changes"].append({"post": ref, "in": inside, "from": before, "to": after})
         nobody = _t(
             "nobody",
             lang,
         )
-        text.append(_t("holder", lang, p=ref["label"], w=w(inside), t=", ".join(after) or nobody,  # type: ignore[index]
+        text.append(_t("holder", lang, p=ref["label"], w=w(inside), t=", ".join(after) or nobody,
                        f=", ".join(before) or nobody))  # fmt: skip
     for key, model, tkey in (("lines_added", new, "line_added"), ("lines_removed", old, "line_removed")):
         out[key] = [{"from": model.ref(u, lang), "to": model.ref(v, lang), "kind": k} for u, v, k in ch.get(key, [])]

@@ -310,8 +310,8 @@ def _check_bytes(data: bytes, fmt: ox.RdfFormat, name: str) -> None:
         _check_jsonld(_utf8_text(data, name), name)
     elif not data.isascii():
         _check_utf8(data, name)
-    if fmt == ox.RdfFormat.RDF_XML and _DTD_RE.search(data):
-        line = data[: _DTD_RE.search(data).start()].count(b"\n") + 1  # type: ignore[union-attr]
+    if fmt == ox.RdfFormat.RDF_XML and (dtd := _DTD_RE.search(data)):
+        line = data[: dtd.start()].count(b"\n") + 1
         raise DataFileError(name, "RDF/XML with <!DOCTYPE> or <!ENTITY> is refused (entity expansion)", line)
 
 

@@ -49,8 +49,12 @@ def distance_to(gated: Gated, e: int) -> Callable[[int], float]:
     """The exact distance (topics may be crossed) from any node to ``e``, an entity of a gated component."""
     c = gated.comp[e]
     rows = [(gated.rows[g], gated.rows[g][e]) for g in gated.gates_of[c]]
-    within = dijkstra(gated.free, e, set(gated.members[c]))
-    inside = {v: within[v] for v in gated.members[c] if within[v] < math.inf}  # routes that stay in it
+    members = gated.members[c]
+    local: list[Sequence[tuple[int, float]]] = [()] * len(gated.free)  # the edges inside the component
+    for u in members:
+        local[u] = [(v, w) for v, w in gated.free[u] if gated.comp[v] == c]
+    within = dijkstra(local, e)
+    inside = {v: within[v] for v in members if within[v] < math.inf}  # routes that stay in it
     inf = math.inf
 
     def d(v: int) -> float:
@@ -65,8 +69,8 @@ def distance_to(gated: Gated, e: int) -> Callable[[int], float]:
     return d
 
 
-def dijkstra(adj: _Adj, src: int, within: set[int] | None = None) -> list[float]:
-    """Distances from ``src`` to every node (inf where unreachable), over ``within``'s nodes only if given."""
+def dijkstra(adj: _Adj, src: int) -> list[float]:
+    """Distances from ``src`` to every node (inf where unreachable)."""
     dist = [math.inf] * len(adj)
     dist[src] = 0.0
     heap: list[Any] = [(0.0, src)]
@@ -76,7 +80,7 @@ def dijkstra(adj: _Adj, src: int, within: set[int] | None = None) -> list[float]
             continue
         for v, w in adj[u]:
             nd = d + w
-            if nd < dist[v] and (within is None or v in within):
+            if nd < dist[v]:
                 dist[v] = nd
                 heapq.heappush(heap, (nd, v))
     return dist

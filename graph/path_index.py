@@ -227,9 +227,10 @@ def _landmarks(
         return (), -1
     nearest = dijkstra(adj, start)  # the first landmark is the node farthest from an arbitrary start
     rows: list[list[float]] = []
+    inside = [i for i in range(n) if comp[i] == big]
     for _ in range(min(count, sizes[big])):
-        pick = max(range(n), key=lambda i: (nearest[i] if comp[i] == big else -1.0, -i))
+        pick = max(inside, key=nearest.__getitem__)  # the first (smallest) of equally far nodes
         row = dijkstra(adj, pick)
         rows.append(row)
-        nearest = row if len(rows) == 1 else [min(a, b) for a, b in zip(nearest, row, strict=True)]
+        nearest = row if len(rows) == 1 else list(map(min, nearest, row))
     return tuple(array("d", row) for row in rows), big

@@ -179,7 +179,11 @@ class ToTarget:
             if not edges:  # an end's tail, a chain node or a topic search: every neighbour, walking chains
                 edges = [(v, w, (), -2, v) for v, w in adj[u]]
             for v, w, rest, c, first in edges:
-                if c < -1 or c in broken:
+                if c == -1:  # a core neighbour outside chains (the most common entry: checked first)
+                    if skip[v]:
+                        continue
+                    nd = d + w
+                elif c < -1 or c in broken:
                     v = first
                     if skip[v]:
                         continue
@@ -193,7 +197,7 @@ class ToTarget:
                                 break
                         if skip[v]:
                             continue
-                else:  # a core neighbour, or a whole chain at once
+                else:  # a whole chain at once
                     if skip[v]:
                         continue
                     nd = d + w

@@ -150,7 +150,7 @@ class Model:
     @cached_property
     def index(self) -> LabelIndex:
         with gc_paused():
-            entries = [(nid, data["label"], data["kind"]) for nid, data in self.nx.nodes(data=True)]
+            entries = [(nid, data["label"], data["kind"]) for nid, data in self.nx._node.items()]  # the plain dict
             names = partial(_names, self.nx, self.labels_by_lang, self.alt_labels)  # read per kind, when looked up
             return LabelIndex(
                 entries, names, contains=partial(_contains, self.nx)
@@ -209,8 +209,13 @@ def _names(
     g: nx.MultiDiGraph, by_lang: dict[str, dict[str, str]], alt: dict[str, list[str]], nid: str
 ) -> tuple[list[str], list[str]]:
     """An entity's preferred labels (every language's and the display label) and its alternative labels."""
-    prefs = sorted({v for v in by_lang.get(nid, {}).values() if v} | {g._node[nid]["label"]})
-    return prefs, alt.get(nid, [])
+    names = by_lang.get(nid)
+    if names is None:
+        return [g._node[nid]["label"]], alt.get(nid, [])
+    prefs = set(names.values())  # every language's label (texts: only "" is empty) and the display label
+    prefs.discard("")
+    prefs.add(g._node[nid]["label"])
+    return sorted(prefs), alt.get(nid, [])
 
 
 def _contains(g: nx.MultiDiGraph, outer: str, inner: str) -> bool:

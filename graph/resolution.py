@@ -182,7 +182,8 @@ class LabelIndex:
         allowed = set(kinds) if kinds else None
         found = self._named(text, allowed)
         self._phrases(text, allowed, found)
-        return sorted(found.values(), key=lambda m: (m.key, m.label))[:limit]
+        # the id last: equally good matches with the same label come in one order, not the hash seed's
+        return sorted(found.values(), key=lambda m: (m.key, m.label, m.id))[:limit]
 
     def _named(self, text: str, allowed: set[str] | None) -> dict[str, Match]:
         """Matches of the exact, alternative and loose tiers."""

@@ -32,6 +32,8 @@ __all__ = ["FEW_LANDMARKS", "LANDMARKS", "Chains", "Jump", "PathIndex", "build_i
 #: Measured on 588 national pairs, one process, interleaved: 96 settle a quarter fewer nodes than 48 (291 vs
 #: 390 per question), search p50 13–15 % lower, the same answers; 128 gain nothing more.
 LANDMARKS, FEW_LANDMARKS = 96, 8
+#: More neighbours than this make a hub (``PathIndex.hubs``).
+HUB = 64
 #: Landmarks a search uses: the first ``_BASE`` (the farthest apart), the ``_NEAR`` nearest its start and
 #: the ``_APART`` that bound its two ends best.
 _BASE, _NEAR, _APART = 0, 2, 2
@@ -68,6 +70,9 @@ class PathIndex:
     jump: tuple[tuple[Jump, ...], ...]
     chain_id: array[int]  # int → the chain the node is in (-1: none)
     gated: Gated  # the components only topics reach, with their gates' distance rows (``graph.path_gates``)
+    # a node with more than ``HUB`` neighbours → neighbour → weight: a search cuts a hub's neighbours to the
+    # few inside a corridor by looking them up instead of scanning hundreds
+    hubs: dict[int, dict[int, float]]
 
     def lower_bound(self, a: int, b: int) -> float:
         """A lower bound on the topic-free distance between ``a`` and ``b`` of the landmarks' component."""
@@ -79,10 +84,10 @@ class PathIndex:
         rows = self.rows
         base = list(range(min(_BASE, len(rows))))
         rest = range(len(base), len(rows))
-        near = heapq.nsmallest(_NEAR, rest, key=lambda i: (rows[i][s], i))
-        apart = heapq.nsmallest(
-            _APART, (i for i in rest if i not in near), key=lambda i: (-abs(rows[i][s] - rows[i][t]), i)
-        )
+        at_s = [row[s] for row in rows]
+        near = heapq.nsmallest(_NEAR, rest, key=at_s.__getitem__)  # stable: the first of equals
+        gap = [-abs(a - row[t]) for a, row in zip(at_s, rows, strict=True)]
+        apart = heapq.nsmallest(_APART, (i for i in rest if i not in near), key=gap.__getitem__)
         return base + near + apart
 
     def tail(self, n: int) -> list[int]:
@@ -124,8 +129,9 @@ def build_index(g: nx.Graph, kinds: dict[str, str], landmarks: int = LANDMARKS) 
                 chain[i] = (core[0], core[1])
     chain_id, jump = _jumps(free, off, chain)
     gated = Gated(adj, free, comp, big)
+    hubs = {i: dict(a) for i, a in enumerate(adj) if len(a) > HUB}
     return PathIndex(
-        ids, at, adj, topic, place, sides, tuple(comp), rows, big, toward, off, chain, jump, chain_id, gated
+        ids, at, adj, topic, place, sides, tuple(comp), rows, big, toward, off, chain, jump, chain_id, gated, hubs
     )  # fmt: skip
 
 

@@ -50,8 +50,6 @@ _SLACK = 6.0
 #: when the candidates ran out; the same answers.
 _STAGES = (1.0, 2.0, 4.0, _SLACK)
 
-_Adj = tuple[tuple[tuple[int, float], ...], ...]
-
 
 def search(ix: PathIndex, src: str, dst: str, k: int) -> tuple[list[list[str]], bool]:
     """Up to ``k`` simple paths, cheapest first, that pass *through* every channel and topic on the way.
@@ -101,7 +99,7 @@ def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget | GateTarge
         routes: list[list[int]] = []
         alike: list[list[int]] = []
         beyond = math.inf  # the first candidate past this corridor's limit (inf: the candidates ran out)
-        for n, (cost, nodes) in enumerate(_simple_paths(ix.adj, s, t, h), 1):
+        for n, (cost, nodes) in enumerate(_simple_paths(ix, s, t, h), 1):
             if not last and cost > limit:
                 beyond = cost
                 break  # beyond what this corridor answers for: widen it
@@ -118,7 +116,7 @@ def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget | GateTarge
         slack = next(x for x in _STAGES if x > slack and (need == math.inf or x >= need or x == _SLACK))
 
 
-def _simple_paths(adj: _Adj, s: int, t: int, h: dict[int, float]) -> Iterator[tuple[float, list[int]]]:
+def _simple_paths(ix: PathIndex, s: int, t: int, h: dict[int, float]) -> Iterator[tuple[float, list[int]]]:
     """Simple paths from ``s`` to ``t`` through the nodes of ``h``, cheapest first, with their costs (Yen).
 
     ``h`` holds each node's exact distance to ``t`` in the whole corridor: a consistent A* heuristic for
@@ -126,7 +124,8 @@ def _simple_paths(adj: _Adj, s: int, t: int, h: dict[int, float]) -> Iterator[tu
     adjacency cut to the corridor, each neighbour with its distance (a hub has hundreds of neighbours
     outside it).
     """
-    inner = {u: tuple((v, w, h[v]) for v, w in adj[u] if v in h) for u in h}
+    order = sorted(h)
+    inner = {u: _inside(ix, u, h, order) for u in h}
     first = _spur(inner, s, t, h, set(), set())
     if first is None:
         return
@@ -165,6 +164,16 @@ def _simple_paths(adj: _Adj, s: int, t: int, h: dict[int, float]) -> Iterator[tu
                     steps = weights[: i - 1] + spur_weights
                     heapq.heappush(heap, (root_length + length, next(tick), candidate, steps, i - 1))
             ignore_nodes.add(root[-1])
+
+
+def _inside(ix: PathIndex, u: int, h: dict[int, float], order: list[int]) -> tuple[tuple[int, float, float], ...]:
+    """``u``'s neighbours inside the corridor ``h``, in id order, each with its weight and distance to the
+    target; a hub's are looked up from the corridor's side (a corridor holds tens of nodes, a hub hundreds
+    of neighbours). ``order``: the corridor's nodes in id order."""
+    nbrs = ix.hubs.get(u)
+    if nbrs is not None and len(h) < len(nbrs):
+        return tuple((v, nbrs[v], h[v]) for v in order if v in nbrs)
+    return tuple((v, w, h[v]) for v, w in ix.adj[u] if v in h)
 
 
 def _spur(

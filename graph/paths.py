@@ -147,10 +147,10 @@ def find_paths(
 def _path(v: View, g: nx.Graph, nodes: list[str]) -> Path:
     model = v.model
     data = [model.node(n) for n in nodes]  # each node's attributes, read once (a path is read step by step)
-    edges = g.edges
+    adj = g._adj  # the plain dicts: networkx's edge view costs more than the lookup
     steps = []
     for i, (x, y) in enumerate(pairwise(nodes), 1):
-        rels = edges[x, y]["rels"]
+        rels = adj[x][y]["rels"]
         best = rels[0]
         to = data[i]
         steps.append(
@@ -179,14 +179,15 @@ def _channel_note(v: View, ch: str) -> ChannelNote | None:
     state = g.nodes[ch].get("state") or "not_stated"
     if state == "open":
         return None
-    origins = sorted(u for u, _, k in g.in_edges(ch, keys=True) if k == "channel_from")
+    into = g._pred[ch]  # the plain dicts (edge key = kind): networkx's edge views cost more than the checks
+    origins = sorted(u for u, keyed in into.items() if "channel_from" in keyed)
     origin = origins[0] if origins else None
     siblings = []
     if origin is not None:
-        siblings = [c for _, c, k in g.out_edges(origin, keys=True) if k == "channel_from" and v.ok(c)]
-    states = [g.nodes[c].get("state") or "not_stated" for c in siblings]
+        siblings = [c for c, keyed in g._succ[origin].items() if "channel_from" in keyed and v.ok(c)]
+    states = [g._node[c].get("state") or "not_stated" for c in siblings]
     by_state = tuple((k, states.count(k)) for k in STATE_ORDER if k in states or k == "open")
-    questions = tuple(sorted(u for u, _, k in g.in_edges(ch, keys=True) if k == "about" and v.ok(u)))
+    questions = tuple(sorted(u for u, keyed in into.items() if "about" in keyed and v.ok(u)))
     return ChannelNote(ch, state, origin, by_state if siblings else (), questions)
 
 

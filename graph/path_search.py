@@ -49,6 +49,10 @@ _SLACK = 6.0
 #: CPU p50 1.4–1.6 ms against 2.7–2.9 ms for (0.5, 0.75, 1.0, …, 5.0, 6.0) with a jump to the full slack
 #: when the candidates ran out; the same answers.
 _STAGES = (1.0, 2.0, 4.0, _SLACK)
+#: A corridor widened for a candidate that passed the last one's limit holds this much more: measured on
+#: 588 national pairs, one process, interleaved, the same answers: search p50 −15–23 % against widening to
+#: the next stage that holds it (0, 0.5 and 1.0 all alike; 0.5 a little ahead).
+_PAST = 0.5
 
 
 def search(ix: PathIndex, src: str, dst: str, k: int) -> tuple[list[list[str]], bool]:
@@ -74,8 +78,8 @@ def _yen(ix: PathIndex, s: int, t: int, k: int, blocked: frozenset[int]) -> tupl
     The corridor grows in ``_STAGES``: Yen in a narrower corridor yields the same candidates, in the same
     order, as long as they cost at most its limit (every node of such a path lies inside it). So when the
     answer is settled before a candidate passes that limit, it is the answer of the full corridor; else
-    a wider stage runs: the next one when the candidates ran out, else the first that holds the candidate
-    that passed.
+    a wider corridor runs: the next stage when the candidates ran out, else one just wide enough for the
+    candidate that passed plus ``_PAST`` (capped at ``_SLACK``).
     """
     # a target only topics reach: its distances are read off its gates (``graph.path_gates``)
     to_dst = GateTarget(ix, s, t) if not blocked and ix.gated.gated(t) else _ToTarget(ix, s, t, blocked, _SLACK)
@@ -111,9 +115,9 @@ def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget | GateTarge
                 return routes or alike[:k], True
         if last:
             return routes or alike[:k], False
-        # the next stage, or the first that could hold that candidate (any wider corridor gives the same answer)
+        # the next stage, or a corridor that holds that candidate (any wider corridor gives the same answer)
         need = beyond - to_dst.best
-        slack = next(x for x in _STAGES if x > slack and (need == math.inf or x >= need or x == _SLACK))
+        slack = min(_SLACK, need + _PAST) if need != math.inf else next(x for x in _STAGES if x > slack)
 
 
 def _simple_paths(ix: PathIndex, s: int, t: int, h: dict[int, float]) -> Iterator[tuple[float, list[int]]]:

@@ -5,8 +5,12 @@ fallback of ``graph.path_search`` that may cross topics. There a landmark bound 
 hub everything is a few steps away) and the A* from the target settled most of the nation: 20–50 ms, the
 p99 of a path question. But every route into such a component enters it through one of its few *gates*,
 the topics its members handle, so the distance from any node outside it is the least over the gates of
-(distance to the gate + the gate's distance to the entity): a few lookups in the gates' distance rows,
-built with the index. Inside the component a small search adds the routes that stay in it.
+(distance to the gate + the gate's distance to the entity): a few lookups in the gates' distance rows.
+Inside the component a small search adds the routes that stay in it.
+
+The rows are built with the index while they fit ``EAGER_CELLS`` (Denmark: 14 gates × 10,000 nodes, 1 MB,
+0.3–0.5 s); a larger graph builds each gate's row on first use and keeps it (ten Denmarks: ~140 gates ×
+100,000 nodes would be 110 MB and half a minute at the index build).
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["Gated", "dijkstra", "distance_to"]
+__all__ = ["EAGER_CELLS", "Gated", "dijkstra", "distance_to"]
+
+#: Gate rows (cells: gates × nodes) built with the index; beyond this, each on first use.
+EAGER_CELLS = 2_000_000
 
 _Adj = Sequence[Sequence[tuple[int, float]]]
 
@@ -33,12 +40,22 @@ class Gated:
         gates_of: dict[int, tuple[int, ...]] = {}
         for c, nodes in members.items():
             gates_of[c] = tuple(sorted({v for u in nodes for v, _ in adj[u] if comp[v] < 0}))
-        self.comp, self.free = comp, free
+        self.adj, self.comp, self.free = adj, comp, free
         self.members = {c: tuple(nodes) for c, nodes in members.items()}
         self.gates_of = gates_of
-        # each gate's distance to every node over the whole graph, topics included (one Dijkstra each)
+        self._rows: dict[int, array[float]] = {}
         gates = sorted({g for gs in gates_of.values() for g in gs})
-        self.rows: dict[int, array[float]] = {g: array("d", dijkstra(adj, g)) for g in gates}
+        if len(gates) * len(adj) <= EAGER_CELLS:
+            for g in gates:
+                self.row(g)
+
+    def row(self, gate: int) -> array[float]:
+        """The gate's distance to every node over the whole graph, topics included (one Dijkstra, then kept;
+        two threads asking at once both compute it and keep the same row)."""
+        got = self._rows.get(gate)
+        if got is None:
+            got = self._rows[gate] = array("d", dijkstra(self.adj, gate))
+        return got
 
     def gated(self, n: int) -> bool:
         """``n`` is in a component that only topics reach (not a topic itself)."""
@@ -48,7 +65,7 @@ class Gated:
 def distance_to(gated: Gated, e: int) -> Callable[[int], float]:
     """The exact distance (topics may be crossed) from any node to ``e``, an entity of a gated component."""
     c = gated.comp[e]
-    rows = [(gated.rows[g], gated.rows[g][e]) for g in gated.gates_of[c]]
+    rows = [(row, row[e]) for row in map(gated.row, gated.gates_of[c])]
     members = gated.members[c]
     local: list[Sequence[tuple[int, float]]] = [()] * len(gated.free)  # the edges inside the component
     for u in members:

@@ -32,6 +32,9 @@ __all__ = ["FEW_LANDMARKS", "LANDMARKS", "Chains", "Jump", "PathIndex", "build_i
 #: Measured on 588 national pairs, one process, interleaved: 96 settle a quarter fewer nodes than 48 (291 vs
 #: 390 per question), search p50 13–15 % lower, the same answers; 128 gain nothing more.
 LANDMARKS, FEW_LANDMARKS = 96, 8
+#: At most this many landmark cells (landmarks × nodes, 8 bytes each): a graph ten times Denmark's gets ~50
+#: landmarks (40 MB, as many as before), not 96 (80 MB and twice the build).
+LANDMARK_CELLS = 5_000_000
 #: More neighbours than this make a hub (``PathIndex.hubs``).
 HUB = 64
 #: Landmarks a search uses: the first ``_BASE`` (the farthest apart), the ``_NEAR`` nearest its start and
@@ -120,7 +123,7 @@ def build_index(g: nx.Graph, kinds: dict[str, str], landmarks: int = LANDMARKS) 
     comp = _components(free, topic)
     toward = _peel(free, topic)
     off = bytes(1 if i in topic or toward[i] != -1 else 0 for i in range(len(ids)))
-    rows, big = _landmarks(free, comp, landmarks)
+    rows, big = _landmarks(free, comp, min(landmarks, max(FEW_LANDMARKS, LANDMARK_CELLS // max(len(ids), 1))))
     chain: Chains = {}
     for i in range(len(ids)):
         if not off[i]:

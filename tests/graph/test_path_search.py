@@ -190,3 +190,22 @@ def test_entities_only_topics_reach_get_the_routes_of_the_search_without_gate_ro
                 assert round(_cost(g, new[0]), 6) == round(best, 6), (a, b)
                 answered += 1
         assert answered >= len(pairs) // 2
+
+
+def test_gate_rows_built_on_first_use_give_the_same_routes(region: Model, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A graph too big for every gate's row at the index build (ten Denmarks) builds each row when a question
+    first needs it: the same routes as rows built up front."""
+    import graph.path_gates as path_gates
+    from graph.path_index import build_index
+
+    g = path_graph(region, DEFAULT_VIA, DAY, ())
+    kinds = {n: region.node(n)["kind"] for n in g}
+    eager = build_index(g, kinds)
+    monkeypatch.setattr(path_gates, "EAGER_CELLS", 0)
+    lazy = build_index(g, kinds)
+    assert eager.gated._rows and not lazy.gated._rows
+    members = sorted(eager.ids[i] for m in eager.gated.members.values() for i in m)
+    others = [b for _, b in _pairs(region, g, 6, seed=7)]
+    for a, b in [(x, y) for x in members for y in others] + [(y, x) for x in members for y in others]:
+        assert search(lazy, a, b, 3) == search(eager, a, b, 3), (a, b)
+    assert lazy.gated._rows  # kept for the next question

@@ -209,3 +209,22 @@ def test_gate_rows_built_on_first_use_give_the_same_routes(region: Model, monkey
     for a, b in [(x, y) for x in members for y in others] + [(y, x) for x in members for y in others]:
         assert search(lazy, a, b, 3) == search(eager, a, b, 3), (a, b)
     assert lazy.gated._rows  # kept for the next question
+
+
+def test_a_component_with_many_gates_is_searched_the_plain_way(region: Model, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A component that many topics reach (a whole region joined to the rest only by shared topics) is not
+    worth a row per gate: it is searched without rows, with the same routes."""
+    import graph.path_gates as path_gates
+    from graph.path_index import build_index
+
+    g = path_graph(region, DEFAULT_VIA, DAY, ())
+    kinds = {n: region.node(n)["kind"] for n in g}
+    rows = build_index(g, kinds)
+    monkeypatch.setattr(path_gates, "MAX_GATES", 0)
+    plain = build_index(g, kinds)
+    assert rows.gated.members and not plain.gated.members and not plain.gated._rows
+    members = sorted(rows.ids[i] for m in rows.gated.members.values() for i in m)
+    others = [b for _, b in _pairs(region, g, 6, seed=8)]
+    for a, b in [(x, y) for x in members for y in others]:
+        new, old = search(rows, a, b, 3), search(plain, a, b, 3)
+        assert [round(_cost(g, p), 6) for p in new[0]] == [round(_cost(g, p), 6) for p in old[0]], (a, b)

@@ -188,31 +188,21 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: nx.MultiDiGraph) -> None:
                 continue
             for o, subjects in _by_object(g, p).items():
                 end = o if type(o) is str else _text(o)
-                # the object's side is looked up once for all its subjects (no node there: none of them is an edge)
-                if reverse:  # object → subject
-                    out = succ.get(end)
-                    if out is not None:
-                        for s in subjects:
-                            v = s if type(s) is str else _text(s)
-                            into = pred.get(v)
-                            if into is not None:
-                                keyed = out.get(v)
-                                if keyed is None:
-                                    out[v] = into[end] = {kind: {"kind": kind}}
-                                elif kind not in keyed:
-                                    keyed[kind] = {"kind": kind}
+                # the object's side is looked up once for all its subjects (no node there: none of them is an edge);
+                # an inverse property's edges run object → subject. Both sides share one dict of keyed edges.
+                fixed, far = (succ, pred) if reverse else (pred, succ)
+                at_end = fixed.get(end)
+                if at_end is None:
                     continue
-                into = pred.get(end)
-                if into is not None:
-                    for s in subjects:
-                        u = s if type(s) is str else _text(s)
-                        out = succ.get(u)
-                        if out is not None:
-                            keyed = out.get(end)
-                            if keyed is None:
-                                out[end] = into[u] = {kind: {"kind": kind}}
-                            elif kind not in keyed:
-                                keyed[kind] = {"kind": kind}
+                for s in subjects:
+                    x = s if type(s) is str else _text(s)
+                    other = far.get(x)
+                    if other is not None:
+                        keyed = at_end.get(x)
+                        if keyed is None:
+                            at_end[x] = other[end] = {kind: {"kind": kind}}
+                        elif kind not in keyed:
+                            keyed[kind] = {"kind": kind}
 
 
 def _qualified(h: Hierarchy, types: dict[Term, set[str]]) -> tuple[list[Term], list[Term]]:

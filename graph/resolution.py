@@ -69,31 +69,21 @@ class _Part:
         self.loose: dict[str, set[str]] = defaultdict(set)
         self.texts: list[tuple[str, tuple[str, str, str]]] = []  # (id, keys of one label), for the word index
         # the per-label work of a first lookup (4,000 organisations and units, 8,000 labels at national scale):
-        # tables and methods held in locals, the two groups of a row walked without a pair built per row
+        # tables and methods held in locals
         exact, alt, loose, text_of, found = self.exact, self.alt, self.loose, keys.get, self.texts.append
         for nid, prefs, alts in rows:
-            for text in prefs:
-                hit = text_of(text)
-                if hit is None:
-                    hit = keys[text] = text_keys(text)  # labels repeat: normalise each once
-                norm, fold, skel = hit
-                if norm:
-                    exact[norm].add(nid)
-                if fold and fold != norm:
-                    exact[fold].add(nid)
-                loose[skel].add(nid)
-                found((nid, hit))
-            for text in alts:
-                hit = text_of(text)
-                if hit is None:
-                    hit = keys[text] = text_keys(text)
-                norm, fold, skel = hit
-                if norm:
-                    alt[norm].add(nid)
-                if fold and fold != norm:
-                    alt[fold].add(nid)
-                loose[skel].add(nid)
-                found((nid, hit))
+            for table, texts in ((exact, prefs), (alt, alts)):
+                for text in texts:
+                    hit = text_of(text)
+                    if hit is None:
+                        hit = keys[text] = text_keys(text)  # labels repeat: normalise each once
+                    norm, fold, skel = hit
+                    if norm:
+                        table[norm].add(nid)
+                    if fold and fold != norm:
+                        table[fold].add(nid)
+                    loose[skel].add(nid)
+                    found((nid, hit))
 
 
 class LabelIndex:

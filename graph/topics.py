@@ -110,6 +110,9 @@ class TopicIndex:
         self.idf = {part: 1.0 + math.log(n / len(ts)) for part, ts in df.items()}
         self.max_idf = 1.0 + math.log(n) if n > 1 else 1.0
         self.known_parts = sorted(self.by_part)
+        # what a typo may be read as: a one-letter slip from a shorter part is no evidence (»sorg«, grief, is
+        # not »søg« of »søge samtykke«, though difflib rates them 0.86)
+        self.typo_targets = [p for p in self.known_parts if len(p) >= _MIN_PART]
         self.neighbours = _neighbours(model, self.topics)
 
     # ------------------------------------------------------------------ text → tokens
@@ -220,7 +223,7 @@ class TopicIndex:
             if any(p in self.by_part for p in tok.parts) or len(tok.stem) < _MIN_PART:
                 out.append(tok)
                 continue
-            close = difflib.get_close_matches(tok.stem, self.known_parts, n=1, cutoff=_FUZZY_CUTOFF)
+            close = difflib.get_close_matches(tok.stem, self.typo_targets, n=1, cutoff=_FUZZY_CUTOFF)
             out.append(Token(tok.stem, frozenset({*tok.parts, *(f"~{c}" for c in close)}), tok.last))
         return tuple(out)
 

@@ -129,3 +129,13 @@ def test_a_coordinator_asking_about_working_with_parents_gets_the_general_routes
         assert answer["words"] and answer["words"][0]["id"].endswith("/ord/foraeldresamarbejde"), text
         assert not answer["topic"]["id"].endswith(("/vidensdeling", "/risikogruppe-paaroerende")), text
         assert answer["answers"] and all(a["general"] for a in answer["answers"]), text
+
+
+def test_grief_is_not_read_as_a_typo_for_seeking_consent(bundled) -> None:
+    """»sorg« (grief) is a word of its own, not a typo: one letter from the three-letter stem »søg« (of »søge
+    samtykke«) is no evidence. The sources name no contact for grief, so it is said plainly with the general
+    routes – never the consent topic. A real typo of a longer word still finds its topic."""
+    with pytest.raises(NotInSources) as err:
+        contact(bundled, "sorg", "Syddjurs Kommune")
+    assert err.value.routes
+    assert contact(bundled, "depresion", "Syddjurs Kommune").as_json()["topic"]["label"] == "nedtrykthed og depression"

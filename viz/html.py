@@ -25,7 +25,7 @@ from graph.bulk import gc_paused
 from viz.diagram import Diagram
 from viz.layout import PHYSICS_LIMIT, SCALING, network_positions
 from viz.request import kept
-from viz.style import EDGE_STYLES, FLAG_STYLES, FONT, NODE_STYLES, SECTORS, sector_names
+from viz.style import EDGE_FONT_PX, EDGE_STYLES, FLAG_STYLES, FONT, NODE_STYLES, SECTORS, sector_names
 from viz.tooltips import forum_kind_name, status_name
 from viz.vis_items import _bend_parallel, _edge, _folding, _network_folds, _node, _tree_positions
 
@@ -191,7 +191,7 @@ def _options(d: Diagram, mode: str) -> dict[str, Any]:
         },
         "edges": {
             "smooth": False if big or mode == "positions" else {"type": "continuous", "roundness": 0.35},
-            "font": {"size": 10, "face": FONT, "align": "middle", "strokeWidth": 3},
+            "font": {"size": EDGE_FONT_PX, "face": FONT, "align": "horizontal", "strokeWidth": 3},
             "selectionWidth": 1.5,
         },
         "interaction": {

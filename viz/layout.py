@@ -17,6 +17,7 @@ from viz.diagram import DEdge, Diagram, DNode
 from viz.dotgraph import build, route_graphviz_messages
 from viz.gvlock import serialised
 from viz.packlayout import pack_positions
+from viz.style import EDGE_FONT_PX, FONT
 
 __all__ = [
     "HIERARCHY_LIMIT",
@@ -114,7 +115,7 @@ def _digest(diagram: Diagram, prog: str, rankdir: str) -> str:
     for n in diagram.nodes:
         h.update(f"\x00{n.id}\x01{n.label}\x01{n.kind}\x01{n.level}\x01{n.parent}".encode())
     for e in diagram.edges:
-        h.update(f"\x02{e.u}\x01{e.v}\x01{e.kind}".encode())
+        h.update(f"\x02{e.u}\x01{e.v}\x01{e.kind}\x01{e.label}".encode())
     return h.hexdigest()
 
 
@@ -128,7 +129,7 @@ def graphviz_positions(diagram: Diagram, prog: str, rankdir: str = "TB") -> dict
         a, names = build(
             diagram,
             _box_attrs,
-            _no_attrs,
+            _label_attrs,
             {"rankdir": rankdir, "nodesep": "0.3", "ranksep": "0.5", "newrank": "true", "splines": "false"},
         )
         scale = 1.0
@@ -157,5 +158,10 @@ def _box_attrs(n: DNode) -> dict[str, str]:
     return {"label": "", "shape": "box", "fixedsize": "true", "width": f"{w / 72:.2f}", "height": f"{h / 72:.2f}"}
 
 
-def _no_attrs(e: DEdge) -> dict[str, str]:
-    return {}
+def _label_attrs(e: DEdge) -> dict[str, str]:
+    """A labelled line's label, as drawn, for dot to make room for: between two boxes side by side a label
+    »foreslået« was drawn across both arrowheads, on a short line between ranks over them."""
+    if not e.label:
+        return {}
+    pad = "\u00a0" * 2  # a little air on both sides, where the arrowheads' tips reach in
+    return {"label": f"{pad}{e.label}{pad}", "fontsize": str(EDGE_FONT_PX), "fontname": FONT}

@@ -35,6 +35,8 @@ __all__ = [
 
 #: Font for every static diagram (Debian's fonts-dejavu-core; æøå included).
 FONT = "DejaVu Sans"
+#: The size of a line's label on the page (vis-network px); dot makes room for it at that size.
+EDGE_FONT_PX = 10
 
 
 @dataclass(frozen=True)

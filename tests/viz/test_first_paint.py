@@ -115,6 +115,42 @@ def test_organisation_diagram_opens_with_every_body_named_legibly(
         page.close()
 
 
+#: Each labelled line as drawn: its label's box and the boxes of its two ends, an end with an arrowhead grown
+#: by the arrowhead's length (vis-network: 15 px times its scale plus three line widths), all in canvas px.
+LINE_LABELS = """() => {
+  const net = samarbejdskort.network;
+  return Object.values(net.body.edges).filter((e) => e.options.label && e.connected).map((e) => {
+    const s = e.labelModule.size, arrows = e.options.arrows;
+    const grow = (id, head) => { const b = net.getBoundingBox(id);
+      const a = head.enabled ? 15 * head.scaleFactor + 3 * e.options.width : 0;
+      return [b.left - a, b.top - a, b.right + a, b.bottom + a]; };
+    return {label: e.options.label, box: [s.left, s.top, s.left + s.width, s.top + s.height],
+            ends: [grow(e.fromId, arrows.from), grow(e.toId, arrows.to)]};
+  });
+}"""
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_a_lines_label_is_clear_of_its_arrowheads(browser: object, bundled: Model, tmp_path: Path) -> None:
+    """»foreslået« on the proposed line between Randersklyngen's implementation group and its steering group
+    was drawn across both arrowheads (»f…eslået«): the two boxes stood 22 px apart, side by side."""
+    d = organisation_diagram(bundled, on=ON)
+    path = tmp_path / "org.html"
+    path.write_text(to_html(d), encoding="utf-8")
+    page, errors, _ = open_page(browser, path)
+    try:
+        lines = page.evaluate(LINE_LABELS)
+        assert {x["label"] for x in lines} == {"foreslået"} and len(lines) == 2  # the two proposed lines
+        covered = [x["label"] for x in lines if any(_overlap(x["box"], end) for end in x["ends"])]
+        assert covered == []
+        assert errors == []
+    finally:
+        page.close()
+
+
 def test_network_opens_legibly_folded_by_health_cluster_and_unfolds_on_click(
     browser: object, bundled: Model, tmp_path: Path, artifacts: Path
 ) -> None:

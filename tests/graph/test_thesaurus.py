@@ -139,3 +139,29 @@ def test_grief_is_not_read_as_a_typo_for_seeking_consent(bundled) -> None:
         contact(bundled, "sorg", "Syddjurs Kommune")
     assert err.value.routes
     assert contact(bundled, "depresion", "Syddjurs Kommune").as_json()["topic"]["label"] == "nedtrykthed og depression"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("tavshedspligt", "da"),
+        ("deling af oplysninger", "da"),
+        ("må jeg dele oplysninger", "da"),
+        ("videregive oplysninger", "da"),
+        ("GDPR", "da"),
+        ("confidentiality", "en"),
+    ],
+)
+def test_a_coordinator_asking_about_confidentiality_finds_who_frames_consent_and_data_sharing(
+    bundled, text: str, lang: str
+) -> None:
+    """»Må jeg dele oplysninger om en elev med BUA?« – the duty of confidentiality. The sources give the joint
+    implementation group the task of a common framework for consent and for sharing data across sectors on the
+    individual child (seed 004, Opgave 2): that group answers, specifically and not as a general route; not the
+    division of roles and responsibilities, whose »rollefordeling« merely ends in the letters »deling«."""
+    answer = contact(bundled, text, "Randers Kommune").as_json(lang)
+    assert answer["words"] and answer["words"][0]["id"].endswith("/ord/tavshedspligt"), text
+    assert answer["topic"]["id"].rsplit("/", 1)[1] in {"samtykke", "data", "jura"}, text
+    assert any(t["id"].endswith("/emne/samtykke") for t in [answer["topic"], *answer["matched_topics"]]), text
+    first = answer["answers"][0]
+    assert first["who"]["id"].endswith("/forum/midtjysk-implementeringsgruppe") and not first["general"], text

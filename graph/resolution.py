@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import threading
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -42,6 +43,23 @@ KIND_RANK: Mapping[str, int] = defaultdict(
 _NAMED_KINDS = frozenset({"organisation", "unit", "forum", "cluster", "partnership", "collaboration"})
 _SUFFIXES = ("", "e", "n", "en", "et", "er", "ne", "erne", "ene", "s", "ens", "ets", "ers", "ernes")
 _EXACT, _ALT, _LOOSE, _PHRASE = 0, 1, 2, 3
+#: The shortest stem an inflection is taken off (»gruppen« → »gruppe«; never »sen« → »s«) and the shortest
+#: word a compound's first part may be (»Randers« of »Randersklyngen«; never »psyk« of »psykiatrien«).
+_STEM = 4
+#: The shortest rest after a compound's first part (»klyngen« of »Randersklyngen«).
+_TAIL = 3
+
+
+def _fits(qw: str, lw: str, heads: bool) -> bool:
+    """Whether a typed word stands for a label's word: the same, either of them inflected (»implementerings-
+    gruppen« for »implementeringsgruppe«, »Randersklyngens« for »Randersklyngen«), or – with ``heads``, asked
+    only when nothing else fits – the first part of a compound (»Randers« for »Randersklyngen«)."""
+    if lw == qw:
+        return True
+    if lw.startswith(qw):
+        rest = lw[len(qw) :]
+        return rest in _SUFFIXES or (heads and len(qw) >= _STEM and len(rest) >= _TAIL)
+    return qw.startswith(lw) and len(lw) >= _STEM and qw[len(lw) :] in _SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -172,6 +190,8 @@ class LabelIndex:
         allowed = set(kinds) if kinds else None
         found = self._named(text, allowed)
         self._phrases(text, allowed, found)
+        if not found:
+            self._phrases(text, allowed, found, heads=True)
         # the id last: equally good matches with the same label come in one order, not the hash seed's
         return sorted(found.values(), key=lambda m: (m.key, m.label, m.id))[:limit]
 
@@ -189,13 +209,14 @@ class LabelIndex:
             self._offer(found, nid, _LOOSE, 1.0, allowed)
         return found
 
-    def _phrases(self, text: str, allowed: set[str] | None, found: dict[str, Match]) -> None:
-        """Add the phrase tier: every label containing all the words."""
+    def _phrases(self, text: str, allowed: set[str] | None, found: dict[str, Match], *, heads: bool = False) -> None:
+        """Add the phrase tier: every label containing all the words (``heads``: a word may also be the first
+        part of a compound, see ``_fits``)."""
         labels = self._word_index()[1]
         for variant in {normalise(text), ascii_fold(text)} - {""} | {skeleton(text)}:
             qwords = words(variant)
-            for nid in self._phrase_candidates(qwords):
-                cov = max((self._coverage(qwords, lw) for lw in labels[nid]), default=0.0)
+            for nid in self._phrase_candidates(qwords, heads):
+                cov = max((self._coverage(qwords, lw, heads) for lw in labels[nid]), default=0.0)
                 if cov > 0:
                     self._offer(found, nid, _PHRASE, cov, allowed)
 
@@ -225,6 +246,8 @@ class LabelIndex:
                 found = phrases
             elif named:  # a unit's own name beats a topic's synonym
                 found = named
+        if not found:  # a town for its cluster (»Randers implementeringsgruppe«): only when nothing else fits
+            self._phrases(text, allowed, found, heads=True)
         return self._settle(text, found, kinds, what)
 
     def _first_names(self, text: str, allowed: set[str]) -> dict[str, Match]:
@@ -280,7 +303,7 @@ class LabelIndex:
                     out.append(Candidate(nid, label, kind))
         return out[:n]
 
-    def _phrase_candidates(self, qwords: list[str]) -> set[str]:
+    def _phrase_candidates(self, qwords: list[str], heads: bool = False) -> set[str]:
         if not qwords:
             return set()
         by_word = self._word_index()[0]
@@ -289,14 +312,32 @@ class LabelIndex:
             hits = set(by_word.get(qw, set()))
             for suffix in _SUFFIXES[1:]:
                 hits |= by_word.get(qw + suffix, set())
+                if qw.endswith(suffix) and len(qw) - len(suffix) >= _STEM:
+                    hits |= by_word.get(qw[: -len(suffix)], set())
+            if heads and len(qw) >= _STEM and qw in by_word:
+                for w in self._words_from(qw):
+                    hits |= by_word[w]
             sets.append(hits)
         return set.intersection(*sets)
 
+    def _words_from(self, head: str) -> list[str]:
+        """The label words that begin with ``head`` and go on for a word of their own (``_fits``)."""
+        vocabulary = self.__dict__.get("_sorted_words")
+        if vocabulary is None:
+            vocabulary = self.__dict__["_sorted_words"] = sorted(self._word_index()[0])
+        out = []
+        for w in vocabulary[bisect_left(vocabulary, head) :]:
+            if not w.startswith(head):
+                break
+            if len(w) - len(head) >= _TAIL:
+                out.append(w)
+        return out
+
     @staticmethod
-    def _coverage(qwords: list[str], label_words: list[str]) -> float:
+    def _coverage(qwords: list[str], label_words: list[str], heads: bool = False) -> float:
         used = 0
         for qw in qwords:
-            if not any(lw == qw or (lw.startswith(qw) and lw[len(qw) :] in _SUFFIXES) for lw in label_words):
+            if not any(_fits(qw, lw, heads) for lw in label_words):
                 return 0.0
             used += 1
         return used / max(len(label_words), 1)

@@ -102,3 +102,30 @@ def test_equally_good_matches_come_in_one_order_whatever_the_process() -> None:
         ids = [h.id.rsplit("/", 1)[-1] for h in m.index.search(text)]
         assert ids[:3] == sorted(ids[:3]), (text, ids)
     assert [h.id.rsplit("/", 1)[-1] for h in m.index.search("Sekretariat")] == ["a", "b", "c"]
+
+
+RANDERS_GROUP = "https://w3id.org/samarbejdskort/id/forum/randers-implementeringsgruppe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Randers implementeringsgruppe",  # the town for its cluster: »Randers|klyngen«
+        "implementeringsgruppen i Randers",  # the definite form of the label's »implementeringsgruppe«
+        "Randersklyngens implementeringsgruppe",  # the genitive of »Randersklyngen«
+        "implementeringsgruppen i Randersklyngen",
+    ],
+)
+def test_a_coordinator_names_the_randers_group_as_they_say_it(bundled, text: str) -> None:
+    """»Hvordan når Randers implementeringsgruppe op til SSU?« – coordinators name the group by their town and in
+    the definite or genitive form; the label says »…, Randersklyngen« and »implementeringsgruppe«."""
+    assert bundled.resolve(text, kinds=("forum",)) == RANDERS_GROUP
+    assert bundled.resolve(text) == RANDERS_GROUP
+
+
+def test_a_town_alone_still_names_no_cluster_body(bundled) -> None:
+    """The town as the first part of a compound is read only when nothing else fits: »Randers« alone is still the
+    municipality, the hospital or the cluster – the coordinator is asked which."""
+    with pytest.raises(AmbiguousEntity) as err:
+        bundled.resolve("Randers")
+    assert "https://w3id.org/samarbejdskort/id/kommune/randers" in {c.id for c in err.value.candidates}

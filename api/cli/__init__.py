@@ -24,25 +24,26 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS", "ONE_SHOT", "full_app", "main"]
 
-#: Each command and the module that registers it (a test checks this against the registered app).
+#: Each command and the module that registers it (a test checks this against the registered app). ``--help``
+#: lists the commands in this order of their modules: a coordinator's questions first, the tools last.
 COMMANDS = {
-    "validate": "api.cli.core",
-    "stats": "api.cli.core",
-    "show": "api.cli.core",
-    "chain": "api.cli.chains",
-    "path": "api.cli.chains",
     "contact": "api.cli.contact",
     "gaps": "api.cli.contact",
     "topics": "api.cli.contact",
+    "chain": "api.cli.chains",
+    "path": "api.cli.chains",
+    "validate": "api.cli.core",
+    "stats": "api.cli.core",
+    "show": "api.cli.core",
     "interfaces": "api.cli.interfaces",
+    "transition": "api.cli.transition",
     "render": "api.cli.render",
     "export": "api.cli.export",
-    "transition": "api.cli.transition",
+    "import": "api.cli.sheets",
     "diff": "api.cli.diff",
     "serve": "api.cli.serve",
     "bench": "api.cli.bench",
     "generate": "api.cli.bench",
-    "import": "api.cli.sheets",
 }
 
 #: Commands that answer one question and exit: they run without the cyclic collector (see above).
@@ -50,8 +51,9 @@ ONE_SHOT = frozenset({"contact", "gaps", "topics", "path", "chain", "show", "sta
 
 
 def _register(names: set[str] | None = None) -> None:
-    for module in sorted(set(COMMANDS.values()) if names is None else names):
-        importlib.import_module(module)  # a missing module is a broken install: fail loudly
+    for module in dict.fromkeys(COMMANDS.values()):  # in the order ``--help`` lists them
+        if names is None or module in names:
+            importlib.import_module(module)  # a missing module is a broken install: fail loudly
 
 
 def _command(argv: list[str]) -> str | None:

@@ -140,7 +140,7 @@ def topics_command(
     as_json: JsonOpt = False,
     lang: LangOpt = Lang.da,
 ) -> None:
-    """Hvilke emner teksten forstås som (det samme som ``contact`` bruger)."""
+    """Hvilke emner teksten forstås som (de samme, som »contact« svarer ud fra)."""
 
     def run() -> dict[str, Any]:
         from graph.topics import match_topics

@@ -180,3 +180,27 @@ def test_every_command_is_named_with_the_module_that_registers_it() -> None:
     assert set(group.commands) == set(COMMANDS)
     for name, cmd in group.commands.items():
         assert cmd.callback.__module__ == COMMANDS[name], name
+
+
+def test_help_lists_a_coordinators_questions_first_and_the_tools_last() -> None:
+    """``samarbejdskort --help`` in a fresh process, as a newcomer runs it: contact, gaps, chain and path come
+    before the diagrams and exports, the benchmark and generator tools last (they came first, alphabetically
+    by module)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "from api.cli import main; main()", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={"COLUMNS": "100", "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr[-1000:]
+    listed = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("│ ") and line[2] != " "]
+    order = [
+        name for name in listed if name in {"contact", "gaps", "chain", "path", "render", "export", "bench", "generate"}
+    ]
+    assert order == ["contact", "gaps", "chain", "path", "render", "export", "bench", "generate"], listed
+    assert "``" not in done.stdout  # no source markup in the help a coordinator reads

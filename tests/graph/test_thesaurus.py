@@ -165,3 +165,5 @@ def test_a_coordinator_asking_about_confidentiality_finds_who_frames_consent_and
     assert any(t["id"].endswith("/emne/samtykke") for t in [answer["topic"], *answer["matched_topics"]]), text
     first = answer["answers"][0]
     assert first["who"]["id"].endswith("/forum/midtjysk-implementeringsgruppe") and not first["general"], text
+    # a legal question: the answer says plainly what the sources leave open
+    assert any(("tavshedspligt" in n or "confidentiality" in n) for n in answer["notices"]), answer["notices"]

@@ -17,6 +17,10 @@ _VOCABULARY = {
     "requested": "state",
     "not_stated": "state",
     "proposed": "status",
+    "approved": "status",
+    "active": "status",
+    "ended": "status",
+    "rejected": "status",
     "vacant": "occupancy",
 }
 

@@ -58,3 +58,13 @@ def test_wayfinder_json_twin_and_english(client: TestClient) -> None:
     first = j["steps"][0]
     assert first["step"] == "channel" and first["state"] == "not_stated" and "three of the four" in first["text"]
     assert client.get("/api/wayfinder?asker=almen praksis").status_code == 422
+
+
+def test_wayfinder_says_every_state_in_the_pages_language(client: TestClient) -> None:
+    """A forum's status on the Danish page read »active« (the code) beside »åben« and »efterspurgt«; and the
+    route's own step numbers (1. Kanal, 2. Forum, 3. Hvor det afgøres) stood behind a list's numbers (»3. 1.«)."""
+    for lang, ok, codes in (("da", "aktiv", {"active", "approved", "ended", "rejected", "proposed"}), ("en", "active", set())):
+        html = html_get(client, f"/vejviser?asker=Randers Kommune&need=henvisning&date=2026-06-01&lang={lang}")
+        badges = re.findall(r'<span class="badge[^"]*">([^<]+)</span>', html)
+        assert ok in badges and not codes & set(badges), badges
+        assert '<ol class="route">' not in html  # the steps carry their own numbers

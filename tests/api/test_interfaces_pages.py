@@ -63,7 +63,10 @@ def test_wayfinder_json_twin_and_english(client: TestClient) -> None:
 def test_wayfinder_says_every_state_in_the_pages_language(client: TestClient) -> None:
     """A forum's status on the Danish page read »active« (the code) beside »åben« and »efterspurgt«; and the
     route's own step numbers (1. Kanal, 2. Forum, 3. Hvor det afgøres) stood behind a list's numbers (»3. 1.«)."""
-    for lang, ok, codes in (("da", "aktiv", {"active", "approved", "ended", "rejected", "proposed"}), ("en", "active", set())):
+    for lang, ok, codes in (
+        ("da", "aktiv", {"active", "approved", "ended", "rejected", "proposed"}),
+        ("en", "active", set()),
+    ):
         html = html_get(client, f"/vejviser?asker=Randers Kommune&need=henvisning&date=2026-06-01&lang={lang}")
         badges = re.findall(r'<span class="badge[^"]*">([^<]+)</span>', html)
         assert ok in badges and not codes & set(badges), badges

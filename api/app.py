@@ -33,7 +33,7 @@ from api.guards import install_guards
 from api.routers import all_routers
 from api.settings import Settings, get_settings
 from api.warm import Refreezer, freeze, warm
-from graph.errors import AmbiguousEntity, EntityNotFound, SamarbejdskortError
+from graph.errors import AmbiguousEntity, EntityNotFound, NotInSources, SamarbejdskortError
 from graph.loading import expand_paths
 from graph.quiet_logs import quiet_library_logs
 from graph.store import open_store
@@ -209,9 +209,21 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
         return JSONResponse(body, status_code=status)
     alternatives = _alternatives(request, exc)
     query = getattr(exc, "query", None)
-    return page_for(request).render(
-        "error.html", status_code=status, error=body, alternatives=alternatives, query=query
+    page = page_for(request)
+    routes = []
+    if isinstance(exc, NotInSources):  # an answer, not a failure: the asker's general routes as links
+        routes = [{**c, "href": page.link("/enhed", id=c["id"])} for c in body["routes"]]
+        _in_language(request, page.lang, [*routes, *alternatives])
+    return page.render(
+        "error.html", status_code=status, error=body, alternatives=alternatives, query=query, routes=routes
     )
+
+
+def _in_language(request: Request, lang: str, items: list[dict[str, Any]]) -> None:
+    """Give each linked entity its label in the page's language (the error carries the Danish one)."""
+    model = request.app.state.store.model()
+    for item in items:
+        item["label"] = model.label(item["id"], lang)
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:

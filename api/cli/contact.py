@@ -7,13 +7,18 @@ Each prints text rendered from the same JSON that ``--json`` prints (shapes docu
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from api.cli.app import DataOpt, DateOpt, JsonOpt, Lang, LangOpt, app, emit, guarded, load_model, parse_date
 from api.cli.text import occupancy_word, source_line, t
 from ontology import codes
+
+if TYPE_CHECKING:
+    from graph.errors import NotInSources
+    from graph.model import Model
 
 __all__ = ["contact_command", "contact_text", "gaps_command", "gaps_text", "topics_command", "topics_text"]
 
@@ -63,6 +68,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     "chair": ("formand", "chair"),
     "secretariat": ("sekretariat i", "secretariat in"),
     "withheld": ("personlige oplysninger udeladt", "personal details withheld"),
+    "not_in_sources": (
+        "»{q}« står ikke i kilderne: ingen i kortet varetager det, og det er ikke et af de ord, kilderne bruger om"
+        " børn og unge i psykisk mistrivsel.",
+        "“{q}” is not in the sources: nobody in the map handles it, and it is not one of the words the sources use"
+        " about children and young people in mental distress.",
+    ),
+    "general_routes": (
+        "Dine generelle veje – her siger kilderne, at man kan henvende sig med et generelt fagligt spørgsmål:",
+        "Your general routes – where the sources say one can turn with a general professional question:",
+    ),
+    "nearby": ("Nærliggende emner", "Nearby topics"),
 }
 
 
@@ -94,17 +110,25 @@ def contact_command(
 
     def run() -> dict[str, Any]:
         from graph.contacts import contact as find_contacts  # each command imports what it answers with
+        from graph.errors import NotInSources
 
         model = load_model(data)
-        answer = find_contacts(
-            model,
-            topic,
-            asker,
-            on=parse_date(date),
-            scenarios=tuple(scenario or ()),
-            limit=limit,
-            include_personal=personal,
-        )
+        try:
+            answer = find_contacts(
+                model,
+                topic,
+                asker,
+                on=parse_date(date),
+                scenarios=tuple(scenario or ()),
+                limit=limit,
+                include_personal=personal,
+            )
+        except NotInSources as exc:
+            if as_json:
+                raise  # the error object, as before
+            # an honest answer, not a failure: said in the chosen language, one route a line
+            sys.stderr.write(not_in_sources_text(exc, model, lang.value))
+            raise typer.Exit(2) from None
         return answer.as_json(lang.value)
 
     payload = guarded(run, as_json)
@@ -153,6 +177,20 @@ def topics_command(
 
 
 # ------------------------------------------------------------------------------------------------ text
+def not_in_sources_text(exc: NotInSources, model: Model, lang: str) -> str:
+    """What the sources do not cover, the asker's general routes and the topics near the word by spelling."""
+    lines = [_w("not_in_sources", lang).format(q=exc.query)]
+    if exc.routes:
+        lines += ["", _w("general_routes", lang)]
+        lines += [
+            f"  {i}. {model.label(c.id, lang)}  ({codes.label('kind', c.kind, lang)})"
+            for i, c in enumerate(exc.routes, 1)
+        ]
+    if exc.suggestions:
+        lines += ["", f"{_w('nearby', lang)}: " + "; ".join(model.label(c.id, lang) for c in exc.suggestions)]
+    return "\n".join(lines) + "\n"
+
+
 def contact_text(p: dict[str, Any], lang: str) -> str:
     q = p["topic"]["query"]
     title = (

@@ -177,3 +177,25 @@ def test_docs_get_an_openapi_30_copy_the_bundled_swagger_ui_can_read(client: Tes
     assert canonical["openapi"].startswith("3.1") and for_ui["openapi"] == "3.0.3"
     assert '{"type": "null"}' not in str(for_ui).replace("'", '"')
     assert set(for_ui["paths"]) == set(canonical["paths"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "routes", "wrong"),
+    [
+        ("da", "Kilderne nævner ikke »sorg«", "Dine generelle veje", ("Noget gik galt", "Siden findes ikke")),
+        ("en", "The sources do not mention “sorg”", "Your general routes", ("Something went wrong", "står ikke")),
+    ],
+)
+def test_a_word_outside_the_sources_is_an_answer_with_the_general_routes(
+    client: TestClient, lang: str, heading: str, routes: str, wrong: tuple[str, ...]
+) -> None:
+    """»Hvem kontakter Randers Kommune om sorg?« – grief is not in the sources. The page said »Something went
+    wrong« with the routes run together in one mixed-language line; now it says so plainly in the page's language,
+    lists the asker's general routes as links to their pages, and the nearby topics as new questions."""
+    html = html_get(client, f"/kontakt?topic=sorg&asker=Randers+Kommune&lang={lang}", status=404)
+    assert heading in unescape(html) and routes in html
+    assert not any(w in html for w in wrong)
+    links = _links(html)
+    keep = "" if lang == "da" else f"&lang={lang}"  # the default language is not repeated in links
+    assert f"/enhed?id={quote(ID + 'kommune/randers/ppr', safe='')}{keep}" in links  # a general route
+    assert any(h.startswith("/kontakt?topic=") and "asker=Randers" in h for h in links)  # a nearby topic, same asker

@@ -59,6 +59,32 @@ def test_unknown_topic_exits_2_with_suggestions_and_no_traceback(tiny_file: Path
 
 
 @pytest.mark.parametrize(
+    ("lang", "said", "routes", "route", "wrong"),
+    [
+        ("da", "»sorg« står ikke i kilderne", "Dine generelle veje", "PPR, Randers Kommune", "not in the sources"),
+        (
+            "en",
+            "“sorg” is not in the sources",
+            "Your general routes",
+            "Educational psychological service (PPR), Randers Municipality",
+            "står ikke",
+        ),
+    ],
+)
+def test_a_word_outside_the_sources_is_said_plainly_with_the_general_routes(
+    lang: str, said: str, routes: str, route: str, wrong: str
+) -> None:
+    """»samarbejdskort contact sorg --from "Randers Kommune"«: grief is not in the sources. It was one run-on
+    »fejl/error:« line mixing both languages; now the text says it in the chosen language, one route a line."""
+    result = run("contact", "sorg", "--from", "Randers Kommune", "--lang", lang)
+    assert result.exit_code == 2  # the same exit code as before: the topic is not known
+    text = result.stderr
+    assert said in text and routes in text and wrong not in text and "fejl/error" not in text
+    assert any(line.strip().endswith(")") and route in line for line in text.splitlines()), text
+    assert "Traceback" not in result.output + text
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
         (("--from", "Atlantis"), "unknown entity"),

@@ -62,7 +62,8 @@ class EntityNotFound(InputError):
     def __init__(self, query: str, suggestions: Sequence[Candidate] = (), what: str = "entity") -> None:
         self.query, self.suggestions, self.what = query, tuple(suggestions), what
         hint = "; ".join(c.label for c in self.suggestions)
-        super().__init__(f"unknown {what} '{query}'" + (f" – did you mean: {hint}" if hint else ""))
+        said = f"»{query}« findes ikke i kortet / unknown {what} '{query}'"  # Danish first, English alongside
+        super().__init__(said + (f" – mente du / did you mean: {hint}" if hint else ""))
 
 
 class UnknownTopic(EntityNotFound):
@@ -93,7 +94,7 @@ class AmbiguousEntity(InputError):
         self.query, self.candidates = query, tuple(candidates)
         names = "; ".join(f"{c.label} ({c.kind})" for c in self.candidates[:8])
         more = f" … (+{len(self.candidates) - 8})" if len(self.candidates) > 8 else ""
-        super().__init__(f"'{query}' is ambiguous: {names}{more}")
+        super().__init__(f"»{query}« passer på flere / '{query}' is ambiguous: {names}{more}")
 
 
 class NoPathError(InputError):

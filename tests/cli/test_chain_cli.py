@@ -101,7 +101,7 @@ def test_chain_ambiguous_names_the_candidates(tiny_file: Path) -> None:
 
 def test_chain_error_text_goes_to_stderr_without_a_traceback(tiny_file: Path) -> None:
     result = run("chain", "Findes ikke", "--data", str(tiny_file))
-    assert result.exit_code == 2 and "fejl/error: unknown entity" in result.stderr
+    assert result.exit_code == 2 and "findes ikke i kortet / unknown entity" in result.stderr
     assert "Traceback" not in result.output and result.stdout == ""
 
 

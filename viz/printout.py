@@ -34,11 +34,13 @@ _LEGEND_SWATCH = (16.0, 9.0)
 
 @dataclass(frozen=True)
 class Placed:
-    """An entity drawn at (x, y) in the drawing's own points (origin bottom left), for the contents page."""
+    """An entity drawn at (x, y) in the drawing's own points (origin bottom left), for the contents page;
+    ``seat``: a seat drawn there, listed by its forum (``label``), not by name (a forum has dozens)."""
 
     label: str
     x: float
     y: float
+    seat: bool = False
 
 
 def on_a4(
@@ -236,13 +238,16 @@ def _contents_page(
         pdf.cell(w=box_w, h=12, text=f"{_w('part', lang)} {k + 1}", align="C")
     pdf.set_xy(MARGIN_PT, top + rows * box_h + 10)
     for k in range(len(tiles)):
-        inner = [p.label.replace("\n", " ") for p in places if _home(p, tiles, cols) == k]
+        here = [p for p in places if _home(p, tiles, cols) == k]
+        inner = sorted({p.label.replace("\n", " ") for p in here if not p.seat})
+        forums = sorted({p.label.replace("\n", " ") for p in here if p.seat})
+        inner += [f"{_w('seats_in', lang)} {f}" for f in forums]  # a page of seats only was listed with nothing
         if not inner:
             continue
         pdf.set_font("dejavu", "B", 9)
         pdf.multi_cell(w=0, h=9 * _LINE, text=f"{_w('part', lang)} {k + 1}:", new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("dejavu", "", _TEXT_PT)
-        pdf.multi_cell(w=0, h=_TEXT_PT * _LINE, text="; ".join(sorted(inner)), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(w=0, h=_TEXT_PT * _LINE, text="; ".join(inner), new_x="LMARGIN", new_y="NEXT")
     if legend:
         y = max(pdf.get_y() + 8, pdf.h - MARGIN_PT - _legend_height(legend, width))
         if y + _legend_height(legend, width) > pdf.h - MARGIN_PT:
@@ -271,6 +276,7 @@ _WORDS = {
     "part_of": ("del {n} af {total} (række {row}, kolonne {col})", "part {n} of {total} (row {row}, column {col})"),
     "contents": ("oversigt over siderne", "contents"),
     "legend": ("Signaturforklaring", "Legend"),
+    "seats_in": ("pladser i", "seats in"),
     "split": (
         "Diagrammet er for stort til én A4-side uden at gøre teksten mindre end 8 punkt. Det er derfor "
         "delt i {pages} dele på hver sin side ({cols} kolonner × {rows} rækker), der læses fra venstre mod "

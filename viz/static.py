@@ -86,11 +86,14 @@ def render_static(diagram: Diagram, fmt: str = "svg", *, dpi: int = 150) -> byte
 
 
 def _places(a: pgv.AGraph, diagram: Diagram) -> list[Placed]:
-    """Where the bodies (not seats) sit in the drawing, in PDF points, for the contents page."""
+    """Where the bodies sit in the drawing, in PDF points, for the contents page; a seat (or a person, a
+    requirement) counts as its forum's (``Placed.seat``)."""
     pad = float(a.graph_attr.get("pad") or 0.0555) * 72
+    label_of = {n.id: n.label for n in diagram.nodes}
     out = []
     for i, n in enumerate(diagram.nodes):
-        if n.kind in ("post", "requirement", "person") or n.parent:
+        seat = n.kind in ("post", "requirement", "person") or bool(n.parent)
+        if seat and n.parent not in label_of:
             continue
         try:
             pos = a.get_node(f"n{i}").attr.get("pos")
@@ -98,7 +101,7 @@ def _places(a: pgv.AGraph, diagram: Diagram) -> list[Placed]:
             continue
         if pos:
             x, y = (float(v) for v in pos.rstrip("!").split(",")[:2])
-            out.append(Placed(n.label, x + pad, y + pad))
+            out.append(Placed(label_of[n.parent] if seat else n.label, x + pad, y + pad, seat))  # type: ignore[index]
     return out
 
 

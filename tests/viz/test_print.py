@@ -69,6 +69,18 @@ def test_whole_organisation_diagram_is_split_over_a4_pages_with_contents_not_shr
     assert all("af" in text.split("\n")[0] for _, _, text in found[1:] if text.startswith("Organisationsdiagram"))
 
 
+def test_the_contents_page_says_what_every_part_holds_a_part_of_seats_by_its_forum(bundled: Model) -> None:
+    """Parts 3 and 4 of the whole organisation diagram hold only seats: the contents page listed nothing for them,
+    so a coordinator could not tell where the Randers group's seats were printed."""
+    d = organisation_diagram(bundled, on=ON)
+    found = assert_paper(render_static(d, "pdf"))
+    contents = found[0][2].replace("\n", " ")
+    parts = len(found) - 1
+    for k in range(1, parts + 1):
+        assert f"Del {k}:" in contents, f"part {k} of {parts} is not described"
+    assert "pladser i Tværsektoriel implementeringsgruppe om børn og unge i mistrivsel, Randersklyngen" in contents
+
+
 def test_a4_fit_prefers_one_page_and_splits_rather_than_shrinks() -> None:
     small = fit_on_a4(500, 300, 10)
     assert (small.pages, small.scale, small.orientation) == (1, 1.0, "landscape")

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
 
 from graph.contact_facts import facts
-from graph.contact_types import COLLAB_KINDS, CONTACT_KIND_RANK, UNREACHABLE, Cand
+from graph.contact_types import COLLAB_KINDS, CONTACT_KIND_RANK, UNREACHABLE, Cand, Step
 from graph.topic_types import TopicMatch
 from graph.view import View
 
@@ -100,7 +101,8 @@ class Table:
     """
 
     slots: tuple[Slot, ...]
-    far: tuple[int, ...]  # the slots in order as everyone far sees them (``far_order``)
+    runs: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]  # the slots in order as everyone far sees them,
+    # in runs of one key (``far_key``): the ties that steps from the asker break
     by_channel_from: dict[str, tuple[int, ...]]
     by_up: dict[str, tuple[int, ...]]  # the slot's anchors and all above them
     by_anchor: dict[str, tuple[int, ...]]
@@ -124,7 +126,7 @@ class StructureIndex:
     ids: tuple[str, ...]
     index: dict[str, int]
     adj: tuple[tuple[int, ...], ...]
-    edge: dict[tuple[str, str], tuple[str, str]]  # (a, b) either way → (edge kind, its source)
+    edge: dict[tuple[str, str], Step]  # (a, b) either way → the step a → b, in the edge's real direction
     part: tuple[int, ...]  # the connected part each node lies in: no walk looks for what it cannot reach
 
 
@@ -134,7 +136,7 @@ def structure_index(v: View) -> StructureIndex:
     def build() -> StructureIndex:
         index: dict[str, int] = {}
         nbrs: list[list[int]] = []
-        edge: dict[tuple[str, str], tuple[str, str]] = {}
+        edge: dict[tuple[str, str], Step] = {}
 
         def at(n: str) -> int:
             i = index.get(n)
@@ -149,7 +151,8 @@ def structure_index(v: View) -> StructureIndex:
             ia, ib = at(a), at(b)
             nbrs[ia].append(ib)
             nbrs[ib].append(ia)
-            edge[a, b] = edge[b, a] = (e["kind"], a)
+            edge[a, b] = Step(a, e["kind"], True, b)  # made once: every answer's why is a dozen of them
+            edge[b, a] = Step(b, e["kind"], False, a)
         adj = tuple(tuple(x) for x in nbrs)
         return StructureIndex(tuple(index), index, adj, edge, _parts(adj))
 
@@ -307,7 +310,7 @@ def _table(v: View, slots: tuple[Slot, ...]) -> Table:
     far = sorted(range(len(slots)), key=lambda i: (far_key(slots[i]), slots[i].at.label, slots[i].at.who))
     return Table(
         slots=slots,
-        far=tuple(far),
+        runs=tuple((k, tuple(run)) for k, run in groupby(far, key=lambda i: far_key(slots[i]))),
         by_channel_from=index((s.at.channel_from, i) for i, s in enumerate(slots)),
         by_up=index((s.at.ups, i) for i, s in enumerate(slots)),
         by_anchor=index((s.at.anchors, i) for i, s in enumerate(slots)),

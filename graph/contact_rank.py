@@ -18,15 +18,14 @@ answers a caller reads.
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import replace
 from itertools import groupby
 from typing import Any
 
 from graph.contact_facts import names
 from graph.contact_home import Home
-from graph.contact_index import FOLD_AT, Slot, Standing, Table, far_key, slot_key, standing
+from graph.contact_index import FOLD_AT, Slot, Standing, Table, slot_key, standing
 from graph.contact_types import Answer
 from graph.view import View
 
@@ -86,18 +85,48 @@ def rank(v: View, home: Home | None, t: Table, *, general: bool = False) -> Iter
     mine = [
         _Row(t.slots[i], tier) for i, tier in near.items() if not (tier >= 2 and t.seat_group.get(i) in folding)
     ] + _forum_rows(v, home, t, folding, gone)
-    # rows with their key; a far slot is only its index until its group is read
-    far: Iterator[tuple[tuple[int, ...], _Row | int]] = (
-        (far_key(t.slots[i]), i)
-        for i in t.far  # the far order, fixed per pool
-        if i not in near and i not in gone and t.seat_group.get(i) not in folding
-    )
-    ours: Iterator[tuple[tuple[int, ...], _Row | int]] = ((r.key, r) for r in sorted(mine, key=_Row.order))
-    merged = heapq.merge(ours, far, key=lambda x: x[0])
-    for _, tied in groupby(merged, key=lambda x: x[0]):
-        group = [r if isinstance(r, _Row) else _Row(t.slots[r], t.slots[r].at.far) for _, r in tied]
-        for r, d in _nearest_first(home, group):
+    mine.sort(key=_Row.order)
+    for group in _tied(t, mine, near, gone, folding):
+        for item, d in _nearest_first(home, group):
+            r = item if isinstance(item, _Row) else _Row(t.slots[item], t.slots[item].at.far)
             yield _answer(v, home, r, d, general)
+
+
+_Entry = tuple[tuple[str, ...], str, "_Row | int"]  # (order within its ties, who, a row or a far slot's index)
+
+
+def _tied(t: Table, mine: list[_Row], *skip: Container[Any]) -> Iterator[list[_Entry]]:
+    """The rows near the asker (``mine``, in order) merged into the pool's far order (but for the slots
+    in ``skip``: near, gone, or folded into their forum, by slot or by seat group), one group of equal keys at
+    a time, the rows near the asker first in each; a far slot stays its index until its row is read."""
+    near, gone, folding = skip
+    slots, seat_group, j, n = t.slots, t.seat_group, 0, len(mine)
+    for key, run in t.runs:
+        while j < n and mine[j].key < key:
+            k, j0 = mine[j].key, j
+            while j < n and mine[j].key == k:
+                j += 1
+            yield [_entry(r) for r in mine[j0:j]]
+        j0 = j
+        while j < n and mine[j].key == key:
+            j += 1
+        group = [_entry(r) for r in mine[j0:j]]
+        for i in run:
+            if i not in near and i not in gone and seat_group.get(i) not in folding:
+                at = slots[i].at
+                group.append(((at.label, at.who), at.who, i))
+        if group:
+            yield group
+    for _, rows in groupby(mine[j:], key=_key):
+        yield [_entry(r) for r in rows]
+
+
+def _entry(r: _Row) -> _Entry:
+    return ((r.at.label, r.at.who), r.at.who, r)
+
+
+def _key(r: _Row) -> tuple[int, ...]:
+    return r.key
 
 
 def _forum_rows(
@@ -117,29 +146,36 @@ def _forum_rows(
     return out
 
 
-def _nearest_first(home: Home, group: list[_Row]) -> Iterator[tuple[_Row, int]]:
-    """A group by (steps, key, label, id), walking out from the asker one level per step as it is read:
+def _nearest_first(home: Home, group: list[_Entry]) -> Iterator[tuple[_Row | int, int]]:
+    """A group of ties by (steps, order, id), walking out from the asker one level per step as it is read:
     the rows first met at depth d come before those at d + 1, so the walk stops as soon as the reader
     has enough; the unreachable ones come last."""
-    left = [r for r in group if home.reachable(r.at.who)]
-    never = [r for r in group if not home.reachable(r.at.who)]
-    met: dict[int, list[_Row]] = {}
+    reachable, depth_of = home.reachable, home.depth_of
+    left: list[_Entry] = []
+    never: list[_Entry] = []
+    for e in group:
+        (left if reachable(e[1]) else never).append(e)
+    met: dict[int, list[_Entry]] = {}
     depth = 0
     while left or met:
         if left and home.reach(depth):
-            still: list[_Row] = []
-            for r in left:
-                d = home.depth_of(r.at.who)
-                (still if d is None else met.setdefault(d, [])).append(r)
+            still: list[_Entry] = []
+            for e in left:
+                d = depth_of(e[1])
+                (still if d is None else met.setdefault(d, [])).append(e)
             left = still
         elif left:  # the walk ended without meeting them
             never += left
             left = []
-        for r in sorted(met.pop(depth, ()), key=_Row.order):
-            yield r, depth
+        for e in sorted(met.pop(depth, ()), key=_first):
+            yield e[2], depth
         depth += 1
-    for r in sorted(never, key=_Row.order):  # not connected
-        yield r, 99
+    for e in sorted(never, key=_first):  # not connected
+        yield e[2], 99
+
+
+def _first(e: _Entry) -> tuple[str, ...]:
+    return e[0]
 
 
 def _best_seat(home: Home | None, pairs: tuple[tuple[Slot, int | None], ...]) -> _Row:
@@ -148,7 +184,9 @@ def _best_seat(home: Home | None, pairs: tuple[tuple[Slot, int | None], ...]) ->
     if home is None:
         return min(seats, key=_Row.order)
     top = min(r.key[:3] for r in seats)
-    return next(_nearest_first(home, [r for r in seats if r.key[:3] == top]))[0]
+    best = next(_nearest_first(home, [(r.order(), r.at.who, r) for r in seats if r.key[:3] == top]))[0]
+    assert isinstance(best, _Row)
+    return best
 
 
 def _answer(v: View, home: Home | None, r: _Row, distance: int, general: bool) -> Answer:

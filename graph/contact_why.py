@@ -12,7 +12,7 @@ from graph.contact_index import structure_index
 from graph.contact_types import Answer, Step
 from graph.view import View
 
-__all__ = ["closing_steps", "explained", "why"]
+__all__ = ["channel_origins", "closing_steps", "explained", "why"]
 
 
 def explained(v: View, home: Home | None, a: Answer) -> Answer:
@@ -29,33 +29,43 @@ def why(v: View, home: Home | None, target: str, channels: tuple[str, ...]) -> t
     """Asker → … → target: through the asker's channel where there is one, else the shortest structure path."""
     if home is None:
         return ()
-    for ch, origins, among in _origins(v, channels):
-        if among.isdisjoint(home.channel_from):
-            continue
-        froms = [f for f in origins if f in home.channel_from]
-        if froms:
+    if channels:
+        origins, first = channel_origins(v, channels)
+        mine = home.channel_from
+        # the first channel (in ``channels`` order) starting where the asker stands: look up the smaller side
+        hits = (
+            [first[f] for f in mine if f in first] if len(mine) < len(first) else [first[f] for f in first if f in mine]
+        )
+        if hits:
+            ch, starts = origins[min(hits)]
+            froms = [f for f in starts if f in mine]
             start = min(froms, key=lambda f: len(home.path(f)) or 99)
             lead = _path_steps(v, home.path(start) or [home.id])
             return (*lead, Step(start, "channel_from", True, ch), Step(ch, "channel_to", True, target))
     return _path_steps(v, home.path(target))
 
 
-def _origins(v: View, channels: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
-    """Each channel with where it starts (kept per view: a unit can be reached by a channel from each of
-    ~100 municipalities, and every answer through it asks)."""
-    kept: dict[tuple[str, ...], tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]]
-    kept = v.cached("contact-why-origins", dict)
+_Origins = tuple[tuple[tuple[str, tuple[str, ...]], ...], dict[str, int]]
+
+
+def channel_origins(v: View, channels: tuple[str, ...]) -> _Origins:
+    """Each channel with where it starts, and for each origin the first channel starting there (kept per
+    view, and made for every candidate's channels by ``graph.contacts.prepare``: a unit can be reached by a
+    channel from each of ~100 municipalities, and every answer through it asks)."""
+    kept: dict[tuple[str, ...], _Origins] = v.cached("contact-why-origins", dict)
     hit = kept.get(channels)
     if hit is None:
-        hit = kept[channels] = tuple(
-            (ch, tuple(found), frozenset(found)) for ch in channels for found in [v.into(ch, "channel_from")]
-        )
+        origins = tuple((ch, tuple(v.into(ch, "channel_from"))) for ch in channels)
+        first: dict[str, int] = {}
+        for i, (_, starts) in enumerate(origins):
+            for f in starts:
+                first.setdefault(f, i)
+        hit = kept[channels] = (origins, first)
     return hit
 
 
 def _path_steps(v: View, nodes: list[str]) -> tuple[Step, ...]:
-    edge = structure_index(v).edge
-    return tuple(Step(a, edge[a, b][0], edge[a, b][1] == a, b) for a, b in pairwise(nodes))
+    return tuple(map(structure_index(v).edge.__getitem__, pairwise(nodes)))
 
 
 def closing_steps(

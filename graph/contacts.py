@@ -97,7 +97,7 @@ from graph.contact_json import answer_json, organisation
 from graph.contact_rank import origin_names, rank
 from graph.contact_types import NEARNESS, Answer, Step
 from graph.contact_walk import prepare_walks
-from graph.contact_why import explained
+from graph.contact_why import channel_origins, explained
 from graph.errors import AmbiguousEntity, Candidate, NotInSources
 from graph.gap_forums import forums
 from graph.gap_network import channels
@@ -206,11 +206,19 @@ def prepare(model: Model, on: dt.date | None = None, scenarios: Iterable[str] = 
     index = topic_index(model)
     texts = {lab.text for lab in index.labels} | set(index.topics)  # every label as typed, ids as links give them
     texts |= {text for e in index.thesaurus.entries.values() for text, _ in e.texts}  # the everyday words
+    of: dict[str, str | None] = v.cached("contact-organisation", dict)  # read by every answer's gaps
     for text in sorted(texts):
         meaning = understand(model, text)
-        for slot in pool(v, meaning.topics or meaning.general).slots:
+        t = pool(v, meaning.topics or meaning.general)
+        for slot in t.slots:
+            if slot.at.who not in of:
+                of[slot.at.who] = organisation(model, slot.at.who)
             if slot.at.channels:
                 origin_names(v, slot.at.channel_from)  # named once: a channel open to every municipality names ~100
+                channel_origins(v, slot.at.channels)  # where each starts, for the why of an answer through it
+        for forum, _ in t.seats:  # a forum may stand for its seats
+            if forum not in of:
+                of[forum] = organisation(model, forum)
 
 
 def contact(

@@ -54,6 +54,7 @@ class Home:
         steps = steps_from(v, asker)  # the walk out from the asker, advanced only as far as a question reads
         self.reach, self.reachable, self.depth_of = steps.reach, steps.reachable, steps.depth_of
         self.distance, self.path = steps.distance, steps.path
+        self.node, self.nearest_first = steps.node, steps.nearest_first
 
     def tier(self, s: Standing) -> int:
         """The nearness tier of a candidate as an index into ``NEARNESS`` (see the module docstring)."""

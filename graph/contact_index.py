@@ -112,6 +112,7 @@ class Table:
     seat_group: dict[int, tuple[str, str]]
     folds: frozenset[tuple[str, str]]  # the seat groups big enough to fold into their forum, seen from far
     named: dict[tuple[str, str], tuple[int, ...]]  # (who, topic) → slots: a forum already an answer
+    ties: tuple[tuple[tuple[str, str], int, int], ...]  # each slot's (order among its ties, structure node, index)
 
 
 def slot_key(tenths: int, at: Standing, tier: int) -> tuple[int, ...]:
@@ -307,6 +308,7 @@ def _table(v: View, slots: tuple[Slot, ...]) -> Table:
     for i, s in enumerate(slots):
         if (s.at.who, s.topic) in seats:
             named.setdefault((s.at.who, s.topic), []).append(i)
+    node = structure_index(v).index
     far = sorted(range(len(slots)), key=lambda i: (far_key(slots[i]), slots[i].at.label, slots[i].at.who))
     return Table(
         slots=slots,
@@ -320,6 +322,7 @@ def _table(v: View, slots: tuple[Slot, ...]) -> Table:
         seat_group={i: k for k, x in seats.items() for i in x},
         folds=frozenset(k for k, x in seats.items() if len(x) >= FOLD_AT),
         named={k: tuple(x) for k, x in named.items()},
+        ties=tuple(((s.at.label, s.at.who), node.get(s.at.who, -1), i) for i, s in enumerate(slots)),
     )
 
 

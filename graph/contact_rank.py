@@ -18,7 +18,7 @@ answers a caller reads.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import replace
 from itertools import groupby
 from typing import Any
@@ -30,6 +30,8 @@ from graph.contact_types import Answer
 from graph.view import View
 
 __all__ = ["origin_names", "rank"]
+
+_Node = Callable[[str], int]  # the structure's int id of a node (-1: not in it)
 
 
 class _Row:
@@ -86,43 +88,41 @@ def rank(v: View, home: Home | None, t: Table, *, general: bool = False) -> Iter
         _Row(t.slots[i], tier) for i, tier in near.items() if not (tier >= 2 and t.seat_group.get(i) in folding)
     ] + _forum_rows(v, home, t, folding, gone)
     mine.sort(key=_Row.order)
-    for group in _tied(t, mine, near, gone, folding):
-        for item, d in _nearest_first(home, group):
+    for group in _tied(t, mine, near, gone, folding, home.node):
+        for item, d in home.nearest_first(group):
             r = item if isinstance(item, _Row) else _Row(t.slots[item], t.slots[item].at.far)
             yield _answer(v, home, r, d, general)
 
 
-_Entry = tuple[tuple[str, ...], str, "_Row | int"]  # (order within its ties, who, a row or a far slot's index)
+_Entry = tuple[tuple[str, str], int, "_Row | int"]  # (label and id, structure node, a row or a far slot's index)
 
 
-def _tied(t: Table, mine: list[_Row], *skip: Container[Any]) -> Iterator[list[_Entry]]:
-    """The rows near the asker (``mine``, in order) merged into the pool's far order (but for the slots
-    in ``skip``: near, gone, or folded into their forum, by slot or by seat group), one group of equal keys at
-    a time, the rows near the asker first in each; a far slot stays its index until its row is read."""
-    near, gone, folding = skip
-    slots, seat_group, j, n = t.slots, t.seat_group, 0, len(mine)
+def _tied(
+    t: Table, mine: list[_Row], near: Container[int], gone: Container[int], folding: Container[Any], node: _Node
+) -> Iterator[list[_Entry]]:
+    """The rows near the asker (``mine``, in order) merged into the pool's far order (but for the slots near
+    or gone, or folded into their forum), one group of equal keys at a time, the rows near the asker first in
+    each: within a group only the label and id order. A far slot stays its index until its row is read."""
+    ties, seat_group, j, n = t.ties, t.seat_group, 0, len(mine)
     for key, run in t.runs:
         while j < n and mine[j].key < key:
             k, j0 = mine[j].key, j
             while j < n and mine[j].key == k:
                 j += 1
-            yield [_entry(r) for r in mine[j0:j]]
+            yield [_entry(r, node) for r in mine[j0:j]]
         j0 = j
         while j < n and mine[j].key == key:
             j += 1
-        group = [_entry(r) for r in mine[j0:j]]
-        for i in run:
-            if i not in near and i not in gone and seat_group.get(i) not in folding:
-                at = slots[i].at
-                group.append(((at.label, at.who), at.who, i))
+        group: list[_Entry] = [_entry(r, node) for r in mine[j0:j]]
+        group += [ties[i] for i in run if i not in near and i not in gone and seat_group.get(i) not in folding]
         if group:
             yield group
     for _, rows in groupby(mine[j:], key=_key):
-        yield [_entry(r) for r in rows]
+        yield [_entry(r, node) for r in rows]
 
 
-def _entry(r: _Row) -> _Entry:
-    return ((r.at.label, r.at.who), r.at.who, r)
+def _entry(r: _Row, node: _Node) -> _Entry:
+    return ((r.at.label, r.at.who), node(r.at.who), r)
 
 
 def _key(r: _Row) -> tuple[int, ...]:
@@ -146,47 +146,13 @@ def _forum_rows(
     return out
 
 
-def _nearest_first(home: Home, group: list[_Entry]) -> Iterator[tuple[_Row | int, int]]:
-    """A group of ties by (steps, order, id), walking out from the asker one level per step as it is read:
-    the rows first met at depth d come before those at d + 1, so the walk stops as soon as the reader
-    has enough; the unreachable ones come last."""
-    reachable, depth_of = home.reachable, home.depth_of
-    left: list[_Entry] = []
-    never: list[_Entry] = []
-    for e in group:
-        (left if reachable(e[1]) else never).append(e)
-    met: dict[int, list[_Entry]] = {}
-    depth = 0
-    while left or met:
-        if left and home.reach(depth):
-            still: list[_Entry] = []
-            for e in left:
-                d = depth_of(e[1])
-                (still if d is None else met.setdefault(d, [])).append(e)
-            left = still
-        elif left:  # the walk ended without meeting them
-            never += left
-            left = []
-        for e in sorted(met.pop(depth, ()), key=_first):
-            yield e[2], depth
-        depth += 1
-    for e in sorted(never, key=_first):  # not connected
-        yield e[2], 99
-
-
-def _first(e: _Entry) -> tuple[str, ...]:
-    return e[0]
-
-
 def _best_seat(home: Home | None, pairs: tuple[tuple[Slot, int | None], ...]) -> _Row:
     """The seat that stands for its forum: the first by the full key (steps counted only among the ties)."""
     seats = [_Row(s, tier) for s, tier in pairs]
     if home is None:
         return min(seats, key=_Row.order)
     top = min(r.key[:3] for r in seats)
-    best = next(_nearest_first(home, [(r.order(), r.at.who, r) for r in seats if r.key[:3] == top]))[0]
-    assert isinstance(best, _Row)
-    return best
+    return next(home.nearest_first([(r.order(), home.node(r.at.who), r) for r in seats if r.key[:3] == top]))[0]
 
 
 def _answer(v: View, home: Home | None, r: _Row, distance: int, general: bool) -> Answer:

@@ -16,12 +16,16 @@ from __future__ import annotations
 import threading
 from array import array
 from collections import OrderedDict
+from collections.abc import Iterator
+from typing import Any, TypeVar
 
 from graph.contact_index import StructureIndex, structure_index
 from graph.view import View
 
 __all__ = ["Steps", "prepare_walks", "steps_from"]
 
+K = TypeVar("K", bound=tuple[Any, ...])  # an entry's order among its ties
+T = TypeVar("T")
 _WALKS_KEPT = 32  # walks a date's view keeps besides the prepared ones (a national walk in progress: ~85 KB)
 #: Kinds whose walks are worth preparing when other askers hang from them (a municipality or department
 #: for its schools and offices, a forum for its secretariat): ~530 walks, ~8 MB at national scale.
@@ -45,6 +49,11 @@ class _Walk:
     def at(self, i: int) -> int:
         """Steps to node ``i`` (-1: not met yet)."""
         return self.depth[i]
+
+    def depths(self, nodes: list[int]) -> list[int]:
+        """Steps to each of ``nodes`` (-1: not met yet)."""
+        depth = self.depth
+        return [depth[i] for i in nodes]
 
     def reach(self, depth: int) -> bool:
         """Walk until every node ``depth`` steps away is known; False when nothing lies that far."""
@@ -82,6 +91,10 @@ class _Done(_Walk):
     def at(self, i: int) -> int:
         return self._steps[i] - 1
 
+    def depths(self, nodes: list[int]) -> list[int]:
+        steps = self._steps
+        return [steps[i] - 1 for i in nodes]
+
 
 class Steps:
     """Steps from one asker: its own walk, or, when all its links but one end at a leaf, the walk of that
@@ -115,6 +128,46 @@ class Steps:
         d = self._walk.at(i)
         return d + self._lead if d >= 0 else None
 
+    def node(self, who: str) -> int:
+        """The structure's int id of ``who`` (-1: not in the structure)."""
+        return self._s.index.get(who, -1)
+
+    def nearest_first(self, entries: list[tuple[K, int, T]]) -> Iterator[tuple[T, int]]:
+        """The items of ``entries`` ``(order, node, item)`` by (steps to the node, order), with their steps,
+        walking out one level per step as they are read: the entries first met at depth d come before those at
+        d + 1, so the walk stops as soon as the reader has enough; those not connected come last (99)."""
+        part, mine = self._s.part, self._part
+        left: list[tuple[K, int, T]] = []
+        never: list[tuple[K, int, T]] = []
+        for e in entries:
+            i = e[1]
+            (left if i >= 0 and part[i] == mine else never).append(e)
+        met: dict[int, list[tuple[K, int, T]]] = {}
+        depth = 0
+        while left or met:
+            if left and self.reach(depth):
+                still: list[tuple[K, int, T]] = []
+                for e, d in zip(left, self._depths([e[1] for e in left]), strict=True):
+                    (still if d < 0 else met.setdefault(d, [])).append(e)
+                left = still
+            elif left:  # the walk ended without meeting them
+                never += left
+                left = []
+            for e in sorted(met.pop(depth, ()), key=_order):
+                yield e[2], depth
+            depth += 1
+        for e in sorted(never, key=_order):
+            yield e[2], 99
+
+    def _depths(self, nodes: list[int]) -> list[int]:
+        """``depth_of`` for many nodes at once (-1: not met yet)."""
+        assert self._walk is not None  # only reachable nodes are asked about: the asker has a walk
+        start, leaves, lead = self._start, self._leaves, self._lead
+        return [
+            0 if i == start else 1 if i in leaves else d + lead if d >= 0 else -1
+            for i, d in zip(nodes, self._walk.depths(nodes), strict=True)
+        ]
+
     def distance(self, who: str) -> int:
         """Steps to ``who`` (99: not connected)."""
         if not self.reachable(who):
@@ -139,6 +192,10 @@ class Steps:
             i = pred[i]
         out.append(ids[self._start])
         return out[::-1]
+
+
+def _order(e: tuple[K, int, object]) -> K:
+    return e[0]
 
 
 def steps_from(v: View, asker: str) -> Steps:

@@ -3,7 +3,7 @@
 ``graph.contacts`` cites the gaps of a few kinds that explain an answer: about the contact, its channel
 or requirement (or naming them in a channel's or open question's context), a missing contact person
 required in the body the contact belongs to, and gaps about what handles the asked topic. A prepared
-view finds them in an index over every gap of the date (``graph.contacts._gap_index``); a one-off
+view finds them in an index over every gap of the date (``graph.contact_gap_index``); a one-off
 question asks only about the nodes its answer cites, with the finders' own per-entity functions, and
 gives the same gaps in the same (report) order.
 """

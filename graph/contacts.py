@@ -90,23 +90,18 @@ from typing import Any
 
 from graph.applicability import check_scenarios, require_in_force
 from graph.contact_fallbacks import with_fallbacks
-from graph.contact_gaps import cited_gaps
+from graph.contact_gap_index import prepare_gaps, related_gaps
 from graph.contact_home import home as home_of
 from graph.contact_index import pool, prepare_places
-from graph.contact_json import answer_json, organisation
+from graph.contact_json import answer_json
 from graph.contact_rank import origin_names, rank
 from graph.contact_types import NEARNESS, Answer, Step
 from graph.contact_walk import prepare_walks
 from graph.contact_why import channel_origins, explained
 from graph.errors import AmbiguousEntity, Candidate, NotInSources
-from graph.gap_forums import forums
-from graph.gap_network import channels
-from graph.gap_posts import open_questions, requirements, responsibilities, seats
-from graph.gap_requests import outstanding_requests
-from graph.gap_types import GapCtx
-from graph.gaps import FINDERS, Gap
+from graph.gaps import Gap
 from graph.model import Model
-from graph.topic_types import EntryMatch, TopicMatch, Understanding
+from graph.topic_types import EntryMatch, TopicMatch
 from graph.topics import topic_index, understand
 from graph.view import View, view
 
@@ -114,17 +109,7 @@ __all__ = ["ASKER_KINDS", "NEARNESS", "Answer", "ContactAnswer", "Step", "contac
 
 ASKER_KINDS = ("organisation", "unit", "forum", "cluster", "partnership", "collaboration", "post", "person")
 _ANSWERS_KEPT = 4096  # answers kept per model version, date and scenarios (each a few KB)
-_GAP_KINDS = ("vacant_seat", "vacant_post", "missing_contact_person", "channel_not_open", "open_question")
-# gaps about what the topic itself is left with: nobody placed, a request still open
-_TOPIC_GAP_KINDS = ("responsibility_not_placed", "outstanding_request", "vacant_seat", "missing_contact_person")
-# the finders of those kinds, and ``forums`` for the open questions it reports itself (``open_questions``
-# reports only the rest): the other finders (members, interfaces, single points …) are most of a national
-# report's cost and none of their gaps can explain an answer
-_GAP_FINDERS = frozenset(
-    {seats, requirements, forums, responsibilities, channels, outstanding_requests, open_questions}
-)
 _ROUTES_SHOWN = 5  # general routes named in a "not in the sources" error
-_TOPIC_GAP_SCORE = 0.5  # topics matched this well (not only as a neighbour) bring their own gaps
 
 
 # ------------------------------------------------------------------------------------------------ results
@@ -202,23 +187,19 @@ def prepare(model: Model, on: dt.date | None = None, scenarios: Iterable[str] = 
     model.index.build(ASKER_KINDS)  # the names askers are resolved by, built once per model
     prepare_walks(v)
     prepare_places(v)
-    _gap_index(v)
     index = topic_index(model)
     texts = {lab.text for lab in index.labels} | set(index.topics)  # every label as typed, ids as links give them
     texts |= {text for e in index.thesaurus.entries.values() for text, _ in e.texts}  # the everyday words
-    of: dict[str, str | None] = v.cached("contact-organisation", dict)  # read by every answer's gaps
+    pools = []
     for text in sorted(texts):
         meaning = understand(model, text)
-        t = pool(v, meaning.topics or meaning.general)
+        pools.append(pool(v, meaning.topics or meaning.general))
+    prepare_gaps(v, pools)  # the gaps an answer can cite, and for every candidate the ones it brings
+    for t in pools:
         for slot in t.slots:
-            if slot.at.who not in of:
-                of[slot.at.who] = organisation(model, slot.at.who)
             if slot.at.channels:
                 origin_names(v, slot.at.channel_from)  # named once: a channel open to every municipality names ~100
                 channel_origins(v, slot.at.channels)  # where each starts, for the why of an answer through it
-        for forum, _ in t.seats:  # a forum may stand for its seats
-            if forum not in of:
-                of[forum] = organisation(model, forum)
 
 
 def contact(
@@ -275,7 +256,7 @@ def contact(
         "on": on,
         "scenarios": scen,
         "answers": tuple(answers),
-        "gaps": _related_gaps(v, answers, meaning),
+        "gaps": related_gaps(v, answers, meaning),
         "include_personal": include_personal,
         "words": meaning.entries,
         "general": general,
@@ -324,82 +305,3 @@ def resolve_asker(model: Model, text: str) -> str:
             if all(other == cand or cand in v.ancestors(other) for other in ids):
                 return cand
         raise
-
-
-# ------------------------------------------------------------------------------------------------ gaps
-def _related_gaps(v: View, answers: list[Answer], meaning: Understanding) -> tuple[Gap, ...]:
-    """Gaps that explain an incomplete answer (about the contact, its channel, its requirement or body)
-    and gaps about the topic itself (a responsibility for it placed with nobody, a request still open)."""
-    direct = {x for a in answers for x in (a.who, *a.channels, a.requirement) if x}
-    of: dict[str, str | None] = v.cached("contact-organisation", dict)  # who → the body it belongs to
-    bodies: set[str] = set()
-    for a in answers:
-        if a.who not in of:
-            of[a.who] = organisation(v.model, a.who)
-        body = of[a.who]
-        if body:
-            bodies.add(body)
-    topics = {t.id for t in meaning.topics if t.via != "general" and t.score >= _TOPIC_GAP_SCORE}
-    if not v.has(_gap_key(v)):  # a one-off question: only the cited nodes' gaps, not every gap of the date
-        return cited_gaps(v, direct, bodies, topics, _TOPIC_GAP_KINDS)
-    gaps, by_entity, by_context, by_body, by_topic = _gap_index(v)
-    hits = {i for x in direct for i in by_entity.get(x, ()) + by_context.get(x, ())}
-    hits |= {i for x in direct | bodies for i in by_body.get(x, ())}
-    hits |= {i for t in topics for i in by_topic.get(t, ())}  # about the topic: nobody placed, a request open …
-    out: list[Gap] = []
-    for i in sorted(hits):  # the report's order
-        if gaps[i] not in out:
-            out.append(gaps[i])
-    return tuple(out)
-
-
-_Index = dict[str, tuple[int, ...]]
-
-
-def _gap_index(v: View) -> tuple[tuple[Gap, ...], _Index, _Index, _Index, _Index]:
-    """The gaps an answer can be explained by, indexed by the ids that make one relevant (kept per view).
-
-    A gap explains an answer when it is about the contact, its channel or requirement; a channel or open
-    question gap also when its context names one of those; a missing contact person when it is required
-    in the contact or the body it belongs to; a gap about a topic's handler when the topic is asked
-    about. None of these kinds needs the network-wide single points.
-    """
-
-    day = _gap_key(v)[1]
-
-    def build() -> tuple[tuple[Gap, ...], _Index, _Index, _Index, _Index]:
-        gaps = tuple(g for g in _answer_gaps(view(v.model, day, v.scen)) if g.kind in _GAP_KINDS + _TOPIC_GAP_KINDS)
-        by_entity: dict[str, list[int]] = {}
-        by_context: dict[str, list[int]] = {}
-        by_body: dict[str, list[int]] = {}
-        by_topic: dict[str, list[int]] = {}
-        for i, gap in enumerate(gaps):
-            by_entity.setdefault(gap.entity, []).append(i)
-            if gap.kind in ("channel_not_open", "open_question"):
-                for c in set(gap.context):
-                    by_context.setdefault(c, []).append(i)
-            if gap.kind == "missing_contact_person":
-                for body in v.out(gap.entity, "required_in"):
-                    by_body.setdefault(body, []).append(i)
-            if gap.kind in _TOPIC_GAP_KINDS:
-                for topic in v.out(gap.entity, "handles"):
-                    by_topic.setdefault(topic, []).append(i)
-
-        def frozen(d: dict[str, list[int]]) -> _Index:
-            return {k: tuple(x) for k, x in d.items()}
-
-        return gaps, frozen(by_entity), frozen(by_context), frozen(by_body), frozen(by_topic)
-
-    return v.cached(_gap_key(v), build)
-
-
-def _gap_key(v: View) -> tuple[str, dt.date]:
-    return ("contact-gap-index", v.on or dt.date.today())  # gaps need a date: without one, today's
-
-
-def _answer_gaps(v: View) -> list[Gap]:
-    """The gaps of ``_GAP_FINDERS``, as ``graph.gaps.local_gaps`` lists them (finder order, then its sort):
-    the same gaps of these kinds, in the same order, at a sixth of the cost at national scale."""
-    c = GapCtx(v)
-    found = [gap for finder in FINDERS if finder in _GAP_FINDERS for gap in finder(c)]
-    return sorted(found, key=lambda g: (*g.order, v.model.label(g.entity), g.entity))

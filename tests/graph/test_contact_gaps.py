@@ -1,4 +1,4 @@
-"""The gaps a contact answer can cite come from a subset of the finders (``graph.contacts._GAP_FINDERS``);
+"""The gaps a contact answer can cite come from a subset of the finders (``graph.contact_gap_index._GAP_FINDERS``);
 they must be exactly the gaps of those kinds in the full local report, in the same order, whatever the
 date, so a new finder that reports open questions itself cannot make the two drift apart unnoticed."""
 
@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.contacts import _GAP_KINDS, _TOPIC_GAP_KINDS, _answer_gaps
+from graph.contact_gap_index import _GAP_KINDS, TOPIC_GAP_KINDS, _answer_gaps
 from graph.gaps import local_gaps
 from graph.model import Model, load
 from graph.view import view
 
-_KINDS = set(_GAP_KINDS + _TOPIC_GAP_KINDS)
+_KINDS = set(_GAP_KINDS + TOPIC_GAP_KINDS)
 _DATES = (dt.date(2025, 1, 1), dt.date(2026, 6, 1), dt.date(2027, 2, 1))
 
 

@@ -129,11 +129,18 @@ def test_every_node_s_cited_gaps_are_the_prepared_index_s(day: dt.date, bundled:
     them off the full gap report. Asked for every in-force node, as a contact, a body and a topic, on two
     dates, both give the same gaps in the same order – so the two cannot drift apart, whichever kind of
     gap (vacant seat, requirement, responsibility, request, channel, open question) a sample would miss."""
+    from graph.contact_gap_index import TOPIC_GAP_KINDS, gap_index
     from graph.contact_gaps import cited_gaps
-    from graph.contacts import _TOPIC_GAP_KINDS, _gap_index
 
     v = view(bundled, day)
-    gaps, by_entity, by_context, by_body, by_topic = _gap_index(v)
+    index = gap_index(v)
+    gaps, by_entity, by_context, by_body, by_topic = (
+        index.gaps,
+        index.by_entity,
+        index.by_context,
+        index.by_body,
+        index.by_topic,
+    )
 
     def prepared(direct: set[str], bodies: set[str], topics: set[str]) -> tuple[Any, ...]:
         hits = {i for x in direct for i in by_entity.get(x, ()) + by_context.get(x, ())}
@@ -149,7 +156,7 @@ def test_every_node_s_cited_gaps_are_the_prepared_index_s(day: dt.date, bundled:
     nodes = [n for n in sorted(bundled.nx) if v.ok(n)]
     for x in nodes:
         for direct, bodies, topics in (({x}, set(), set()), (set(), {x}, set()), (set(), set(), {x})):
-            one_off = cited_gaps(v, direct, bodies, topics, _TOPIC_GAP_KINDS)
+            one_off = cited_gaps(v, direct, bodies, topics, TOPIC_GAP_KINDS)
             assert one_off == prepared(direct, bodies, topics), (x, direct, bodies, topics)
             kinds_seen |= {g.kind for g in one_off}
     if day == ON:  # the check reached every kind an answer can cite on the bundled data

@@ -28,7 +28,8 @@ K = TypeVar("K", bound=tuple[Any, ...])  # an entry's order among its ties
 T = TypeVar("T")
 _WALKS_KEPT = 32  # walks a date's view keeps besides the prepared ones (a national walk in progress: ~85 KB)
 #: Kinds whose walks are worth preparing when other askers hang from them (a municipality or department
-#: for its schools and offices, a forum for its secretariat): ~530 walks, ~8 MB at national scale.
+#: for its schools and offices, a forum for its secretariat): ~530 walks, ~8 MB at national scale (with
+#: the ``_OWN_KINDS`` walks 847, ~13 MB).
 _HUB_KINDS = frozenset({"organisation", "unit", "forum", "partnership", "collaboration", "cluster"})
 _OWN_KINDS = frozenset({"organisation", "unit"})  # askers that, linked to several bodies, get a walk of their own
 
@@ -218,7 +219,8 @@ def prepare_walks(v: View) -> int:
     and unit that hangs from none (linked to two or more bodies: it walks its own way); returns how many.
 
     A question from an asker whose walk is not prepared walks on its own (~0.6 ms on the national
-    file, most of such a question); these ~320 more walks nationally cost ~0.4 s and ~5 MB per date."""
+    file, most of such a question); these ~320 more walks nationally cost ~5 MB per date and ~0.1-0.3 s
+    of ``prepare`` (a finished walk's steps are now made in C, which paid for most of them)."""
     s = structure_index(v)
 
     def build() -> dict[int, _Walk]:

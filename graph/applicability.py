@@ -34,8 +34,8 @@ def check_scenarios(model: Model, scenarios: Iterable[str]) -> tuple[str, ...]:
 
 
 def _scenario_keys(model: Model) -> frozenset[str]:
-    keys = {d["scenario"] for _, d in model.nx.nodes(data=True) if d.get("scenario")}
-    keys |= {d["scenario"] for _, _, d in model.nx.edges(data=True) if d.get("scenario")}
+    keys = {d["scenario"] for d in model.adjacency.nodes.values() if d.get("scenario")}
+    keys |= {d["scenario"] for _, _, _, d in model.adjacency.edges() if d.get("scenario")}
     return frozenset(keys)
 
 

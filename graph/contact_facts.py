@@ -22,7 +22,7 @@ def facts(v: View, c: Cand, channels: tuple[str, ...]) -> Facts:
         froms = {f for ch in channels for f in v.into(ch, "channel_from")}
         if v.kind(c.who) == "channel":
             froms |= set(v.into(c.who, "channel_from"))
-        sectors = frozenset(v.g.nodes[a].get("sector") for x in where for a in {x, *v.ancestors(x)})
+        sectors = frozenset(v.adjacency.nodes[a].get("sector") for x in where for a in {x, *v.ancestors(x)})
         state, note = status(v, c, channels)
         hit = store[key] = Facts(where, frozenset(froms), sectors, state, note)
     return hit
@@ -52,13 +52,13 @@ def status(v: View, c: Cand, channels: tuple[str, ...]) -> tuple[str, tuple[tupl
         note = missing_note(v.model, c.who, v.out(c.requirement, "requested_by"))
         return "missing", ((note["da"], note["en"]),)
     if v.kind(c.who) == "post" and not v.into(c.who, "holds"):
-        d = v.g.nodes[c.who]
+        d = v.adjacency.nodes[c.who]
         if d.get("occupancy") == "vacant" or (not d.get("is_seat") and d.get("occupancy") is None):
             return "vacant", (("Pladsen er vakant.", "The post is vacant."),)
         return "holder_not_stated", (
             ("Kilden oplyser ikke, hvem der besætter pladsen.", "The source does not say who holds the post."),
         )
-    if channels and all(v.g.nodes[ch].get("state", "not_stated") != "open" for ch in channels):
+    if channels and all(v.adjacency.nodes[ch].get("state", "not_stated") != "open" for ch in channels):
         return "channel_not_open", (("Kanalen er ikke registreret som åben.", "The channel is not recorded as open."),)
     if v.proposed(c.who, *channels):
         return "proposed", (("Kun foreslået, ikke besluttet.", "Only proposed, not decided."),)

@@ -94,7 +94,7 @@ def _same_document(model: Model, nid: str, forums: list[str]) -> list[str]:
     """The forums described in the same source document as ``nid`` (the group the request was made in)."""
 
     def docs(x: str) -> set[str]:
-        return {s.title for s in model.sources_of(model.nx.nodes[x].get("sources", ()))}
+        return {s.title for s in model.sources_of(model.adjacency.nodes[x].get("sources", ()))}
 
     mine = docs(nid)
     scored = [(len(docs(f) & mine), f) for f in forums]
@@ -106,14 +106,14 @@ def _stand_ins(v: View, body: str, exclude: str) -> list[str]:
     """Who answers for a forum: its secretary seats, else its secretariat, else its chair, else itself."""
     if v.kind(body) not in COLLAB_KINDS:
         return [body]
-    seats = [s for s in v.into(body, "post_in") if s != exclude and v.g.nodes[s].get("occupancy") != "vacant"]
+    seats = [s for s in v.into(body, "post_in") if s != exclude and v.adjacency.nodes[s].get("occupancy") != "vacant"]
     for roles in (SECRETARY_ROLES, None, CHAIR_ROLES):
         if roles is None:
             hosts = v.out(body, "secretariat_in")
             if hosts:
                 return hosts
             continue
-        found = [s for s in seats if v.g.nodes[s].get("role") in roles]
+        found = [s for s in seats if v.adjacency.nodes[s].get("role") in roles]
         if found:
             return found
     return [body]

@@ -338,10 +338,11 @@ def own_root(v: View, nid: str) -> str:
     (whose other hospitals and psychiatry are "in the region", not "your own organisation"). An
     organisation recorded as part of itself (or of its own part) stops the climb.
     """
-    sector = v.g.nodes[nid].get("sector")
+    nodes = v.adjacency.nodes
+    sector = nodes[nid].get("sector")
     seen = {nid}
     while sector is not None:
-        parents = [p for p in v.out(nid, "part_of") if v.g.nodes[p].get("sector") in (sector, None) and p not in seen]
+        parents = [p for p in v.out(nid, "part_of") if nodes[p].get("sector") in (sector, None) and p not in seen]
         if not parents:
             break
         nid = parents[0]

@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import networkx as nx
-
+from graph.adjacency import Adjacency
 from graph.citing import cite
 from graph.contact_types import CHAIR_ROLES, COLLAB_KINDS, NEARNESS, SECRETARY_ROLES, Answer, Step
 from graph.describe_reach import contact_point
@@ -42,12 +41,12 @@ def answer_json(
     return {
         "rank": rank,
         "who": model.ref(a.who, lang),
-        "kind": model.nx.nodes[a.who]["kind"],
+        "kind": model.adjacency.nodes[a.who]["kind"],
         "organisation": model.ref(org, lang) if org else None,
         "topic": model.ref(a.topic, lang),
         "nearness": _nearness_json(a.nearness, lang),
         "reach": _reach(model, a, asker, lang, personal),
-        "conditions": [c for ch in a.channels for c in _texts(model.nx.nodes[ch].get("conditions"), lang)],
+        "conditions": [c for ch in a.channels for c in _texts(model.adjacency.nodes[ch].get("conditions"), lang)],
         "why": why,
         "why_text": _chain_text(model, steps, lang),
         "fallback": a.fallback,
@@ -59,22 +58,22 @@ def answer_json(
 
 
 def organisation(model: Model, who: str) -> str | None:
-    g = model.nx
+    g = model.adjacency
     kind = g.nodes[who]["kind"]
     edges = {"post": "post_in", "unit": "part_of", "organisation": "part_of", "contact_point": None}
     if kind == "person":
-        posts = [v for _, v, k in g.out_edges(who, keys=True) if k == "holds"]
+        posts = g.successors(who, "holds")
         return organisation(model, posts[0]) if posts else None
     rel = edges.get(kind)
-    targets = sorted(v for _, v, k in g.out_edges(who, keys=True) if k == rel) if rel else []
+    targets = sorted(g.successors(who, rel)) if rel else []
     return targets[0] if targets else None
 
 
 def _reach(model: Model, a: Answer, asker: str | None, lang: str, personal: bool) -> list[dict[str, Any]]:
-    g = model.nx
+    g = model.adjacency
     out: list[dict[str, Any]] = []
     for ch in a.channels:
-        froms = {u for u, _, k in g.in_edges(ch, keys=True) if k == "channel_from"}
+        froms = set(g.predecessors(ch, "channel_from"))
         out.append(
             {
                 "via": "channel",
@@ -88,9 +87,9 @@ def _reach(model: Model, a: Answer, asker: str | None, lang: str, personal: bool
     out += [{"via": "contact_point", **cp} for cp in _cps(model, a.who, personal)]
     kind = g.nodes[a.who]["kind"]
     if kind == "post":
-        for person in sorted(u for u, _, k in g.in_edges(a.who, keys=True) if k == "holds"):
+        for person in sorted(g.predecessors(a.who, "holds")):
             out.append({"via": "holder", **model.ref(person, lang), "contact_points": _cps(model, person, personal)})
-        unheld = not any(k == "holds" for _, _, k in g.in_edges(a.who, keys=True))
+        unheld = not g.predecessors(a.who, "holds")
         if unheld or g.nodes[a.who].get("role") in (*SECRETARY_ROLES, *CHAIR_ROLES):
             # nobody named in the seat: whoever can route it – the forum's own contact point and secretariat
             for f in _targets(g, a.who, "post_in"):
@@ -103,13 +102,13 @@ def _reach(model: Model, a: Answer, asker: str | None, lang: str, personal: bool
 
 
 def _forum_reach(model: Model, forum: str, lang: str, personal: bool) -> list[dict[str, Any]]:
-    g = model.nx
-    seats = sorted(u for u, _, k in g.in_edges(forum, keys=True) if k == "post_in")
+    g = model.adjacency
+    seats = sorted(g.predecessors(forum, "post_in"))
     out = []
     for via, roles in (("secretary", SECRETARY_ROLES), ("chair", CHAIR_ROLES)):
         for s in seats:
             if g.nodes[s].get("role") in roles:
-                holders = sorted(u for u, _, k in g.in_edges(s, keys=True) if k == "holds")
+                holders = sorted(g.predecessors(s, "holds"))
                 occ = g.nodes[s].get("occupancy") or ("held" if holders else "not_stated")
                 out.append(
                     {
@@ -119,24 +118,23 @@ def _forum_reach(model: Model, forum: str, lang: str, personal: bool) -> list[di
                         "holders": [model.ref(h, lang) for h in holders],
                     }
                 )
-    for org in sorted(v for _, v, k in g.out_edges(forum, keys=True) if k == "secretariat_in"):
+    for org in sorted(g.successors(forum, "secretariat_in")):
         out.append({"via": "secretariat", **model.ref(org, lang), "contact_points": _cps(model, org, personal)})
     return out
 
 
-def _targets(g: nx.MultiDiGraph, nid: str, kind: str) -> list[str]:
-    return sorted(v for _, v, k in g.out_edges(nid, keys=True) if k == kind)
+def _targets(g: Adjacency, nid: str, kind: str) -> list[str]:
+    return sorted(g.successors(nid, kind))
 
 
 def _cps(model: Model, nid: str, personal: bool) -> list[dict[str, Any]]:
-    g = model.nx
-    cps = sorted(v for _, v, k in g.out_edges(nid, keys=True) if k == "contact_point")
+    cps = sorted(model.adjacency.successors(nid, "contact_point"))
     return [contact_point(model, cp, include_personal=personal) for cp in cps]
 
 
 def _answer_sources(model: Model, a: Answer) -> list[str]:
     ids = [a.who, *a.channels] + ([a.requirement] if a.requirement else [])
-    return [s for n in ids for s in model.nx.nodes[n].get("sources", ())]
+    return [s for n in ids for s in model.adjacency.nodes[n].get("sources", ())]
 
 
 def _chain_text(model: Model, steps: tuple[Step, ...], lang: str) -> str:

@@ -145,7 +145,7 @@ def _channel_ends(model: Model) -> dict[tuple[str, str], list[tuple[str, dict[st
 
     def build() -> dict[tuple[str, str], list[tuple[str, dict[str, Any]]]]:
         out: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-        for u, w, e in model.nx.edges(data=True):
+        for u, w, _, e in model.adjacency.edges():
             if e["kind"] == "channel_from":
                 out[w, "channel_from"].append((u, e))
             elif e["kind"] == "channel_to":

@@ -134,7 +134,7 @@ def unplaced(c: GapCtx, r: str) -> bool:
 
 def terms(c: GapCtx) -> Iterable[Gap]:
     horizon = c.on + dt.timedelta(days=ENDING_SOON_DAYS)
-    for u, v, e in c.g.edges(data=True):
+    for u, v, _, e in c.g.edges():
         if e["kind"] not in ("member_of", "holds") or not (c.ok(u) and c.ok(v)):
             continue
         end = e.get("valid_until")

@@ -32,7 +32,7 @@ def upward_line_ended(c: GapCtx) -> Iterable[Gap]:
         ended = ended_lines(c.model, body, c.on, c.scen)
         if not ended:
             continue
-        remaining = [v for _, v, k, e in c.g.out_edges(body, keys=True, data=True)
+        remaining = [v for v, keyed in c.g.succ[body].items() for k, e in keyed.items()
                      if k in LINE_WORDS and c.view.edge_ok(e) and c.ok(v)]  # fmt: skip
         lost = [to for to, *_ in ended]
         first_to, first_kind, first_day, _ = ended[0]
@@ -68,10 +68,10 @@ def _with_ending_lines(model: Model) -> frozenset[str]:
     from graph.reporting import LINE_WORDS
 
     def build() -> frozenset[str]:
-        g = model.nx
+        g = model.adjacency
         return frozenset(
             u
-            for u, v, k, e in g.edges(keys=True, data=True)
+            for u, v, k, e in g.edges()
             if k in LINE_WORDS and (e.get("valid_until") is not None or g.nodes[v].get("valid_until") is not None)
         )
 

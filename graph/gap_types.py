@@ -86,7 +86,7 @@ class GapCtx:
     def __init__(self, v: View) -> None:
         if v.on is None:
             raise ValueError("gaps need a date: deadlines and terms are measured against it")
-        self.view, self.model, self.g, self.on, self.scen = v, v.model, v.g, v.on, v.scen
+        self.view, self.model, self.g, self.on, self.scen = v, v.model, v.adjacency, v.on, v.scen
         self.ok, self.nodes, self.out, self.into = v.ok, v.nodes, v.out, v.into
         self.used_questions: set[str] = set()
 

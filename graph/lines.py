@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from graph.adjacency import Adjacency
 
 __all__ = ["LINE_ORDER", "PARALLEL_KINDS", "PRIMARY_KINDS", "Basis", "Line", "build_upward", "edge_sources"]
 
@@ -40,15 +43,19 @@ class Line:
         return self.kind in PRIMARY_KINDS
 
 
-def build_upward(g: nx.MultiDiGraph, edges: Iterable[tuple[str, str, dict[str, Any]]]) -> nx.DiGraph:
+def build_upward(g: Adjacency, edges: Iterable[tuple[str, str, dict[str, Any]]]) -> nx.DiGraph:
     """The in-force ``edges`` of the ``LINE_ORDER`` kinds as one DiGraph edge per pair of bodies (no self-loops)."""
+    import networkx as nx  # chains and diagrams walk it; a contact question never builds it
+
+    node = g.nodes
     lines: dict[tuple[str, str], list[Line]] = {}
     for a, b, e in edges:
-        if a == b or (e["kind"] == "post_in" and g.nodes[a]["kind"] != "post"):
+        if a == b or (e["kind"] == "post_in" and node[a]["kind"] != "post"):
             continue
         basis = tuple(sorted((lang, tuple(texts)) for lang, texts in (e.get("basis") or {}).items()))
-        scenario = e.get("scenario") or g.nodes[b].get("scenario")
-        lines.setdefault((a, b), []).append(Line(e["kind"], e.get("status"), scenario, basis, edge_sources(g, a, b, e)))
+        scenario = e.get("scenario") or node[b].get("scenario")
+        line = Line(e["kind"], e.get("status"), scenario, basis, edge_sources(node, a, b, e))
+        lines.setdefault((a, b), []).append(line)
     up = nx.DiGraph()
     up.add_edges_from(
         (a, b, {"lines": tuple(sorted(found, key=lambda x: (LINE_ORDER[x.kind], x.status or "")))})
@@ -57,9 +64,10 @@ def build_upward(g: nx.MultiDiGraph, edges: Iterable[tuple[str, str, dict[str, A
     return up
 
 
-def edge_sources(g: nx.MultiDiGraph, u: str, v: str, e: Mapping[str, Any]) -> tuple[str, ...]:
-    """A qualified line cites its own sources; a plain ORG triple is cited by the entity it was stated on."""
+def edge_sources(nodes: Mapping[str, Mapping[str, Any]], u: str, v: str, e: Mapping[str, Any]) -> tuple[str, ...]:
+    """A qualified line cites its own sources; a plain ORG triple is cited by the entity it was stated on
+    (``nodes``: node → attributes, ``Adjacency.nodes`` or a networkx graph's ``nodes``)."""
     if e.get("sources") or "via" in e:
         return tuple(e.get("sources") or ())
     subject = v if e["kind"] in _STATED_ON_TARGET else u
-    return tuple(g.nodes[subject].get("sources") or ())
+    return tuple(nodes[subject].get("sources") or ())

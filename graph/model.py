@@ -1,7 +1,9 @@
-"""The one model object: RDF graph + NetworkX projection + label index + sources.
+"""The one model object: RDF graph + projected graph + label index + sources.
 
 Built once per data version (``load``) and handed to the CLI, the API and viz; nothing
-rebuilds it per request. Question modules read ``model.nx`` and the helpers here.
+rebuilds it per request. Question modules read ``model.adjacency`` (plain dicts) and the helpers here;
+``model.nx`` is the same graph as a ``networkx.MultiDiGraph`` for those that run networkx's algorithms,
+built on first use so a contact or topics question never imports networkx.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import pyoxigraph as ox
 
+from graph.adjacency import Adjacency
 from graph.bulk import gc_paused
 from graph.errors import DataFileError
 from graph.fact_view import FactView
@@ -37,6 +39,7 @@ from graph.vocab import Hierarchy
 from ontology.iris import DCTERMS, PROV, SK
 
 if TYPE_CHECKING:
+    import networkx as nx
     from rdflib import Graph
     from rdflib.term import Node
 
@@ -89,7 +92,7 @@ class Model:
     def __init__(
         self,
         rdf: Graph | None,
-        nx: nx.MultiDiGraph,
+        adjacency: Adjacency,
         hierarchy: Hierarchy,
         files: tuple[LoadedFile, ...] = (),
         version: str = "0",
@@ -103,7 +106,8 @@ class Model:
         self._rdf = rdf
         self._facts = facts
         self._lock = threading.Lock()
-        self.nx = nx
+        self.adjacency = adjacency
+        self._nx: nx.MultiDiGraph | None = None
         self.hierarchy = hierarchy
         self.files = files
         self.version = version
@@ -111,7 +115,18 @@ class Model:
         self.labels_by_lang = labels_by_lang if labels_by_lang is not None else {}
 
     def __repr__(self) -> str:
-        return f"<Model version={self.version} nodes={self.nx.number_of_nodes()} edges={self.nx.number_of_edges()}>"
+        g = self.adjacency
+        return f"<Model version={self.version} nodes={g.number_of_nodes()} edges={g.number_of_edges()}>"
+
+    @property
+    def nx(self) -> nx.MultiDiGraph:
+        """The graph as a ``networkx.MultiDiGraph`` over ``adjacency``'s very dicts (built once, on first use;
+        do not modify): paths, chains, gaps and diagrams run networkx on it, contacts and topics do not."""
+        if self._nx is None:
+            with self._lock:
+                if self._nx is None:
+                    self._nx = self.adjacency.to_networkx()
+        return self._nx
 
     @property
     def rdf(self) -> Graph:
@@ -150,11 +165,10 @@ class Model:
     @cached_property
     def index(self) -> LabelIndex:
         with gc_paused():
-            entries = [(nid, data["label"], data["kind"]) for nid, data in self.nx._node.items()]  # the plain dict
-            names = partial(_names, self.nx, self.labels_by_lang, self.alt_labels)  # read per kind, when looked up
-            return LabelIndex(
-                entries, names, contains=partial(_contains, self.nx)
-            )  # the graph, not the model: no cycle
+            g = self.adjacency
+            entries = [(nid, data["label"], data["kind"]) for nid, data in g.nodes.items()]
+            names = partial(_names, g, self.labels_by_lang, self.alt_labels)  # read per kind, when looked up
+            return LabelIndex(entries, names, contains=partial(_contains, g))  # the graph, not the model: no cycle
 
     @cached_property
     def sources(self) -> dict[str, SourceRef]:
@@ -166,17 +180,18 @@ class Model:
         return self.index.resolve(text, kinds=kinds)
 
     def node(self, nid: str) -> dict[str, Any]:
-        return self.nx.nodes[nid]
+        return self.adjacency.nodes[nid]
 
     def label(self, nid: str, lang: str = "da") -> str:
-        if nid in self.nx:
-            data = self.nx.nodes[nid]
+        data = self.adjacency.nodes.get(nid)
+        if data is not None:
             return str(data["label_en"] if lang == "en" else data["label"])
         return self.labels_by_lang.get(nid, {}).get(lang) or nid.rstrip("/#").rsplit("/", 1)[-1]
 
     def ref(self, nid: str, lang: str = "da") -> dict[str, Any]:
         """The minimal JSON object for an entity: id, label, kind."""
-        kind = self.nx.nodes[nid]["kind"] if nid in self.nx else "other"
+        data = self.adjacency.nodes.get(nid)
+        kind = data["kind"] if data is not None else "other"
         return {"id": nid, "label": self.label(nid, lang), "kind": kind}
 
     def sources_of(self, ids: Iterable[str]) -> list[SourceRef]:
@@ -187,16 +202,17 @@ class Model:
         return out
 
     def stats(self) -> dict[str, Any]:
+        g = self.adjacency
         kinds: dict[str, int] = {}
-        for _, k in self.nx.nodes(data="kind"):
-            kinds[k] = kinds.get(k, 0) + 1
+        for d in g.nodes.values():  # the projection gives every node and edge a kind
+            kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
         edges: dict[str, int] = {}
-        for _, _, k in self.nx.edges(data="kind"):
-            edges[k] = edges.get(k, 0) + 1
+        for _, _, _, e in g.edges():
+            edges[e["kind"]] = edges.get(e["kind"], 0) + 1
         return {
             "triples": len(self.triple_index()),
-            "nodes": self.nx.number_of_nodes(),
-            "edges": self.nx.number_of_edges(),
+            "nodes": g.number_of_nodes(),
+            "edges": g.number_of_edges(),
             "node_kinds": dict(sorted(kinds.items())),
             "edge_kinds": dict(sorted(edges.items())),
             "files": [{"path": f.path, "format": f.format, "triples": f.triples} for f in self.files],
@@ -206,24 +222,24 @@ class Model:
 
 
 def _names(
-    g: nx.MultiDiGraph, by_lang: dict[str, dict[str, str]], alt: dict[str, list[str]], nid: str
+    g: Adjacency, by_lang: dict[str, dict[str, str]], alt: dict[str, list[str]], nid: str
 ) -> tuple[list[str], list[str]]:
     """An entity's preferred labels (every language's and the display label) and its alternative labels."""
     names = by_lang.get(nid)
     if names is None:
-        return [g._node[nid]["label"]], alt.get(nid, [])
+        return [g.nodes[nid]["label"]], alt.get(nid, [])
     prefs = set(names.values())  # every language's label (texts: only "" is empty) and the display label
     prefs.discard("")
-    prefs.add(g._node[nid]["label"])
+    prefs.add(g.nodes[nid]["label"])
     return sorted(prefs), alt.get(nid, [])
 
 
-def _contains(g: nx.MultiDiGraph, outer: str, inner: str) -> bool:
+def _contains(g: Adjacency, outer: str, inner: str) -> bool:
     """Whether ``inner`` is part of ``outer`` (a unit of an organisation, at any depth)."""
-    seen, todo = {inner}, [inner]
+    seen, todo, succ = {inner}, [inner], g.succ
     while todo:
-        for _, parent, kind in g.out_edges(todo.pop(), keys=True):
-            if kind == "part_of" and parent not in seen:
+        for parent, keyed in succ[todo.pop()].items():
+            if "part_of" in keyed and parent not in seen:
                 if parent == outer:
                     return True
                 seen.add(parent)
@@ -275,7 +291,7 @@ def model_from_facts(
         proj = project(facts, hierarchy, file_of)
     return Model(
         rdf=rdf,
-        nx=proj.nx,
+        adjacency=proj.adjacency,
         hierarchy=hierarchy,
         files=files,
         version=version,

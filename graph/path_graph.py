@@ -103,7 +103,7 @@ def _build(g: nx.MultiDiGraph, edges: Iterable[tuple[str, str, dict[str, Any]]])
     for u, v, e in edges:
         if u == v:
             continue
-        rel = Rel(u, v, e["kind"], e.get("status"), e.get("scenario"), edge_sources(g, u, v, e))
+        rel = Rel(u, v, e["kind"], e.get("status"), e.get("scenario"), edge_sources(g.nodes, u, v, e))
         pairs.setdefault((u, v) if u < v else (v, u), []).append(rel)
     degree: dict[str, int] = {}
     for u, v in pairs:

@@ -1,4 +1,4 @@
-"""Project the RDF graph once into a typed NetworkX MultiDiGraph.
+"""Project the RDF graph once into a typed multigraph (``graph.adjacency``: networkx's layout, no networkx).
 
 Nodes are entity IRIs (str) with a ``kind`` and display attributes; edges carry an
 edge ``kind`` (also the multigraph key) and, where the RDF qualifies them
@@ -13,8 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
+from graph.adjacency import Adjacency
 from graph.facts import Facts, Term, from_rdflib
 from graph.projection_attrs import AttrBuilder, _iri, _local, _text
 from graph.projection_labels import _label_unnamed_posts, _labels
@@ -55,14 +54,14 @@ __all__ = ["EDGE_KINDS", "LINE_KINDS", "NODE_KINDS", "Projection", "project"]
 class Projection:
     """The result of projecting: the graph plus the per-entity facts the questions need."""
 
-    def __init__(self, nxg: nx.MultiDiGraph, labels: dict[str, dict[str, str]], alt: dict[str, list[str]]):
-        self.nx = nxg
+    def __init__(self, adjacency: Adjacency, labels: dict[str, dict[str, str]], alt: dict[str, list[str]]):
+        self.adjacency = adjacency
         self.labels = labels
         self.alt = alt
 
 
 def project(g: Graph | Facts, hierarchy: Hierarchy, file_of: Mapping[Any, str] | None = None) -> Projection:
-    """Build the typed MultiDiGraph; one pass per predicate family, no per-entity SPARQL.
+    """Build the typed multigraph; one pass per predicate family, no per-entity SPARQL.
 
     ``g`` is an rdflib graph or (faster: no rdflib terms at all) a ``graph.facts.Facts`` index;
     ``file_of`` maps subjects (terms of the same kind as ``g``'s) to the file that first states them.
@@ -85,11 +84,11 @@ def project(g: Graph | Facts, hierarchy: Hierarchy, file_of: Mapping[Any, str] |
     _infer_untyped(facts, hierarchy, types)
     kinds = _kinds(facts, hierarchy, types)
 
-    nxg = nx.MultiDiGraph()
+    nxg = Adjacency()
     labels, alt = _labels(facts, hierarchy, kinds)
     attrs_of = AttrBuilder(facts, hierarchy, file_of)
-    # the node tables as ``add_node`` fills them (10,000 calls of its checks at national scale; ids are unique)
-    succ, pred, node, spo = nxg._succ, nxg._pred, nxg._node, facts.spo
+    # the node tables as networkx's ``add_node`` fills them (ids are unique)
+    succ, pred, node, spo = nxg.succ, nxg.pred, nxg.nodes, facts.spo
     for s, kind in kinds.items():
         if kind not in NODE_KINDS:
             continue
@@ -109,7 +108,6 @@ def project(g: Graph | Facts, hierarchy: Hierarchy, file_of: Mapping[Any, str] |
     memberships, lines = _qualified(hierarchy, types)
     _add_memberships(facts, memberships, nxg, attrs_of)
     _add_lines(facts, lines, nxg, attrs_of)
-    nx._clear_cache(nxg)
     _label_unnamed_posts(nxg, labels)
     return Projection(nxg, labels, alt)
 
@@ -177,11 +175,11 @@ def _kinds(facts: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> dict[Term
     return kinds
 
 
-def _add_plain_edges(g: Facts, h: Hierarchy, nxg: nx.MultiDiGraph) -> None:
+def _add_plain_edges(g: Facts, h: Hierarchy, nxg: Adjacency) -> None:
     """Plain ORG/SK triples as edges, written into the adjacency as ``MultiDiGraph.add_edge`` writes it (one
-    key dict shared by ``_succ[u][v]`` and ``_pred[v][u]``); the graph has no other edges yet, so an edge
+    key dict shared by ``succ[u][v]`` and ``pred[v][u]``); the graph has no other edges yet, so an edge
     already there is one stated twice (both directions of an inverse pair) and is kept once."""
-    succ, pred = nxg._succ, nxg._pred
+    succ, pred = nxg.succ, nxg.pred
     for base, kind, reverse in _T_PLAIN_EDGES:
         for p in sorted(h.subproperties_iri(base)):
             if p not in g.pso:
@@ -224,9 +222,9 @@ def _qualified(h: Hierarchy, types: dict[Term, set[str]]) -> tuple[list[Term], l
     return memberships, lines
 
 
-def _add_memberships(g: Facts, memberships: list[Term], nxg: nx.MultiDiGraph, attrs_of: AttrBuilder) -> None:
+def _add_memberships(g: Facts, memberships: list[Term], nxg: Adjacency, attrs_of: AttrBuilder) -> None:
     """``org:Membership`` as member_of edges, written as ``add_edge(u, v, key="member_of", **attrs)`` would."""
-    succ, pred, spo = nxg._succ, nxg._pred, g.spo
+    succ, pred, spo = nxg.succ, nxg.pred, g.spo
     for m in memberships:
         po = spo.get(m)
         member, organisation = po.get(_MEMBER) if po else None, po.get(_ORGANIZATION) if po else None
@@ -242,10 +240,10 @@ def _add_memberships(g: Facts, memberships: list[Term], nxg: nx.MultiDiGraph, at
         _put_edge(succ, pred, u, v, "member_of", attrs)
 
 
-def _add_lines(g: Facts, lines: list[Term], nxg: nx.MultiDiGraph, attrs_of: AttrBuilder) -> None:
+def _add_lines(g: Facts, lines: list[Term], nxg: Adjacency, attrs_of: AttrBuilder) -> None:
     """``sk:ReportingLine`` as edges of their line kind; a qualified line replaces a plain triple stating the
     same thing (``remove_edge`` + ``add_edge`` as networkx does them, so every adjacency keeps its order)."""
-    succ, pred, spo = nxg._succ, nxg._pred, g.spo
+    succ, pred, spo = nxg.succ, nxg.pred, g.spo
     for line in lines:
         po = spo.get(line) or {}
         src, dst, kind_iri = po.get(_FROM_BODY), po.get(_TO_BODY), po.get(_LINE_KIND)

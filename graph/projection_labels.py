@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import networkx as nx
-
+from graph.adjacency import Adjacency
 from graph.facts import Facts, Lit, Term
 from graph.facts import as_str as _text
 from graph.projection_terms import _ALT_LABEL, _T_NAME_PARTS, _T_PREF
@@ -124,13 +123,13 @@ def _rank_of(key: tuple[int, str]) -> int:
     return key[0]
 
 
-def _label_unnamed_posts(nxg: nx.MultiDiGraph, labels: dict[str, dict[str, str]]) -> None:
+def _label_unnamed_posts(nxg: Adjacency, labels: dict[str, dict[str, str]]) -> None:
     """Name posts so a person can tell them apart.
 
     A post without a label (e.g. only org:role) is named after its role; a post whose label is
     shared with other posts ("Referatsleitung" ×40) gets its organisation added.
     """
-    node, succ = nxg._node, nxg._succ
+    node, succ = nxg.nodes, nxg.succ
     posts = [(nid, data) for nid, data in node.items() if data.get("kind") == "post"]
     counts: dict[str, int] = defaultdict(int)
     for nid, data in posts:

@@ -250,7 +250,7 @@ def ended_lines(
             continue
         then = view(model, min(ends), scen)  # the last day both applied
         if then.edge_ok(e) and then.ok(v):
-            sources = edge_sources(g, start, v, e) + tuple(g.nodes[v].get("sources", ()))
+            sources = edge_sources(g.nodes, start, v, e) + tuple(g.nodes[v].get("sources", ()))
             out.append((v, k, min(ends), tuple(dict.fromkeys(sources))))
     return tuple(sorted(out, key=lambda x: (_UPWARD_LINES.index(x[1]), model.label(x[0]))))
 

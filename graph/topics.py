@@ -79,7 +79,7 @@ class TopicIndex:
 
     def __init__(self, model: Model) -> None:
         self.topics: dict[str, str] = {
-            nid: d["label"] for nid, d in model.nx.nodes(data=True) if d.get("kind") == "topic"
+            nid: d["label"] for nid, d in model.adjacency.nodes.items() if d.get("kind") == "topic"
         }
         self.thesaurus = thesaurus(model)
         self.understood: dict[str, Understanding] = {}  # text → meaning: fixed per data version, like the index
@@ -352,7 +352,7 @@ def _pieces(word: str) -> Iterable[str]:
 
 
 def _label_texts(model: Model, nid: str) -> list[tuple[str, bool]]:
-    prefs = {v for v in model.labels_by_lang.get(nid, {}).values() if v} | {model.nx.nodes[nid]["label"]}
+    prefs = {v for v in model.labels_by_lang.get(nid, {}).values() if v} | {model.adjacency.nodes[nid]["label"]}
     hidden = {as_str(o) for o in model.triple_index().objects(nid, SKOS.hiddenLabel)}  # common misspellings
     alts = (set(model.alt_labels.get(nid, [])) | hidden) - prefs
     return [(t, True) for t in sorted(prefs)] + [(t, False) for t in sorted(alts)]

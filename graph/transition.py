@@ -255,7 +255,7 @@ def breaks_between(model: Model, before: dt.date, on: dt.date, scen: tuple[str, 
         category, side = _CATEGORY[k]
         group = u if side == "u" else v
         successors = tuple(sorted(t for t in gained.get((u, k), ()) if t != v)) if category == "reporting_line" else ()
-        own = edge_sources(g, u, v, e)
+        own = edge_sources(g.nodes, u, v, e)
         end_sources = tuple(s for s in nodes[ended].get("sources", ()) if s not in own) if ended in nodes else ()
         out.append(Break(u, v, k, category, group, ended, cause, end, successors, own, end_sources))
     return out

@@ -30,12 +30,15 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from graph.bulk import gc_paused
 from graph.cache import memo
 from graph.lines import LINE_ORDER, build_upward
 from graph.model import Model, in_force
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["ORG_KINDS", "View", "view"]
 
@@ -50,8 +53,8 @@ def _nodes_by_kind(model: Model) -> dict[str, tuple[str, ...]]:
 
     def build() -> dict[str, tuple[str, ...]]:
         out: dict[str, list[str]] = {}
-        for n, k in model.nx.nodes(data="kind"):
-            out.setdefault(k, []).append(n)
+        for n, d in model.adjacency.nodes.items():
+            out.setdefault(d["kind"], []).append(n)
         return {k: tuple(x) for k, x in out.items()}
 
     return memo(model, "nodes-by-kind", build)
@@ -79,19 +82,28 @@ def view(model: Model, on: dt.date | None, scenarios: Iterable[str] = ()) -> Vie
 
 
 class View:
-    """The model on one date under chosen scenarios (see the module docstring for the API)."""
+    """The model on one date under chosen scenarios (see the module docstring for the API).
 
-    __slots__ = ("_s", "g", "model", "on", "scen")
+    It reads the plain dicts (``adjacency``: networkx's views cost more than the checks, and a contact
+    question must not import networkx); ``g`` is the ``networkx.MultiDiGraph`` for the questions that run
+    its algorithms."""
+
+    __slots__ = ("_s", "adjacency", "model", "on", "scen")
 
     def __init__(self, model: Model, on: dt.date | None, scenarios: tuple[str, ...], state: _State) -> None:
-        self.model, self.g, self.on, self.scen, self._s = model, model.nx, on, scenarios, state
+        self.model, self.adjacency, self.on, self.scen, self._s = model, model.adjacency, on, scenarios, state
+
+    @property
+    def g(self) -> nx.MultiDiGraph:
+        """``model.nx`` (built on first use; imports networkx)."""
+        return self.model.nx
 
     # ------------------------------------------------------------------------------------------ in force
     def ok(self, nid: str) -> bool:
         """The node exists and applies on the date under the scenarios."""
         hit = self._s.ok.get(nid)
         if hit is None:
-            d = self.g._node.get(nid)  # the plain dict: networkx's node view costs more than the check
+            d = self.adjacency.nodes.get(nid)
             hit = self._s.ok[nid] = d is not None and in_force(d, self.on, self.scen)
         return hit
 
@@ -104,7 +116,7 @@ class View:
 
         def build() -> tuple[str, ...]:
             if not kinds:
-                return tuple(sorted(n for n in self.g if self.ok(n)))
+                return tuple(sorted(n for n in self.adjacency.nodes if self.ok(n)))
             of = _nodes_by_kind(self.model)
             return tuple(sorted(n for k in set(kinds) for n in of.get(k, ()) if self.ok(n)))
 
@@ -122,10 +134,10 @@ class View:
 
     def _kind_edges(self, wanted: frozenset[str]) -> tuple[tuple[str, str, dict[str, Any]], ...]:
         on, scen, ok = self.on, self.scen, self.ok
-        # the plain adjacency dicts (networkx's views cost more than the checks): graph order kept
+        # graph order kept
         return tuple(
             (u, v, e)
-            for u, nbrs in self.g._adj.items()
+            for u, nbrs in self.adjacency.succ.items()
             for v, keyed in nbrs.items()
             for e in keyed.values()
             if e["kind"] in wanted and in_force(e, on, scen) and ok(u) and ok(v)
@@ -133,13 +145,13 @@ class View:
 
     def _edges(self) -> tuple[tuple[str, str, dict[str, Any]], ...]:
         """Every in-force edge once per view (``edges()`` without kinds)."""
-        on, scen, g = self.on, self.scen, self.g
-        ok = {n: in_force(d, on, scen) for n, d in g.nodes(data=True)}
+        on, scen, g = self.on, self.scen, self.adjacency
+        ok = {n: in_force(d, on, scen) for n, d in g.nodes.items()}
         self._s.ok.update(ok)
-        # the adjacency dicts directly (networkx's edge view costs more than the checks): graph order kept
+        # graph order kept
         return tuple(
             (u, v, e)
-            for u, nbrs in g.adj.items()
+            for u, nbrs in g.succ.items()
             if ok[u]
             for v, keyed in nbrs.items()
             if ok[v]
@@ -151,7 +163,7 @@ class View:
         """Targets of in-force ``kind`` edges leaving ``nid`` that are themselves in force, sorted."""
         hit = self._s.out.get((nid, kind))
         if hit is None:
-            nbrs = self.g._succ.get(nid, {})  # the plain dicts: networkx's edge views cost more than the checks
+            nbrs = self.adjacency.succ.get(nid, {})
             hit = tuple(
                 sorted(v for v, keyed in nbrs.items() for e in keyed.values() if e["kind"] == kind and self._far(v, e))
             )
@@ -162,7 +174,7 @@ class View:
         """Sources of in-force ``kind`` edges entering ``nid`` that are themselves in force, sorted."""
         hit = self._s.into.get((nid, kind))
         if hit is None:
-            nbrs = self.g._pred.get(nid, {})
+            nbrs = self.adjacency.pred.get(nid, {})
             hit = tuple(
                 sorted(u for u, keyed in nbrs.items() for e in keyed.values() if e["kind"] == kind and self._far(u, e))
             )
@@ -173,11 +185,11 @@ class View:
         return in_force(e, self.on, self.scen) and self.ok(other)
 
     def kind(self, nid: str) -> str:
-        return str(self.g._node[nid]["kind"])
+        return str(self.adjacency.nodes[nid]["kind"])
 
     def proposed(self, *nids: str) -> bool:
         """Any of ``nids`` is only proposed (it applies, but answers must say so)."""
-        return any(self.g.nodes[n].get("status") == "proposed" for n in nids)
+        return any(self.adjacency.nodes[n].get("status") == "proposed" for n in nids)
 
     # ------------------------------------------------------------------------------------------ hierarchy
     def ancestors(self, nid: str) -> list[str]:
@@ -218,7 +230,7 @@ class View:
     # ------------------------------------------------------------------------------------------ derived
     def upward(self) -> Any:
         """The reporting skeleton: every upward line in force as a ``networkx.DiGraph`` (``graph.reporting``)."""
-        return self.cached("upward", lambda: build_upward(self.g, self.edges(*LINE_ORDER)))
+        return self.cached("upward", lambda: build_upward(self.adjacency, self.edges(*LINE_ORDER)))
 
     def has(self, key: Hashable) -> bool:
         """Whether ``cached(key, …)`` has been built (a question may take a cheaper way without it)."""

@@ -31,7 +31,7 @@ def _fresh(m: Model) -> Model:
     """The same data as a new model: nothing looked up, indexed or cached yet."""
     return Model(
         rdf=None,
-        nx=m.nx,
+        adjacency=m.adjacency,
         hierarchy=m.hierarchy,
         files=m.files,
         version=m.version,

@@ -1,0 +1,77 @@
+"""The projected graph as plain dicts, in networkx's own layout, without importing networkx.
+
+A contact or topics question and the cold start read only nodes and neighbours: importing networkx (its
+package imports every algorithm, ~80 ms) would be a third of a command-line answer. ``Adjacency`` holds the
+dicts a ``networkx.MultiDiGraph`` holds (``_node``, ``_succ``, ``_pred``: node → attributes, u → v → key →
+attributes, one keyed dict shared by ``succ[u][v]`` and ``pred[v][u]``); ``to_networkx`` wraps the very
+same dicts for the questions that run networkx's algorithms (paths, chains, gaps, diagrams), no copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Adjacency", "Attrs"]
+
+#: A node's or an edge's attributes.
+Attrs = dict[str, Any]
+
+
+class Adjacency:
+    """Nodes and keyed edges of the projection (read them; only ``graph.projection`` writes them)."""
+
+    __slots__ = ("nodes", "pred", "succ")
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, Attrs] = {}
+        self.succ: dict[str, dict[str, dict[str, Attrs]]] = {}
+        self.pred: dict[str, dict[str, dict[str, Attrs]]] = {}
+
+    def __contains__(self, nid: object) -> bool:
+        try:
+            return nid in self.nodes
+        except TypeError:  # an unhashable value is no node (as networkx answers)
+            return False
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def number_of_nodes(self) -> int:
+        return len(self.nodes)
+
+    def number_of_edges(self) -> int:
+        return sum(len(keyed) for nbrs in self.succ.values() for keyed in nbrs.values())
+
+    def successors(self, nid: str, key: str) -> list[str]:
+        """Targets of ``nid``'s edges keyed ``key``, in adjacency order (``out_edges(nid, keys=True)``'s)."""
+        return [v for v, keyed in self.succ[nid].items() if key in keyed]
+
+    def predecessors(self, nid: str, key: str) -> list[str]:
+        """Sources of the edges keyed ``key`` entering ``nid``, in adjacency order (``in_edges``'s)."""
+        return [u for u, keyed in self.pred[nid].items() if key in keyed]
+
+    def edges(self) -> Iterator[tuple[str, str, str, Attrs]]:
+        """Every edge as (u, v, key, attributes), in ``MultiDiGraph.edges(keys=True, data=True)``'s order."""
+        for u, nbrs in self.succ.items():
+            for v, keyed in nbrs.items():
+                for key, attrs in keyed.items():
+                    yield u, v, key, attrs
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """A ``networkx.MultiDiGraph`` over these very dicts (no copy: what one shows, the other shows)."""
+        import networkx as nx
+
+        g = nx.MultiDiGraph()
+        # networkx's data descriptors: setting these drops any cached view and keeps ``_adj`` = ``_succ``
+        g._node = self.nodes
+        g._succ = self.succ
+        g._pred = self.pred
+        nx._clear_cache(g)
+        return g

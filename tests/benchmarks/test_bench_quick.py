@@ -71,6 +71,13 @@ def test_times_are_in_the_unit_each_row_names(report: dict) -> None:
     assert chains and chains[0]["median"] >= 0.001  # ms, i.e. at least one microsecond
 
 
+def test_a_fresh_process_answers_its_first_contact_question_without_the_heavy_libraries(report: dict) -> None:
+    # what bench_cold's child had imported when its answer was ready: no rdflib, web stack … and no networkx
+    cold = [r for r in report["rows"] if r["status"] == "ok" and "heavy_imported" in (r["extra"] or {})]
+    assert cold
+    assert all(r["extra"]["heavy_imported"] == [] for r in cold)
+
+
 def test_the_sparql_baselines_agree_with_their_plain_python_twins(report: dict) -> None:
     (check,) = [r for r in report["rows"] if r["group"] == "correctness"]
     assert check["met"] is True, check["extra"]["mismatches"]

@@ -50,16 +50,19 @@ _STEM = 4
 _TAIL = 3
 
 
-def _fits(qw: str, lw: str, heads: bool) -> bool:
+def _fits(qw: str, lw: str, heads: bool, whole: bool) -> bool:
     """Whether a typed word stands for a label's word: the same, either of them inflected (»implementerings-
     gruppen« for »implementeringsgruppe«, »Randersklyngens« for »Randersklyngen«), or – with ``heads``, asked
-    only when nothing else fits – the first part of a compound (»Randers« for »Randersklyngen«)."""
+    only when nothing else fits – the first part of a compound (»Randers« for »Randersklyngen«).
+
+    The typed word is read as an inflected form only when it is ``whole``: no label word begins with it. A word
+    still being typed (»Hospitalse…« of »Hospitalsenheden«) is never read as »hospitals« + »e«."""
     if lw == qw:
         return True
     if lw.startswith(qw):
         rest = lw[len(qw) :]
         return rest in _SUFFIXES or (heads and len(qw) >= _STEM and len(rest) >= _TAIL)
-    return qw.startswith(lw) and len(lw) >= _STEM and qw[len(lw) :] in _SUFFIXES
+    return whole and qw.startswith(lw) and len(lw) >= _STEM and qw[len(lw) :] in _SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -215,8 +218,9 @@ class LabelIndex:
         labels = self._word_index()[1]
         for variant in {normalise(text), ascii_fold(text)} - {""} | {skeleton(text)}:
             qwords = words(variant)
-            for nid in self._phrase_candidates(qwords, heads):
-                cov = max((self._coverage(qwords, lw, heads) for lw in labels[nid]), default=0.0)
+            whole = {qw for qw in qwords if not self._words_from(qw, 1)}  # no label word goes on from it
+            for nid in self._phrase_candidates(qwords, whole, heads):
+                cov = max((self._coverage(qwords, lw, whole, heads) for lw in labels[nid]), default=0.0)
                 if cov > 0:
                     self._offer(found, nid, _PHRASE, cov, allowed)
 
@@ -303,7 +307,7 @@ class LabelIndex:
                     out.append(Candidate(nid, label, kind))
         return out[:n]
 
-    def _phrase_candidates(self, qwords: list[str], heads: bool = False) -> set[str]:
+    def _phrase_candidates(self, qwords: list[str], whole: set[str], heads: bool = False) -> set[str]:
         if not qwords:
             return set()
         by_word = self._word_index()[0]
@@ -312,16 +316,16 @@ class LabelIndex:
             hits = set(by_word.get(qw, set()))
             for suffix in _SUFFIXES[1:]:
                 hits |= by_word.get(qw + suffix, set())
-                if qw.endswith(suffix) and len(qw) - len(suffix) >= _STEM:
+                if qw in whole and qw.endswith(suffix) and len(qw) - len(suffix) >= _STEM:
                     hits |= by_word.get(qw[: -len(suffix)], set())
             if heads and len(qw) >= _STEM and qw in by_word:
-                for w in self._words_from(qw):
+                for w in self._words_from(qw, _TAIL):
                     hits |= by_word[w]
             sets.append(hits)
         return set.intersection(*sets)
 
-    def _words_from(self, head: str) -> list[str]:
-        """The label words that begin with ``head`` and go on for a word of their own (``_fits``)."""
+    def _words_from(self, head: str, rest: int) -> list[str]:
+        """The label words that begin with ``head`` and go on for at least ``rest`` letters (``_fits``)."""
         vocabulary = self.__dict__.get("_sorted_words")
         if vocabulary is None:
             vocabulary = self.__dict__["_sorted_words"] = sorted(self._word_index()[0])
@@ -329,15 +333,15 @@ class LabelIndex:
         for w in vocabulary[bisect_left(vocabulary, head) :]:
             if not w.startswith(head):
                 break
-            if len(w) - len(head) >= _TAIL:
+            if len(w) - len(head) >= rest:
                 out.append(w)
         return out
 
     @staticmethod
-    def _coverage(qwords: list[str], label_words: list[str], heads: bool = False) -> float:
+    def _coverage(qwords: list[str], label_words: list[str], whole: set[str], heads: bool = False) -> float:
         used = 0
         for qw in qwords:
-            if not any(_fits(qw, lw, heads) for lw in label_words):
+            if not any(_fits(qw, lw, heads, qw in whole) for lw in label_words):
                 return 0.0
             used += 1
         return used / max(len(label_words), 1)

@@ -129,3 +129,12 @@ def test_a_town_alone_still_names_no_cluster_body(bundled) -> None:
     with pytest.raises(AmbiguousEntity) as err:
         bundled.resolve("Randers")
     assert "https://w3id.org/samarbejdskort/id/kommune/randers" in {c.id for c in err.value.candidates}
+
+
+def test_a_genitive_finds_the_body_and_a_word_still_being_typed_is_not_read_as_inflected(bundled) -> None:
+    """»Psykiatriforums sekretariat« – the genitive of a body's name finds the body. But »Hospitalse«, half of
+    »Hospitalsenheden«, is not »hospitals« (an English label word) + »e«: it gets suggestions, not a seat."""
+    assert bundled.resolve("Psykiatriforums") == "https://w3id.org/samarbejdskort/id/psykiatriforum"
+    with pytest.raises(EntityNotFound) as err:
+        bundled.resolve("Hospitalse")
+    assert "Hospitalsenheden Midt" in {c.label for c in err.value.suggestions}

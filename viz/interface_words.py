@@ -1,7 +1,7 @@
 """Danish and English words for the interface answers' codes (directions, strengths, missing kinds).
 
 One table for the CLI text, the web pages and the printable matrix, so they cannot say it differently.
-Channel states, statuses and vacancy are vocabulary codes: their words come from ``ontology.codes``.
+Any other code (a channel state, a status, a vacancy) is a vocabulary code: its word comes from ``ontology.codes``.
 """
 
 from __future__ import annotations
@@ -9,20 +9,6 @@ from __future__ import annotations
 from ontology import codes
 
 __all__ = ["WORDS", "word"]
-
-#: Codes whose words the vocabulary holds, by scheme (a channel state, a status, a vacancy).
-_VOCABULARY = {
-    "open": "state",
-    "being_set_up": "state",
-    "requested": "state",
-    "not_stated": "state",
-    "proposed": "status",
-    "approved": "status",
-    "active": "status",
-    "ended": "status",
-    "rejected": "status",
-    "vacant": "occupancy",
-}
 
 WORDS: dict[str, tuple[str, str]] = {
     # contact-person states
@@ -70,8 +56,8 @@ def word(code: str | None, lang: str, **parts: str) -> str:
     """The word for ``code`` in ``lang`` (the code itself when unknown), with {a}/{b} filled in."""
     if code is None:
         return ""
-    if code in _VOCABULARY:
-        return codes.label(_VOCABULARY[code], code, lang)
-    da, en = WORDS.get(code, (code, code))
-    text = en if lang == "en" else da
+    pair = WORDS.get(code)
+    if pair is None:  # a vocabulary code (a channel state, a status, a vacancy …): its word from the one table
+        return codes.word(code, lang)
+    text = pair[1] if lang == "en" else pair[0]
     return text.format(**parts) if parts else text

@@ -218,7 +218,7 @@ class LabelIndex:
         labels = self._word_index()[1]
         for variant in {normalise(text), ascii_fold(text)} - {""} | {skeleton(text)}:
             qwords = words(variant)
-            whole = {qw for qw in qwords if not self._words_from(qw, 1)}  # no label word goes on from it
+            whole = {qw for qw in qwords if not self._goes_on(qw)}
             for nid in self._phrase_candidates(qwords, whole, heads):
                 cov = max((self._coverage(qwords, lw, whole, heads) for lw in labels[nid]), default=0.0)
                 if cov > 0:
@@ -319,23 +319,36 @@ class LabelIndex:
                 if qw in whole and qw.endswith(suffix) and len(qw) - len(suffix) >= _STEM:
                     hits |= by_word.get(qw[: -len(suffix)], set())
             if heads and len(qw) >= _STEM and qw in by_word:
-                for w in self._words_from(qw, _TAIL):
+                for w in self._words_from(qw):
                     hits |= by_word[w]
             sets.append(hits)
         return set.intersection(*sets)
 
-    def _words_from(self, head: str, rest: int) -> list[str]:
-        """The label words that begin with ``head`` and go on for at least ``rest`` letters (``_fits``)."""
-        vocabulary = self.__dict__.get("_sorted_words")
+    def _sorted_words(self) -> list[str]:
+        """Every label word, sorted: the words that begin with a text lie together (``bisect``)."""
+        vocabulary = self.__dict__.get("_sorted_word_list")
         if vocabulary is None:
-            vocabulary = self.__dict__["_sorted_words"] = sorted(self._word_index()[0])
-        out = []
+            vocabulary = self.__dict__["_sorted_word_list"] = sorted(self._word_index()[0])
+        return vocabulary
+
+    def _words_from(self, head: str) -> list[str]:
+        """The label words that begin with ``head`` and go on for a word of their own (``_fits``)."""
+        vocabulary, out = self._sorted_words(), []
         for w in vocabulary[bisect_left(vocabulary, head) :]:
             if not w.startswith(head):
                 break
-            if len(w) - len(head) >= rest:
+            if len(w) - len(head) >= _TAIL:
                 out.append(w)
         return out
+
+    def _goes_on(self, qw: str) -> bool:
+        """Whether some label word begins with ``qw`` and is longer: then ``qw`` may be a word still being typed,
+        not an inflected form (``_fits``)."""
+        vocabulary = self._sorted_words()
+        i = bisect_left(vocabulary, qw)
+        if i < len(vocabulary) and vocabulary[i] == qw:
+            i += 1
+        return i < len(vocabulary) and vocabulary[i].startswith(qw)
 
     @staticmethod
     def _coverage(qwords: list[str], label_words: list[str], whole: set[str], heads: bool = False) -> float:

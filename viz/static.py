@@ -93,7 +93,8 @@ def _places(a: pgv.AGraph, diagram: Diagram) -> list[Placed]:
     out = []
     for i, n in enumerate(diagram.nodes):
         seat = n.kind in ("post", "requirement", "person") or bool(n.parent)
-        if seat and n.parent not in label_of:
+        label = label_of.get(n.parent or "") if seat else n.label
+        if label is None:  # a seat drawn without its forum
             continue
         try:
             pos = a.get_node(f"n{i}").attr.get("pos")
@@ -101,7 +102,7 @@ def _places(a: pgv.AGraph, diagram: Diagram) -> list[Placed]:
             continue
         if pos:
             x, y = (float(v) for v in pos.rstrip("!").split(",")[:2])
-            out.append(Placed(label_of[n.parent] if seat else n.label, x + pad, y + pad, seat))  # type: ignore[index]
+            out.append(Placed(label, x + pad, y + pad, seat))
     return out
 
 

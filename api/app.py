@@ -35,6 +35,7 @@ from api.settings import Settings, get_settings
 from api.warm import Refreezer, freeze, warm
 from graph.errors import AmbiguousEntity, EntityNotFound, NotInSources, SamarbejdskortError
 from graph.loading import expand_paths
+from graph.privacy import public_model
 from graph.quiet_logs import quiet_library_logs
 from graph.store import open_store
 from ontology import codes
@@ -220,8 +221,9 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
 
 
 def _in_language(request: Request, lang: str, items: list[dict[str, Any]]) -> None:
-    """Give each linked entity its label in the page's language (the error carries the Danish one)."""
-    model = request.app.state.store.model()
+    """Give each linked entity its label in the page's language (the error carries the Danish one), read from
+    the public view: an error page does not know who asks, so it never shows more than an anonymous page."""
+    model = public_model(request.app.state.store.model())
     for item in items:
         item["label"] = model.label(item["id"], lang)
 

@@ -109,8 +109,8 @@ class ChildResult:
 
 
 def child(argv: Sequence[str], *, timeout: float = 900.0, cpu: int | None = None) -> ChildResult:
-    """Run a fresh Python child and read the JSON line it printed last (``child_report``: its own peak RSS and CPU,
-    measured with ``getrusage`` in the child just before it exits)."""
+    """Run a fresh Python child and read the JSON line it printed last (``benchmarks.cold_child.child_report``:
+    its own peak RSS and CPU, measured with ``getrusage`` in the child just before it exits)."""
     cmd = [sys.executable, *argv]
     if cpu is not None and _has_taskset():
         cmd = ["taskset", "-c", str(cpu), *cmd]
@@ -137,40 +137,6 @@ def child(argv: Sequence[str], *, timeout: float = 900.0, cpu: int | None = None
         report=report,
         stderr=err[-2000:],
     )
-
-
-def child_report(extra: dict[str, Any]) -> None:
-    """Print the child's JSON line (with its own peak RSS and CPU) and leave at once (no teardown)."""
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    extra = {
-        **extra,
-        "max_rss_mb": _peak_rss_mb(),
-        "ru_maxrss_mb": usage.ru_maxrss / 1024,
-        "cpu_s": usage.ru_utime + usage.ru_stime,
-    }
-    sys.stdout.write(json.dumps(extra, default=str) + "\n")
-    sys.stdout.flush()
-    os._exit(0)
-
-
-def _peak_rss_mb() -> float:
-    """This process's peak resident memory (``VmHWM``).
-
-    Not ``ru_maxrss``: on Linux a child's ``ru_maxrss`` (and so the parent's ``RUSAGE_CHILDREN``) starts from
-    the resident size of the process that forked it, because ``exec`` keeps the old memory's high-water mark.
-    A benchmark parent holding a national graph would make every child look as large as itself.
-    """
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _has_taskset() -> bool:

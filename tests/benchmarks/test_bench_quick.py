@@ -72,7 +72,7 @@ def test_times_are_in_the_unit_each_row_names(report: dict) -> None:
 
 
 def test_a_fresh_process_answers_its_first_contact_question_without_the_heavy_libraries(report: dict) -> None:
-    # what bench_cold's child had imported when its answer was ready: no rdflib, web stack … and no networkx
+    # what the cold-start child (benchmarks.cold_child) had imported when its answer was ready: no rdflib, web stack … and no networkx
     cold = [r for r in report["rows"] if r["status"] == "ok" and "heavy_imported" in (r["extra"] or {})]
     assert cold
     assert all(r["extra"]["heavy_imported"] == [] for r in cold)

@@ -17,7 +17,7 @@ import sys
 import pytest
 
 # one list each: what the benchmark reports is what this test forbids
-from benchmarks.bench_cold import CONTACT_HEAVY, HEAVY
+from benchmarks.cold_child import CONTACT_HEAVY, HEAVY
 
 _PROGRAM = """
 import json, sys

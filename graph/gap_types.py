@@ -5,8 +5,7 @@ questions a finder has already reported (so ``open_question`` reports only the r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.model import Model
 from graph.view import View
@@ -49,8 +48,7 @@ class Genitive(str):
     """An entity id to be written in the genitive ("Almen praksis' plads", "BUA's seat")."""
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     """One gap: what, how serious, about which entity, in words, and where the sources say so."""
 
     kind: str

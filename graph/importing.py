@@ -13,8 +13,8 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = ["READER_MODULES", "Reader", "reader_for", "readers", "register_reader"]
 
@@ -23,8 +23,7 @@ __all__ = ["READER_MODULES", "Reader", "reader_for", "readers", "register_reader
 READER_MODULES: dict[str, tuple[str, ...]] = {"graph.hsds": (), "graph.popolo_reader": (".json",)}
 
 
-@dataclass(frozen=True)
-class Reader:
+class Reader(NamedTuple):
     """One non-RDF input. ``detect`` must be cheap and never raise; ``read`` returns N-Triples (UTF-8)."""
 
     name: str

@@ -7,8 +7,7 @@ diagrams; each edge holds ``lines``: every ``Line`` between the two bodies, best
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -28,8 +27,7 @@ Basis = tuple[tuple[str, tuple[str, ...]], ...]
 _STATED_ON_TARGET = frozenset({"channel_from"})
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One upward relation between two bodies as the data states it."""
 
     kind: str

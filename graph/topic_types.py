@@ -6,8 +6,7 @@ the stemmer and the index.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from graph.model import Model
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["EntryMatch", "TopicMatch", "Understanding"]
 
 
-@dataclass(frozen=True)
-class TopicMatch:
+class TopicMatch(NamedTuple):
     """One topic the text was taken to mean, and why."""
 
     id: str
@@ -36,8 +34,7 @@ class TopicMatch:
         }
 
 
-@dataclass(frozen=True)
-class EntryMatch:
+class EntryMatch(NamedTuple):
     """A thesaurus entry the text was taken to mean."""
 
     entry: Entry
@@ -45,8 +42,7 @@ class EntryMatch:
     matched: str  # the label that matched
 
 
-@dataclass(frozen=True)
-class Understanding:
+class Understanding(NamedTuple):
     """What a text means: specific topics (best first), thesaurus entries, and the general routes."""
 
     topics: tuple[TopicMatch, ...]

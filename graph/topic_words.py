@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -81,8 +81,7 @@ def fold(text: str) -> str:
     return ascii_fold(text).replace("aa", "a").replace("oe", "o").replace("ae", "e")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     stem: str
     parts: frozenset[str]  # the stem itself and, for compounds, the label words inside it
     last: str = ""  # the compound's last part: in Danish the word it is a kind of ("dagsordens|forslag")

@@ -67,8 +67,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.applicability import check_scenarios, require_in_force
 from graph.gap_forums import deadlines, forums, members
@@ -119,15 +118,14 @@ FINDERS: list[GapFinder] = [
 NETWORK_FINDERS: frozenset[GapFinder] = frozenset({single_point_gaps})
 
 
-@dataclass(frozen=True)
-class GapReport:
+class GapReport(NamedTuple):
     """All gaps in scope on a date, most serious first."""
 
     scope: str | None
     on: dt.date
     scenarios: tuple[str, ...]
     gaps: tuple[Gap, ...]
-    model: Model = field(repr=False, compare=False)
+    model: Model
 
     def as_json(self, lang: str = "da") -> dict[str, Any]:
         counts = Counter(g.severity for g in self.gaps)

@@ -17,8 +17,9 @@ Read once per model from the fact index (``memo``); nothing here is specific to 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from graph.cache import memo
 from graph.facts import Lit, Term, as_str
@@ -27,11 +28,11 @@ from ontology.iris import PROV, SK, SKOS
 
 __all__ = ["Entry", "Thesaurus", "thesaurus"]
 
+_NO_NOTES: Mapping[str, tuple[str, ...]] = MappingProxyType({})  # a shared default no one can change
 _LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One thesaurus concept: its labels and what it leads to."""
 
     id: str
@@ -40,15 +41,14 @@ class Entry:
     exact: tuple[str, ...] = ()  # topics the entry means
     related: tuple[str, ...] = ()  # topics whose handlers answer for it too
     in_domain: bool = False  # broader …→ a top concept: general routes apply
-    notes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang → scope notes (own and broader)
+    notes: Mapping[str, tuple[str, ...]] = _NO_NOTES  # lang → scope notes (own and broader)
     sources: tuple[str, ...] = ()
 
     def name(self, lang: str = "da") -> str:
         return self.label.get(lang) or self.label.get("da") or next(iter(self.label.values()), self.id)
 
 
-@dataclass(frozen=True)
-class Thesaurus:
+class Thesaurus(NamedTuple):
     entries: dict[str, Entry]
     general: tuple[str, ...]  # the general-route topics (a top concept's related topics)
     general_notes: dict[str, tuple[str, ...]]  # lang → scope notes of the top concepts

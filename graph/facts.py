@@ -80,12 +80,13 @@ class Facts:
         subject's triples together, so the subject is looked up once per run; each IRI is kept as one shared
         string (a national index takes 22 MB instead of 40, and the projection's lookups compare by identity); a
         language-tagged literal, most literals, is looked up by its text instead of the parser's term (cheaper
-        to hash, and the term objects are not kept alive). A predicate (76 in a national file) is looked up by
-        the parser's term, which costs less than making its IRI string anew for every quad.
+        to hash, and the term objects are not kept alive). An object IRI or a predicate is looked up by the
+        parser's term (kept for this call only): hashing that costs less than making the IRI string anew for
+        every quad. Subjects are not (most are new, and are looked up once per run anyway).
         """
         spo, pso = self.spo, self.pso
         iris: dict[str, str] = {}  # each IRI string once
-        terms: dict[Any, Term] = {}  # parser term → internal term, for other literals and blank nodes
+        terms: dict[Any, Term] = {}  # parser term → internal term: object IRIs, other literals, blank nodes
         by_lang: dict[str, dict[str, Lit]] = {}  # language → lexical form → the one Lit
         preds: dict[ox.NamedNode, str] = {}  # parser predicate → its shared IRI string
         subjects: list[Term] = []
@@ -112,10 +113,7 @@ class Facts:
                 p = pn.value
                 p = preds[pn] = iris.setdefault(p, p)
             obj = q.object
-            if type(obj) is named:
-                o: Term = obj.value
-                o = iris.setdefault(o, o)
-            elif type(obj) is literal and (lang := obj.language) and obj.direction is None:
+            if type(obj) is literal and (lang := obj.language) and obj.direction is None:
                 lexical = obj.value
                 texts = by_lang.get(lang)
                 if texts is None:
@@ -126,7 +124,11 @@ class Facts:
             else:
                 o = terms.get(obj)
                 if o is None:
-                    o = terms[obj] = _internal(obj, scope)
+                    if type(obj) is named:
+                        o = obj.value
+                        o = terms[obj] = iris.setdefault(o, o)
+                    else:
+                        o = terms[obj] = _internal(obj, scope)
             objs = po.get(p)  # type: ignore[union-attr]
             if objs is None:
                 objs = po[p] = [o]  # type: ignore[index]

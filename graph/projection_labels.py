@@ -33,7 +33,7 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
                     if type(o) is not Lit:
                         continue
                     text, lang, _ = o
-                    if not (text.isprintable() and text[:1] != " " and text[-1:] != " " and "  " not in text):
+                    if not (text.isprintable() and "  " not in text and text.strip() == text):
                         text = " ".join(text.split())  # see clean_text (inlined: 25,000 names at national scale)
                     if not text:
                         continue
@@ -105,8 +105,9 @@ def _best_by_language(names: list[tuple[int, str, str]], others: list[str]) -> d
 
 def clean_text(value: str) -> str:
     """``" ".join(value.split())``: runs of white space as one space, none at the ends. Most texts are clean
-    already, and then no new string is made: a printable text's only white space is the ASCII space."""
-    if value.isprintable() and value[:1] != " " and value[-1:] != " " and "  " not in value:
+    already, and then no new string is made: a printable text's only white space is the ASCII space (and
+    ``strip`` of a text with none at its ends is the text itself, without slicing off its ends to compare)."""
+    if value.isprintable() and "  " not in value and value.strip() == value:
         return value
     return " ".join(value.split())
 

@@ -82,7 +82,7 @@ def project(g: Graph | Facts, hierarchy: Hierarchy, file_of: Mapping[Any, str] |
                 else:
                     cls.add(o)
     _infer_untyped(facts, hierarchy, types)
-    kinds = _kinds(facts, hierarchy, types)
+    kinds, memberships, lines = _kinds(facts, hierarchy, types)
 
     nxg = Adjacency()
     labels, alt = _labels(facts, hierarchy, kinds)
@@ -105,7 +105,6 @@ def project(g: Graph | Facts, hierarchy: Hierarchy, file_of: Mapping[Any, str] |
         else:
             succ[nid], pred[nid], node[nid] = {}, {}, attrs
     _add_plain_edges(facts, hierarchy, nxg)
-    memberships, lines = _qualified(hierarchy, types)
     _add_memberships(facts, memberships, nxg, attrs_of)
     _add_lines(facts, lines, nxg, attrs_of)
     _label_unnamed_posts(nxg, labels)
@@ -151,19 +150,31 @@ def _infer_untyped(g: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> None:
                 types[o].add(_POST)
 
 
-def _kinds(facts: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> dict[Term, str]:
-    """The projection kind of every typed entity (concepts count only when they are topics)."""
+def _kinds(facts: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> tuple[dict[Term, str], list[Term], list[Term]]:
+    """The projection kind of every typed entity (concepts count only when they are topics), and the memberships
+    and the reporting lines among them, each in the order of ``types``: one pass, one lookup per class."""
     kinds: dict[Term, str] = {}
+    memberships: list[Term] = []
+    lines: list[Term] = []
     topical = None
-    by_class: dict[str, str | None] = {}  # most entities have one class: its kind, without a frozenset each
+    # most entities have one class: its kind and its flags (1 membership, 2 line), without a frozenset each
+    by_class: dict[str, tuple[str | None, int]] = {}
     for s, cls in types.items():
         if len(cls) == 1:
             (c,) = cls
-            kind = by_class.get(c, "?")
-            if kind == "?":
-                kind = by_class[c] = h.kind_iri(frozenset(cls))
+            hit = by_class.get(c)
+            if hit is None:
+                hit = by_class[c] = (h.kind_iri(frozenset(cls)), _flags(h, c))
+            kind, flags = hit
         else:
-            kind = h.kind_iri(frozenset(cls))
+            kind, flags = h.kind_iri(frozenset(cls)), 0
+            for c in cls:
+                flags |= _flags(h, c)
+        if flags:
+            if flags & 1:
+                memberships.append(s)
+            if flags & 2:
+                lines.append(s)
         if kind == "concept":
             if topical is None:
                 topical = set(facts.subjects(_IN_SCHEME, _TOPICS)) | {
@@ -172,7 +183,13 @@ def _kinds(facts: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> dict[Term
             kind = "topic" if s in topical else None
         if kind is not None:
             kinds[s] = kind
-    return kinds
+    return kinds, memberships, lines
+
+
+def _flags(h: Hierarchy, c: str) -> int:
+    """1 when instances of the class are memberships, 2 when reporting lines (3 both, 0 neither)."""
+    up = h.superclasses_iri(c)
+    return (_MEMBERSHIP in up) | (_LINE in up) << 1
 
 
 def _add_plain_edges(g: Facts, h: Hierarchy, nxg: Adjacency) -> None:
@@ -201,25 +218,6 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: Adjacency) -> None:
                             at_end[x] = other[end] = {kind: {"kind": kind}}
                         elif kind not in keyed:
                             keyed[kind] = {"kind": kind}
-
-
-def _qualified(h: Hierarchy, types: dict[Term, set[str]]) -> tuple[list[Term], list[Term]]:
-    """The memberships and the reporting lines among the typed entities, each in the order of ``types``."""
-    memberships, lines = [], []
-    seen: dict[str, int] = {}  # class → 1 membership, 2 line, 3 both, 0 neither
-    for s, cls in types.items():
-        flags = 0
-        for c in cls:
-            f = seen.get(c)
-            if f is None:
-                up = h.superclasses_iri(c)
-                f = seen[c] = (_MEMBERSHIP in up) | (_LINE in up) << 1
-            flags |= f
-        if flags & 1:
-            memberships.append(s)
-        if flags & 2:
-            lines.append(s)
-    return memberships, lines
 
 
 def _add_memberships(g: Facts, memberships: list[Term], nxg: Adjacency, attrs_of: AttrBuilder) -> None:

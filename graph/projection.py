@@ -199,17 +199,24 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: Adjacency) -> None:
     succ, pred = nxg.succ, nxg.pred
     for base, kind, reverse in _T_PLAIN_EDGES:
         for p in sorted(h.subproperties_iri(base)):
-            if p not in g.pso:
+            by_s = g.pso.get(p)
+            if by_s is None:
                 continue
-            for o, subjects in _by_object(g, p).items():
-                end = o if type(o) is str else _text(o)
-                # the object's side is looked up once for all its subjects (no node there: none of them is an edge);
-                # an inverse property's edges run object → subject. Both sides share one dict of keyed edges.
-                fixed, far = (succ, pred) if reverse else (pred, succ)
+            # an inverse property's edges run object → subject. Both sides share one dict of keyed edges.
+            fixed, far = (succ, pred) if reverse else (pred, succ)
+            if sum(map(len, by_s.values())) == len(by_s):
+                # one object per subject: each subject's side gains one edge here, so going subject by subject
+                # (the sides swapped) fills every adjacency in the same order, without an index by object
+                groups, fixed, far = by_s, far, fixed
+            else:
+                groups = _by_object(g, p)
+            for one, many in groups.items():  # an object and its subjects (or a subject and its one object)
+                end = one if type(one) is str else _text(one)
+                # the object's side is looked up once for all its subjects (no node there: none of them is an edge)
                 at_end = fixed.get(end)
                 if at_end is None:
                     continue
-                for s in subjects:
+                for s in many:
                     x = s if type(s) is str else _text(s)
                     other = far.get(x)
                     if other is not None:

@@ -69,23 +69,28 @@ class AttrBuilder:
         """Add status, validity, scenario and sources (the same for nodes and qualified edges) to ``out``."""
         if not po:
             return out
-        status = po.get(_STATUS_P)
-        if status and status[0] in _T_STATUS:
-            out["status"] = _T_STATUS[status[0]]
-        objs = po.get(_VALID_FROM)
-        if objs and type(objs[0]) is Lit:
-            v = python_value(objs[0])
-            if isinstance(v, _DATE):
-                out["valid_from"] = v
-        objs = po.get(_VALID_UNTIL)
-        if objs and type(objs[0]) is Lit:
-            v = python_value(objs[0])
-            if isinstance(v, _DATE):
-                out["valid_until"] = v
-        scen = po.get(_IN_SCENARIO)
-        if scen:
-            scen_key = self._facts.value(scen[0], _SCENARIO_KEY)
-            out["scenario"] = _text(scen_key) if scen_key is not None else _local(_text(scen[0]))
+        # the four below are rare (a tenth of the entities at most): ``in`` answers a missing one for less than ``get``
+        if _STATUS_P in po:
+            status = po[_STATUS_P]
+            if status and status[0] in _T_STATUS:
+                out["status"] = _T_STATUS[status[0]]
+        if _VALID_FROM in po:
+            objs = po[_VALID_FROM]
+            if objs and type(objs[0]) is Lit:
+                v = python_value(objs[0])
+                if isinstance(v, _DATE):
+                    out["valid_from"] = v
+        if _VALID_UNTIL in po:
+            objs = po[_VALID_UNTIL]
+            if objs and type(objs[0]) is Lit:
+                v = python_value(objs[0])
+                if isinstance(v, _DATE):
+                    out["valid_until"] = v
+        if _IN_SCENARIO in po:
+            scen = po[_IN_SCENARIO]
+            if scen:
+                scen_key = self._facts.value(scen[0], _SCENARIO_KEY)
+                out["scenario"] = _text(scen_key) if scen_key is not None else _local(_text(scen[0]))
         derived, cited = po.get(_DERIVED), po.get(_SOURCE)
         if cited is None and derived is not None and len(derived) == 1:  # most entities: one source
             one = derived[0]

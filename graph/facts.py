@@ -118,7 +118,7 @@ class Facts:
                 texts = by_lang.get(lang)
                 if texts is None:
                     texts = by_lang[lang] = {}
-                o = texts.get(lexical)
+                o: Term = texts.get(lexical)
                 if o is None:
                     o = texts[lexical] = new_lit(Lit, (lexical, lang, _LANG_STRING))
             else:

@@ -22,7 +22,7 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
     # entity → its names as (rank of the predicate, language key, text), in the order they were found
     found: dict[str, list[tuple[int, str, str]]] = {}
     alt: dict[str, list[str]] = defaultdict(list)
-    lang_keys: dict[str | None, str] = {None: ""}  # language tag → its key ("da-DK" → "da"), worked out once
+    lang_keys = _LangKeys({None: ""})
     for rank, base in enumerate(_T_PREF):
         for p in sorted(h.subproperties_iri(base)):
             for s, objs in g.subjects_of(p).items():
@@ -37,9 +37,7 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
                         text = " ".join(text.split())  # see clean_text (inlined: 25,000 names at national scale)
                     if not text:
                         continue
-                    lk = lang_keys.get(lang)
-                    if lk is None:
-                        lk = lang_keys[lang] = lang.lower()[:2]  # type: ignore[union-attr]
+                    lk = lang_keys[lang]
                     if names is None:
                         nid = s if type(s) is str else _text(s)
                         names = found.get(nid)
@@ -57,6 +55,7 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
             if name:
                 found[_text(s)] = [(len(_T_PREF), "", name)]
     labels: dict[str, dict[str, str]] = {}
+    grown = list(alt)  # the entries that may hold texts (to sort at the end): most entities' stay empty
     for nid, names in found.items():
         others = alt[nid]  # a second name on one IRI stays findable (an empty entry is kept too)
         if len(names) == 2:  # most entities: one name in each of two languages from one predicate
@@ -74,6 +73,7 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
             continue
         else:
             best = _best_by_language(names, others)
+        grown.append(nid)
         chosen = dict(best)
         fallback = best.get("da") or best.get("") or best.get("en") or next(iter(best.values()))
         chosen["da"] = best.get("da") or fallback
@@ -82,7 +82,19 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
             if value not in (chosen["da"], chosen["en"]):
                 others.append(value)
         labels[nid] = chosen
-    return labels, {k: sorted(set(v)) if v else v for k, v in alt.items()}
+    for nid in dict.fromkeys(grown):
+        if alt[nid]:
+            alt[nid] = sorted(set(alt[nid]))
+    return labels, dict(alt)
+
+
+class _LangKeys(dict[str | None, str]):
+    """Language tag → its key ("da-DK" → "da"), worked out once per tag."""
+
+    def __missing__(self, lang: str | None) -> str:
+        # None (no language) is given when the table is made
+        key = self[lang] = lang.lower()[:2]  # type: ignore[union-attr]
+        return key
 
 
 def _best_by_language(names: list[tuple[int, str, str]], others: list[str]) -> dict[str, str]:

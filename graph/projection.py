@@ -113,15 +113,12 @@ def project(g: Graph | Facts, hierarchy: Hierarchy, file_of: Mapping[Any, str] |
 
 def _by_object(facts: Facts, p: str) -> dict[Term, list[Term]]:
     """Object → subjects of one predicate, objects in order of first appearance: iterated pair by pair, the
-    order in which rdflib's memory store gives ``subject_objects``."""
-    by_o: dict[Term, list[Term]] = {}
+    order in which rdflib's memory store gives ``subject_objects``. (A ``defaultdict``: one subscript per pair,
+    the new list made in C; callers only read it.)"""
+    by_o: defaultdict[Term, list[Term]] = defaultdict(list)
     for s, objs in facts.subjects_of(p).items():
         for o in objs:
-            subjects = by_o.get(o)
-            if subjects is None:
-                by_o[o] = [s]
-            else:
-                subjects.append(s)
+            by_o[o].append(s)
     return by_o
 
 

@@ -143,7 +143,7 @@ def _label_unnamed_posts(nxg: Adjacency, labels: dict[str, dict[str, str]]) -> N
     shared with other posts ("Referatsleitung" ×40) gets its organisation added.
     """
     node, succ = nxg.nodes, nxg.succ
-    posts = [(nid, data) for nid, data in node.items() if data.get("kind") == "post"]
+    posts = [(nid, data) for nid, data in node.items() if data["kind"] == "post"]  # every node has a kind
     counts: dict[str, int] = defaultdict(int)
     for nid, data in posts:
         if nid not in labels:

@@ -174,9 +174,8 @@ def _kinds(facts: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> tuple[dic
                 lines.append(s)
         if kind == "concept":
             if topical is None:
-                topical = set(facts.subjects(_IN_SCHEME, _TOPICS)) | {
-                    o for _, objs in facts.subjects_of(_HANDLES).items() for o in objs
-                }
+                topical = set(facts.subjects(_IN_SCHEME, _TOPICS))
+                topical.update(*facts.subjects_of(_HANDLES).values())  # one call: every handled topic
             kind = "topic" if s in topical else None
         if kind is not None:
             kinds[s] = kind

@@ -82,13 +82,15 @@ class Facts:
         language-tagged literal, most literals, is looked up by its text instead of the parser's term (cheaper
         to hash, and the term objects are not kept alive). An object IRI or a predicate is looked up by the
         parser's term (kept for this call only): hashing that costs less than making the IRI string anew for
-        every quad. Subjects are not (most are new, and are looked up once per run anyway).
+        every quad; a predicate's entry holds its subject → objects map too (created when the predicate is
+        first seen, as its first triple is then added), so a new (subject, predicate) pair costs no lookup in
+        ``pso``. Subjects are not looked up by term (most are new, and are looked up once per run anyway).
         """
         spo, pso = self.spo, self.pso
         iris: dict[str, str] = {}  # each IRI string once
         terms: dict[Any, Term] = {}  # parser term → internal term: object IRIs, other literals, blank nodes
         by_lang: dict[str, dict[str, Lit]] = {}  # language → lexical form → the one Lit
-        preds: dict[ox.NamedNode, str] = {}  # parser predicate → its shared IRI string
+        preds: dict[ox.NamedNode, tuple[str, dict[Term, list[Term]]]] = {}  # parser predicate → (IRI, its pso map)
         subjects: list[Term] = []
         added = 0
         last = po = key = None
@@ -108,10 +110,15 @@ class Facts:
                 if po is None:
                     po = spo[key] = {}
                     subjects.append(key)
-            p = preds.get(pn := q.predicate)
-            if p is None:
+            hit = preds.get(pn := q.predicate)
+            if hit is None:
                 p = pn.value
-                p = preds[pn] = iris.setdefault(p, p)
+                p = iris.setdefault(p, p)
+                by_s = pso.get(p)
+                if by_s is None:
+                    by_s = pso[p] = {}
+                hit = preds[pn] = (p, by_s)
+            p, by_s = hit
             obj = q.object
             if type(obj) is literal and (lang := obj.language) and obj.direction is None:
                 lexical = obj.value
@@ -131,11 +138,7 @@ class Facts:
                         o = terms[obj] = _internal(obj, scope)
             objs = po.get(p)  # type: ignore[union-attr]
             if objs is None:
-                objs = po[p] = [o]  # type: ignore[index]
-                by_s = pso.get(p)
-                if by_s is None:
-                    by_s = pso[p] = {}
-                by_s[key] = objs
+                objs = po[p] = by_s[key] = [o]  # type: ignore[index]
                 added += 1
             elif o not in objs:
                 objs.append(o)

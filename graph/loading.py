@@ -17,7 +17,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
-import logging
 import os
 import re
 import threading
@@ -73,7 +72,15 @@ _OWL_IMPORTS = "http://www.w3.org/2002/07/owl#imports"
 _HASH_ASIDE_BYTES = 1 << 20
 _UTF8_PIECE = 1 << 16  # small enough to be reused by the allocator, not mapped afresh each time
 DEFAULT_MAX_INPUT_MB = 100.0
-log = logging.getLogger(__name__)
+
+
+def _warn(message: str, *args: object) -> None:
+    """Log a warning under this module's name. ``logging`` is imported here, when there is something to say:
+    importing it costs every cold start ~30 M instructions (traceback, string, weakref …), for a warning few
+    loads ever give."""
+    import logging
+
+    logging.getLogger(__name__).warning(message, *args)
 
 
 def max_input_bytes() -> int:
@@ -122,7 +129,7 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
             skipped = [str(f.relative_to(p)) for f in files if f.suffix.lower() not in SUFFIX_FORMATS]
             if skipped:
                 shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
-                log.warning("%s: skipped %d file(s) that are not RDF by their suffix: %s", p, len(skipped), shown)
+                _warn("%s: skipped %d file(s) that are not RDF by their suffix: %s", p, len(skipped), shown)
             if not found:
                 raise DataFileError(str(p), "the folder holds no RDF file (.ttl, .trig, .nt, .nq, .rdf, .jsonld)")
             out.extend(found)
@@ -235,7 +242,7 @@ def _imports_warnings(quads: list[ox.Quad], path: Path) -> list[str]:
             target = q.object.value if isinstance(q.object, ox.NamedNode) else str(q.object)
             out.append(f"{path}: owl:imports <{target}> is not followed; load that file too (--data) if it is needed")
     for message in out:
-        log.warning("%s", message)
+        _warn("%s", message)
     return out
 
 

@@ -21,9 +21,8 @@ import os
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pyoxigraph as ox
 
@@ -101,8 +100,7 @@ def _too_large(name: str, size: int, limit: int, what: str = "the file is") -> D
     )
 
 
-@dataclass(frozen=True)
-class LoadedFile:
+class LoadedFile(NamedTuple):
     """One file that went into the model, for provenance and ``stats``."""
 
     path: str

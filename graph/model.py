@@ -12,10 +12,9 @@ import datetime as dt
 import hashlib
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pyoxigraph as ox
 
@@ -58,8 +57,7 @@ _TITLE, _SECTION, _DATE, _DATE_TEXT = DCTERMS.title, SK.section, DCTERMS.date, S
 _SEED_FILE = SK.seedFile
 
 
-@dataclass(frozen=True)
-class SourceRef:
+class SourceRef(NamedTuple):
     """Where a fact comes from: document, date, section, seed file or URL."""
 
     id: str

@@ -163,10 +163,8 @@ class Model:
     @cached_property
     def index(self) -> LabelIndex:
         with gc_paused():
-            g = self.adjacency
-            entries = [(nid, data["label"], data["kind"]) for nid, data in g.nodes.items()]
-            names = partial(_names, g, self.labels_by_lang, self.alt_labels)  # read per kind, when looked up
-            return LabelIndex(entries, names, contains=partial(_contains, g))  # the graph, not the model: no cycle
+            g = self.adjacency  # the graph, not the model: no cycle
+            return LabelIndex(g.nodes, self.labels_by_lang, self.alt_labels, contains=partial(_contains, g))
 
     @cached_property
     def sources(self) -> dict[str, SourceRef]:
@@ -217,19 +215,6 @@ class Model:
             "sources": len({s for s in self.sources.values() if not s.id.startswith("file:")}),
             "version": self.version,
         }
-
-
-def _names(
-    g: Adjacency, by_lang: dict[str, dict[str, str]], alt: dict[str, list[str]], nid: str
-) -> tuple[list[str], list[str]]:
-    """An entity's preferred labels (every language's and the display label) and its alternative labels."""
-    names = by_lang.get(nid)
-    if names is None:
-        return [g.nodes[nid]["label"]], alt.get(nid, [])
-    prefs = set(names.values())  # every language's label (texts: only "" is empty) and the display label
-    prefs.discard("")
-    prefs.add(g.nodes[nid]["label"])
-    return sorted(prefs), alt.get(nid, [])
 
 
 def _contains(g: Adjacency, outer: str, inner: str) -> bool:

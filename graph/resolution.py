@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from graph.errors import AmbiguousEntity, Candidate, EntityNotFound
+from graph.label_keys import Alts, ByLang, Lines, Nodes, Part, names
 from graph.text import ascii_fold, normalise, skeleton, words
-from graph.text import keys as text_keys
 
 __all__ = ["KIND_RANK", "LabelIndex", "Match"]
 
@@ -78,59 +78,28 @@ class Match:
         return (self.tier, -round(self.coverage, 2), KIND_RANK[self.kind])
 
 
-class _Part:
-    """The keys of one kind's labels: exact (preferred), alternative and loose, and each label's keys for the
-    word index. Built whole before it is published, never changed after, so readers need no lock."""
-
-    __slots__ = ("alt", "exact", "loose", "texts")
-
-    def __init__(self, rows: list[tuple[str, list[str], list[str]]], keys: dict[str, tuple[str, str, str]]) -> None:
-        self.exact: dict[str, set[str]] = defaultdict(set)
-        self.alt: dict[str, set[str]] = defaultdict(set)
-        self.loose: dict[str, set[str]] = defaultdict(set)
-        self.texts: list[tuple[str, tuple[str, str, str]]] = []  # (id, keys of one label), for the word index
-        # the per-label work of a first lookup (4,000 organisations and units, 8,000 labels at national scale):
-        # tables and methods held in locals
-        exact, alt, loose, text_of, found = self.exact, self.alt, self.loose, keys.get, self.texts.append
-        for nid, prefs, alts in rows:
-            for table, texts in ((exact, prefs), (alt, alts)):
-                for text in texts:
-                    hit = text_of(text)
-                    if hit is None:
-                        hit = keys[text] = text_keys(text)  # labels repeat: normalise each once
-                    norm, fold, skel = hit
-                    if norm:
-                        table[norm].add(nid)
-                    if fold and fold != norm:
-                        table[fold].add(nid)
-                    loose[skel].add(nid)
-                    found((nid, hit))
-
-
 class LabelIndex:
     """Every label of every entity, normalised once; lookups never scan triples."""
 
     def __init__(
-        self,
-        entries: Iterable[tuple[str, str, str]],
-        names: Callable[[str], tuple[list[str], list[str]]],
-        contains: Callable[[str, str], bool] | None = None,
+        self, nodes: Nodes, by_lang: ByLang, alt: Alts, contains: Callable[[str, str], bool] | None = None
     ) -> None:
-        """entries: (id, display label, kind); ``names(id)``: its preferred and alternative labels, read when
-        its kind's lookups are built; ``contains(a, b)``: whether entity ``a`` contains ``b`` (an organisation
+        """``nodes``: every entity's attributes (its display ``label`` and its ``kind``); ``by_lang``: its label in
+        each language; ``alt``: its alternative labels (read when its kind's lookups are built; not copied: the
+        model's own, never changed); ``contains(a, b)``: whether entity ``a`` contains ``b`` (an organisation
         and its unit), to settle a tie by containment.
 
         The exact, alternative and loose keys of a kind are built on the first lookup that allows it (an
-        asker is never a channel or contact point, 45 % of a national model's names); the word index for
-        phrase matches on the first phrase search (a name that matches a label exactly never needs it).
+        asker is never a channel or contact point, 45 % of a national model's names), or only its exact
+        names (``Lines``) when those settle it; the word index for phrase matches on the first phrase search
+        (a name that matches a label exactly never needs it).
         """
-        self._display: dict[str, tuple[str, str]] = {}
+        self._nodes, self._by_lang, self._alt = nodes, by_lang, alt
         self._rows: dict[str, list[str]] = {}  # kind → its ids, until indexed
-        for nid, label, kind in entries:
-            self._display[nid] = (label, kind)
-            self._rows.setdefault(kind, []).append(nid)
-        self._names = names
-        self._parts: dict[str, _Part] = {}
+        for nid, data in nodes.items():
+            self._rows.setdefault(data["kind"], []).append(nid)
+        self._parts: dict[str, Part] = {}
+        self._lines: dict[str, Lines] = {}  # of kinds without a part yet
         self._keys: dict[str, tuple[str, str, str]] = {}
         self._words: tuple[dict[str, set[str]], dict[str, list[list[str]]]] | None = None
         self._lock = threading.Lock()
@@ -141,7 +110,7 @@ class LabelIndex:
         does this before its first request."""
         self._parts_for(set(kinds) if kinds is not None else None)
 
-    def _parts_for(self, allowed: set[str] | None) -> list[_Part]:
+    def _parts_for(self, allowed: set[str] | None) -> list[Part]:
         """The parts of the allowed kinds (all when None), building any not built yet, in a stable order."""
         kinds = sorted(self._rows) if allowed is None else sorted(k for k in allowed if k in self._rows)
         missing = [k for k in kinds if k not in self._parts]
@@ -149,10 +118,25 @@ class LabelIndex:
             with self._lock:
                 for kind in missing:
                     if kind not in self._parts:
-                        rows = [(nid, *self._names(nid)) for nid in self._rows[kind]]
-                        self._parts[kind] = _Part(rows, self._keys)
+                        nodes, by_lang, alt = self._nodes, self._by_lang, self._alt
+                        rows = [(nid, *names(nodes, by_lang, alt, nid)) for nid in self._rows[kind]]
+                        self._parts[kind] = Part(rows, self._keys)
                         self._rows[kind] = []  # indexed: the entries are not kept twice
+                        self._lines.pop(kind, None)
         return [self._parts[k] for k in kinds]
+
+    def _exact(self, kind: str) -> Part | Lines:
+        """What answers an exact lookup of ``kind``: its part, else its lines (made now, unless a label of
+        the kind holds a line break: then its part)."""
+        part = self._parts.get(kind) or self._lines.get(kind)
+        if part is None:
+            with self._lock:
+                part = self._parts.get(kind) or self._lines.get(kind)
+                if part is None:
+                    part = Lines.of(self._rows[kind], self._nodes, self._by_lang)
+                    if part is not None:
+                        self._lines[kind] = part
+        return part or self._parts_for({kind})[0]
 
     @property
     def _vocabulary(self) -> list[str]:
@@ -186,7 +170,7 @@ class LabelIndex:
         return self._words
 
     def __contains__(self, nid: str) -> bool:
-        return nid in self._display
+        return nid in self._nodes
 
     def search(self, text: str, *, kinds: Iterable[str] | None = None, limit: int = 10) -> list[Match]:
         """Matches best first (for autocomplete and for resolve)."""
@@ -235,7 +219,7 @@ class LabelIndex:
         municipality, not its PPR).
         """
         text = text.strip()
-        if text in self._display and (kinds is None or self._display[text][1] in set(kinds)):
+        if text in self._nodes and (kinds is None or self._nodes[text]["kind"] in set(kinds)):
             return text
         allowed = set(kinds) if kinds else None
         found = self._first_names(text, allowed) if allowed else {}
@@ -264,9 +248,9 @@ class LabelIndex:
         if first == allowed:
             return found
         exact_keys = {normalise(text), ascii_fold(text)} - {""}
-        for part in self._parts_for(first):
+        for part in [self._exact(k) for k in sorted(first) if k in self._rows]:
             for key in exact_keys:
-                for nid in part.exact.get(key, ()):
+                for nid in part.exact_ids(key):
                     self._offer(found, nid, _EXACT, 1.0, allowed)
         return found
 
@@ -302,7 +286,7 @@ class LabelIndex:
         close = difflib.get_close_matches(normalise(text), self._vocabulary, n=n * 3, cutoff=0.5)
         for key in close:
             for nid in sorted({n for p in self._parts_for(None) for n in (*p.exact.get(key, ()), *p.alt.get(key, ()))}):
-                label, kind = self._display[nid]
+                label, kind = self._display(nid)
                 if (allowed is None or kind in allowed) and all(c.id != nid for c in out):
                     out.append(Candidate(nid, label, kind))
         return out[:n]
@@ -360,9 +344,14 @@ class LabelIndex:
         return used / max(len(label_words), 1)
 
     def _offer(self, found: dict[str, Match], nid: str, tier: int, cov: float, allowed: set[str] | None) -> None:
-        label, kind = self._display[nid]
+        label, kind = self._display(nid)
         if allowed is not None and kind not in allowed:
             return
         m = Match(nid, label, kind, tier, cov)
         if nid not in found or m.key < found[nid].key:
             found[nid] = m
+
+    def _display(self, nid: str) -> tuple[str, str]:
+        """An entity's display label and kind."""
+        data = self._nodes[nid]
+        return data["label"], data["kind"]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
-__all__ = ["ascii_fold", "keys", "normalise", "skeleton", "words"]
+__all__ = ["ascii_fold", "keys", "keys_of", "normalise", "normalise_lines", "skeleton", "words"]
 
 _KEEP = {"æ": "æ", "ø": "ø", "å": "å"}
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -63,6 +64,58 @@ def keys(text: str) -> tuple[str, str, str]:
         norm.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"),
         norm.replace("æ", "ae").replace("ø", "o").replace("å", "a"),
     )
+
+
+#: ``normalise``'s steps on each Latin-1 character (casefold, marks off but æ/ø/å's) as a byte table (a test
+#: checks it against ``normalise``); two characters become no one Latin-1 character (»µ« → »μ«, »ß« → »ss«).
+_LATIN1 = bytes.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞàáâãäçèéêëìíîïñòóôõöùúûüýÿ".encode("latin-1"),
+    "abcdefghijklmnopqrstuvwxyzaaaaaåæceeeeiiiiðnoooooøuuuuyþaaaaaceeeeiiiinooooouuuuyy".encode("latin-1"),
+)
+_LATIN1_OTHER = "µß"
+_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0"  # Latin-1's white space but " " and "\n"
+
+
+def normalise_lines(texts: Sequence[str]) -> str | None:
+    """``"\\n".join(normalise(t) for t in texts)`` in a few passes over all the texts (None: a text holds a
+    line break).
+
+    A name index keys 8,000 labels at national scale on its first lookup; a call per label (and ``casefold``
+    on a text that is not ASCII, character by character) cost more than the work. Latin-1 text is mapped
+    through a byte table of ``normalise``'s character steps (one character at a time, so the joined texts
+    map as each text would); white space is collapsed text by text unless it already is. Anything else is
+    normalised text by text."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return None if texts else ""
+    try:
+        raw = joined.encode("latin-1")
+    except UnicodeEncodeError:
+        raw = None
+    if raw is None or any(ch in joined for ch in _LATIN1_OTHER):
+        return "\n".join([normalise(t) for t in texts])
+    out = raw.translate(_LATIN1).decode("latin-1")
+    if "  " in out or " \n" in out or "\n " in out or out[:1] == " " or out[-1:] == " " or _spaced(out):
+        out = "\n".join([" ".join(t.split()) for t in out.split("\n")])
+    return out
+
+
+def _spaced(latin1: str) -> bool:
+    """Whether Latin-1 text holds white space other than spaces and line breaks."""
+    return any(ch in latin1 for ch in _SPACES)
+
+
+def keys_of(texts: Sequence[str]) -> list[tuple[str, str, str]]:
+    """``[keys(t) for t in texts]``, each step done once over all the texts (``normalise_lines``)."""
+    joined = normalise_lines(texts)
+    if joined is None:
+        return [keys(t) for t in texts]
+    norms = joined.split("\n") if texts else []
+    if joined.isascii():
+        return [(n, n, n) for n in norms]
+    folds = joined.replace("æ", "ae").replace("ø", "oe").replace("å", "aa").split("\n")
+    bare = joined.replace("æ", "ae").replace("ø", "o").replace("å", "a").split("\n")
+    return list(zip(norms, folds, bare, strict=True))
 
 
 def ascii_fold(text: str) -> str:

@@ -29,3 +29,18 @@ def test_lookups_do_not_depend_on_which_kinds_were_built_first() -> None:
     for kinds in (ASKER_KINDS, None, ("channel", "organisation")):
         for text in texts:
             assert _outcome(fresh, text, kinds) == _outcome(built, text, kinds), (text, kinds)
+
+
+def test_exact_lines_find_what_a_part_holds_in_its_order() -> None:
+    """``Lines`` (an asker's first lookup) answers an exact key with the very set a ``Part`` holds, in its order."""
+    from graph.label_keys import Lines, Part, names
+
+    model = load()
+    nodes, by_lang, alt = model.adjacency.nodes, model.labels_by_lang, model.alt_labels
+    for kind in sorted({d["kind"] for d in nodes.values()}):
+        ids = [n for n, d in nodes.items() if d["kind"] == kind]
+        part = Part([(n, *names(nodes, by_lang, alt, n)) for n in ids], {})
+        lines = Lines.of(ids, nodes, by_lang)
+        assert lines is not None
+        for key in [*part.exact, "xyzzy"]:
+            assert list(lines.exact_ids(key)) == list(part.exact_ids(key)), (kind, key)

@@ -127,8 +127,14 @@ class StructureIndex:
     ids: tuple[str, ...]
     index: dict[str, int]
     adj: tuple[tuple[int, ...], ...]
-    edge: dict[tuple[str, str], Step]  # (a, b) either way → the step a → b, in the edge's real direction
+    kinds: dict[tuple[str, str], str]  # (a, b) → the kind of the first edge between a and b, a → b its direction
     part: tuple[int, ...]  # the connected part each node lies in: no walk looks for what it cannot reach
+
+    def step(self, a: str, b: str) -> Step:
+        """The step a → b (neighbours), in the edge's real direction: made when an answer's why needs it, not
+        for each of the 14,000 national (a, b) pairs."""
+        kind = self.kinds.get((a, b))
+        return Step(a, kind, True, b) if kind is not None else Step(a, self.kinds[b, a], False, b)
 
 
 def structure_index(v: View) -> StructureIndex:
@@ -137,25 +143,23 @@ def structure_index(v: View) -> StructureIndex:
     def build() -> StructureIndex:
         index: dict[str, int] = {}
         nbrs: list[list[int]] = []
-        edge: dict[tuple[str, str], Step] = {}
-
-        def at(n: str) -> int:
-            i = index.get(n)
-            if i is None:
-                i = index[n] = len(nbrs)
-                nbrs.append([])
-            return i
-
+        kinds: dict[tuple[str, str], str] = {}
         for a, b, e in v.edges(*STRUCTURE_KINDS):
-            if (a, b) in edge or a == b:
+            if a == b or (a, b) in kinds or (b, a) in kinds:
                 continue
-            ia, ib = at(a), at(b)
+            kinds[a, b] = e["kind"]
+            ia = index.get(a)
+            if ia is None:
+                ia = index[a] = len(nbrs)
+                nbrs.append([])
+            ib = index.get(b)
+            if ib is None:
+                ib = index[b] = len(nbrs)
+                nbrs.append([])
             nbrs[ia].append(ib)
             nbrs[ib].append(ia)
-            edge[a, b] = Step(a, e["kind"], True, b)  # made once: every answer's why is a dozen of them
-            edge[b, a] = Step(b, e["kind"], False, a)
-        adj = tuple(tuple(x) for x in nbrs)
-        return StructureIndex(tuple(index), index, adj, edge, _parts(adj))
+        adj = tuple(map(tuple, nbrs))
+        return StructureIndex(tuple(index), index, adj, kinds, _parts(adj))
 
     return v.cached("contact-structure-index", build)
 

@@ -65,7 +65,8 @@ def channel_origins(v: View, channels: tuple[str, ...]) -> _Origins:
 
 
 def _path_steps(v: View, nodes: list[str]) -> tuple[Step, ...]:
-    return tuple(map(structure_index(v).edge.__getitem__, pairwise(nodes)))
+    s = structure_index(v)
+    return tuple(s.step(a, b) for a, b in pairwise(nodes))
 
 
 def closing_steps(

@@ -44,6 +44,9 @@ __all__ = ["ORG_KINDS", "View", "view"]
 
 T = TypeVar("T")
 
+#: The attributes ``graph.model.in_force`` reads: a node or an edge with none of them applies on any date under any
+#: scenarios (most do: checking that is a fraction of the call).
+_DATED = frozenset({"status", "scenario", "valid_from", "valid_until"})
 #: Kinds that form organisation trees (part_of) and can be members, asked about or answered for.
 ORG_KINDS = frozenset({"organisation", "unit", "forum", "cluster", "partnership", "collaboration"})
 
@@ -104,7 +107,7 @@ class View:
         hit = self._s.ok.get(nid)
         if hit is None:
             d = self.adjacency.nodes.get(nid)
-            hit = self._s.ok[nid] = d is not None and in_force(d, self.on, self.scen)
+            hit = self._s.ok[nid] = d is not None and (_DATED.isdisjoint(d) or in_force(d, self.on, self.scen))
         return hit
 
     def edge_ok(self, attrs: dict[str, Any]) -> bool:
@@ -133,15 +136,16 @@ class View:
         yield from self.cached(("edges", kinds), lambda: self._kind_edges(frozenset(kinds)))
 
     def _kind_edges(self, wanted: frozenset[str]) -> tuple[tuple[str, str, dict[str, Any]], ...]:
-        on, scen, ok = self.on, self.scen, self.ok
+        on, scen, ok, undated = self.on, self.scen, self.ok, _DATED.isdisjoint
+        found: list[tuple[str, str, dict[str, Any]]] = []
+        keep = found.append
         # graph order kept
-        return tuple(
-            (u, v, e)
-            for u, nbrs in self.adjacency.succ.items()
-            for v, keyed in nbrs.items()
-            for e in keyed.values()
-            if e["kind"] in wanted and in_force(e, on, scen) and ok(u) and ok(v)
-        )
+        for u, nbrs in self.adjacency.succ.items():
+            for v, keyed in nbrs.items():
+                for e in keyed.values():
+                    if e["kind"] in wanted and (undated(e) or in_force(e, on, scen)) and ok(u) and ok(v):
+                        keep((u, v, e))
+        return tuple(found)
 
     def _edges(self) -> tuple[tuple[str, str, dict[str, Any]], ...]:
         """Every in-force edge once per view (``edges()`` without kinds)."""

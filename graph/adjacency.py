@@ -24,12 +24,29 @@ Attrs = dict[str, Any]
 class Adjacency:
     """Nodes and keyed edges of the projection (read them; only ``graph.projection`` writes them)."""
 
-    __slots__ = ("nodes", "pred", "succ")
+    __slots__ = ("_kinds", "nodes", "pred", "succ")
 
     def __init__(self) -> None:
         self.nodes: dict[str, Attrs] = {}
         self.succ: dict[str, dict[str, dict[str, Attrs]]] = {}
         self.pred: dict[str, dict[str, dict[str, Attrs]]] = {}
+        self._kinds: dict[str, tuple[str, ...]] | None = None
+
+    def by_kind(self) -> dict[str, tuple[str, ...]]:
+        """Every node by its kind, in node order: grouped once, on first use after the projection (the name
+        index, the topic index, the thesaurus and the views each went through all nodes for it)."""
+        kinds = self._kinds
+        if kinds is None:
+            found: dict[str, list[str]] = {}
+            for nid, data in self.nodes.items():
+                kind = data["kind"]
+                ids = found.get(kind)
+                if ids is None:
+                    found[kind] = [nid]
+                else:
+                    ids.append(nid)
+            kinds = self._kinds = {kind: tuple(ids) for kind, ids in found.items()}
+        return kinds
 
     def __contains__(self, nid: object) -> bool:
         try:

@@ -10,7 +10,7 @@ as much, and a one-off question needs no more).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from itertools import repeat
 from typing import Any
 
@@ -85,7 +85,7 @@ class Lines:
         return self._folded
 
     @classmethod
-    def of(cls, ids: list[str], nodes: Nodes, by_lang: ByLang) -> Lines | None:
+    def of(cls, ids: Sequence[str], nodes: Nodes, by_lang: ByLang) -> Lines | None:
         """The lines of these entities' preferred labels (None when a label holds a line break). A label may
         come twice or be empty (``names`` drops those): neither changes what a non-empty key finds."""
         owners: list[str] = []

@@ -164,7 +164,9 @@ class Model:
     def index(self) -> LabelIndex:
         with gc_paused():
             g = self.adjacency  # the graph, not the model: no cycle
-            return LabelIndex(g.nodes, self.labels_by_lang, self.alt_labels, contains=partial(_contains, g))
+            return LabelIndex(
+                g.nodes, g.by_kind(), self.labels_by_lang, self.alt_labels, contains=partial(_contains, g)
+            )
 
     @cached_property
     def sources(self) -> dict[str, SourceRef]:

@@ -13,7 +13,7 @@ import difflib
 import threading
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graph.errors import AmbiguousEntity, Candidate, EntityNotFound
@@ -82,9 +82,15 @@ class LabelIndex:
     """Every label of every entity, normalised once; lookups never scan triples."""
 
     def __init__(
-        self, nodes: Nodes, by_lang: ByLang, alt: Alts, contains: Callable[[str, str], bool] | None = None
+        self,
+        nodes: Nodes,
+        kinds: Mapping[str, Sequence[str]],
+        by_lang: ByLang,
+        alt: Alts,
+        contains: Callable[[str, str], bool] | None = None,
     ) -> None:
-        """``nodes``: every entity's attributes (its display ``label`` and its ``kind``); ``by_lang``: its label in
+        """``nodes``: every entity's attributes (its display ``label`` and its ``kind``); ``kinds``: the ids of
+        each kind; ``by_lang``: its label in
         each language; ``alt``: its alternative labels (read when its kind's lookups are built; not copied: the
         model's own, never changed); ``contains(a, b)``: whether entity ``a`` contains ``b`` (an organisation
         and its unit), to settle a tie by containment.
@@ -95,9 +101,7 @@ class LabelIndex:
         (a name that matches a label exactly never needs it).
         """
         self._nodes, self._by_lang, self._alt = nodes, by_lang, alt
-        self._rows: dict[str, list[str]] = {}  # kind → its ids, until indexed
-        for nid, data in nodes.items():
-            self._rows.setdefault(data["kind"], []).append(nid)
+        self._rows: dict[str, Sequence[str]] = dict(kinds)  # kind → its ids, until indexed
         self._parts: dict[str, Part] = {}
         self._lines: dict[str, Lines] = {}  # of kinds without a part yet
         self._keys: dict[str, tuple[str, str, str]] = {}

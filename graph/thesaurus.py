@@ -64,7 +64,7 @@ def thesaurus(model: Model) -> Thesaurus:
 
 def _build(model: Model) -> Thesaurus:
     facts = model.triple_index()
-    topics = {nid for nid, d in model.adjacency.nodes.items() if d.get("kind") == "topic"}
+    topics = set(model.adjacency.by_kind().get("topic", ()))
     topic_scheme = SK.topics
     schemes: dict[str, set[str]] = defaultdict(set)
     for s, o in facts.subject_objects(SKOS.inScheme):

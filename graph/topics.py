@@ -78,9 +78,8 @@ class TopicIndex:
     """Every topic and thesaurus label as stems, an inverted index over stems, IDF weights, SKOS neighbours."""
 
     def __init__(self, model: Model) -> None:
-        self.topics: dict[str, str] = {
-            nid: d["label"] for nid, d in model.adjacency.nodes.items() if d.get("kind") == "topic"
-        }
+        nodes = model.adjacency.nodes
+        self.topics: dict[str, str] = {nid: nodes[nid]["label"] for nid in model.adjacency.by_kind().get("topic", ())}
         self.thesaurus = thesaurus(model)
         self.understood: dict[str, Understanding] = {}  # text → meaning: fixed per data version, like the index
         raw = {nid: _label_texts(model, nid) for nid in self.topics}

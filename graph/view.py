@@ -54,13 +54,7 @@ ORG_KINDS = frozenset({"organisation", "unit", "forum", "cluster", "partnership"
 def _nodes_by_kind(model: Model) -> dict[str, tuple[str, ...]]:
     """Every node by kind, of any date (once per data version)."""
 
-    def build() -> dict[str, tuple[str, ...]]:
-        out: dict[str, list[str]] = {}
-        for n, d in model.adjacency.nodes.items():
-            out.setdefault(d["kind"], []).append(n)
-        return {k: tuple(x) for k, x in out.items()}
-
-    return memo(model, "nodes-by-kind", build)
+    return model.adjacency.by_kind()
 
 
 class _State:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from graph.contact_gaps import cited_gaps
 from graph.contact_index import Table
@@ -44,8 +44,7 @@ _TOPIC_GAP_SCORE = 0.5  # topics matched this well (not only as a neighbour) bri
 _Index = dict[str, tuple[int, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class GapIndex:
+class GapIndex(NamedTuple):
     """The date's citable gaps (report order) and, by id, the gaps it brings as a contact, channel or
     requirement (``direct``: about it, or naming it in a channel's or open question's context; with the
     missing contact persons required in it), as a body, and as a topic."""

@@ -13,8 +13,8 @@ with the plain set definitions on bundled and generated data).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 from graph.contact_facts import facts
 from graph.contact_types import COLLAB_KINDS, CONTACT_KIND_RANK, UNREACHABLE, Cand, Step
@@ -59,8 +59,7 @@ FOLD_AT = 3
 _DIRECT_KINDS = frozenset({"post", "person", "unit", "organisation", "forum", "partnership", "collaboration"})
 
 
-@dataclass(frozen=True, slots=True)
-class Standing:
+class Standing(NamedTuple):
     """A contact (reached through its channels, or for a requirement) as every asker sees it."""
 
     who: str
@@ -81,8 +80,7 @@ class Standing:
     req_in: frozenset[str]  # the bodies a requirement is for (an asker's own requirement is its gap)
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(NamedTuple):
     """One candidate for a matched topic: its standing, the topic and how well the topic matched."""
 
     at: Standing
@@ -91,8 +89,7 @@ class Slot:
     tenths: int  # minus the score in tenths (0.99 and 1 count alike)
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     """A pool's slots indexed by what can bring them near an asker, and in order for everyone else.
 
     Seen from an asker, a slot is near (tier 0–3) only through something the asker has: a channel
@@ -120,8 +117,7 @@ def slot_key(tenths: int, at: Standing, tier: int) -> tuple[int, ...]:
     return (tenths, at.stuck, tier, at.late, at.kind_rank)
 
 
-@dataclass(frozen=True, slots=True)
-class StructureIndex:
+class StructureIndex(NamedTuple):
     """The undirected structure (no channels, no topics) as int adjacency, in the graph's order."""
 
     ids: tuple[str, ...]

@@ -19,7 +19,6 @@ answers a caller reads.
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterator
-from dataclasses import replace
 from itertools import groupby
 from typing import Any
 
@@ -160,7 +159,7 @@ def _answer(v: View, home: Home | None, r: _Row, distance: int, general: bool) -
     if r.seats:  # a forum for its seats: reached as the best seat is, with the seats' note
         best = _best_seat(home, r.seats).at
         seat = min(s.at.who for s, _ in r.seats)
-        at = replace(best, who=at.who, status=at.status, stuck=at.stuck, late=at.late, label=at.label)
+        at = best._replace(who=at.who, status=at.status, stuck=at.stuck, late=at.late, label=at.label)
         m = v.model
         note: dict[str, str] | None = {
             "da": f"{len(r.seats)} pladser i forummet varetager emnet, fx {m.label(seat, 'da')}.",

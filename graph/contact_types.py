@@ -4,7 +4,6 @@ per-candidate facts ranking reads. Shared by ranking, fallbacks, explanations an
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from graph.model import Model
@@ -102,19 +101,37 @@ class Answer(NamedTuple):
         return self._replace(why=why)
 
 
-@dataclass
 class Cand:
-    """A candidate before ranking: who answers for which matched topic, through which channels."""
+    """A candidate before ranking: who answers for which matched topic, through which channels (merged into
+    as equal candidates meet, so not a tuple; a plain class: no dataclass is made on a question's path)."""
 
-    who: str
-    topic: str
-    score: float
-    channels: set[str] = field(default_factory=set)
-    requirement: str | None = None
+    __slots__ = ("channels", "requirement", "score", "topic", "who")
+
+    def __init__(
+        self, who: str, topic: str, score: float, channels: set[str] | None = None, requirement: str | None = None
+    ) -> None:
+        self.who, self.topic, self.score = who, topic, score
+        self.channels: set[str] = set() if channels is None else channels
+        self.requirement = requirement
+
+    def __repr__(self) -> str:
+        return f"Cand({self.who!r}, {self.topic!r}, {self.score!r}, {self.channels!r}, {self.requirement!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Cand):
+            return NotImplemented
+        return (self.who, self.topic, self.score, self.channels, self.requirement) == (
+            other.who,
+            other.topic,
+            other.score,
+            other.channels,
+            other.requirement,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it was
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     """What ranks a candidate whoever asks: where it belongs, where its channels start, its sectors, status."""
 
     anchors: frozenset[str]

@@ -84,9 +84,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.applicability import check_scenarios, require_in_force
 from graph.contact_fallbacks import with_fallbacks
@@ -113,8 +112,7 @@ _ROUTES_SHOWN = 5  # general routes named in a "not in the sources" error
 
 
 # ------------------------------------------------------------------------------------------------ results
-@dataclass(frozen=True)
-class ContactAnswer:
+class ContactAnswer(NamedTuple):
     """The ranked answers to "who do I contact about X" for one asker on one date."""
 
     query: str
@@ -124,7 +122,7 @@ class ContactAnswer:
     scenarios: tuple[str, ...]
     answers: tuple[Answer, ...]
     gaps: tuple[Gap, ...]
-    model: Model = field(repr=False, compare=False)
+    model: Model
     include_personal: bool = False  # a person's own e-mail/phone only for authenticated callers
     words: tuple[EntryMatch, ...] = ()  # thesaurus words the query was read as
     general: bool = False  # nothing specific: the answers are the asker's general routes

@@ -14,7 +14,7 @@ import threading
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from graph.errors import AmbiguousEntity, Candidate, EntityNotFound
 from graph.label_keys import Alts, ByLang, Lines, Nodes, Part, names
@@ -65,8 +65,7 @@ def _fits(qw: str, lw: str, heads: bool, whole: bool) -> bool:
     return whole and qw.startswith(lw) and len(lw) >= _STEM and qw[len(lw) :] in _SUFFIXES
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     id: str
     label: str
     kind: str

@@ -25,8 +25,7 @@ import difflib
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.cache import memo
 from graph.errors import Candidate, NotInSources
@@ -65,8 +64,7 @@ _UNDERSTOOD_KEPT = 4096  # texts whose meaning the topic index keeps (a text out
 _SUGGEST_CUTOFF = 0.75  # out of the sources, only a really near label is offered besides the general routes
 
 
-@dataclass(frozen=True)
-class _Label:
+class _Label(NamedTuple):
     topic: str
     text: str
     key: str  # folded full text, for exact matches

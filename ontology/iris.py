@@ -10,7 +10,6 @@ with ``samarbejdskort.ttl``; the others: the W3C terms the code uses, add one wh
 
 from __future__ import annotations
 
-import inspect
 from typing import Any, ClassVar
 
 __all__ = ["DCTERMS", "FOAF", "ID", "ORG", "OWL", "PROV", "RDF", "RDFS", "SH", "SK", "SKOS", "VCARD", "XSD"]
@@ -24,7 +23,9 @@ class Vocabulary:
     def __init_subclass__(cls, ns: str, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls.NS = ns
-        for name in inspect.get_annotations(cls):  # its own annotations only
+        # its own annotations only, read from the class (plain strings here), not with inspect.get_annotations:
+        # importing inspect costs every process ~23 M instructions
+        for name in cls.__dict__.get("__annotations__", {}):  # noqa: RUF063
             setattr(cls, name, ns + name)
 
 

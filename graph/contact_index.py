@@ -117,14 +117,25 @@ def slot_key(tenths: int, at: Standing, tier: int) -> tuple[int, ...]:
     return (tenths, at.stuck, tier, at.late, at.kind_rank)
 
 
-class StructureIndex(NamedTuple):
-    """The undirected structure (no channels, no topics) as int adjacency, in the graph's order."""
+class StructureIndex:
+    """The undirected structure (no channels, no topics) as int adjacency, in the graph's order (a plain class:
+    no dataclass is made on a question's path, and a named tuple's ``index`` is tuple's own method)."""
 
-    ids: tuple[str, ...]
-    index: dict[str, int]
-    adj: tuple[tuple[int, ...], ...]
-    kinds: dict[tuple[str, str], str]  # (a, b) → the kind of the first edge between a and b, a → b its direction
-    part: tuple[int, ...]  # the connected part each node lies in: no walk looks for what it cannot reach
+    __slots__ = ("adj", "ids", "index", "kinds", "part")
+
+    def __init__(
+        self,
+        ids: tuple[str, ...],
+        index: dict[str, int],
+        adj: tuple[tuple[int, ...], ...],
+        kinds: dict[tuple[str, str], str],
+        part: tuple[int, ...],
+    ) -> None:
+        self.ids = ids
+        self.index = index
+        self.adj = adj
+        self.kinds = kinds  # (a, b) → the kind of the first edge between a and b, a → b its direction
+        self.part = part  # the connected part each node lies in: no walk looks for what it cannot reach
 
     def step(self, a: str, b: str) -> Step:
         """The step a → b (neighbours), in the edge's real direction: made when an answer's why needs it, not

@@ -89,10 +89,9 @@ class LabelIndex:
         contains: Callable[[str, str], bool] | None = None,
     ) -> None:
         """``nodes``: every entity's attributes (its display ``label`` and its ``kind``); ``kinds``: the ids of
-        each kind; ``by_lang``: its label in
-        each language; ``alt``: its alternative labels (read when its kind's lookups are built; not copied: the
-        model's own, never changed); ``contains(a, b)``: whether entity ``a`` contains ``b`` (an organisation
-        and its unit), to settle a tie by containment.
+        each kind; ``by_lang``: an entity's label in each language; ``alt``: its alternative labels (read when
+        its kind's lookups are built; not copied: the model's own, never changed); ``contains(a, b)``: whether
+        entity ``a`` contains ``b`` (an organisation and its unit), to settle a tie by containment.
 
         The exact, alternative and loose keys of a kind are built on the first lookup that allows it (an
         asker is never a channel or contact point, 45 % of a national model's names), or only its exact

@@ -52,6 +52,15 @@ _COMMENTED_KINDS = frozenset({"open_question", "requirement", "responsibility", 
 _DATE = dt.date
 
 
+def _date_of(objs: list[Term]) -> dt.date | None:
+    """The first object as a date, if it is one (a validity the data states)."""
+    if objs and type(objs[0]) is Lit:
+        v = python_value(objs[0])
+        if isinstance(v, _DATE):
+            return v
+    return None
+
+
 class AttrBuilder:
     """Builds node and qualified-edge attribute dicts for one projection (its caches live as long as it does)."""
 
@@ -74,18 +83,10 @@ class AttrBuilder:
             status = po[_STATUS_P]
             if status and status[0] in _T_STATUS:
                 out["status"] = _T_STATUS[status[0]]
-        if _VALID_FROM in po:
-            objs = po[_VALID_FROM]
-            if objs and type(objs[0]) is Lit:
-                v = python_value(objs[0])
-                if isinstance(v, _DATE):
-                    out["valid_from"] = v
-        if _VALID_UNTIL in po:
-            objs = po[_VALID_UNTIL]
-            if objs and type(objs[0]) is Lit:
-                v = python_value(objs[0])
-                if isinstance(v, _DATE):
-                    out["valid_until"] = v
+        if _VALID_FROM in po and (day := _date_of(po[_VALID_FROM])) is not None:
+            out["valid_from"] = day
+        if _VALID_UNTIL in po and (day := _date_of(po[_VALID_UNTIL])) is not None:
+            out["valid_until"] = day
         if _IN_SCENARIO in po:
             scen = po[_IN_SCENARIO]
             if scen:

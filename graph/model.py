@@ -13,6 +13,7 @@ import hashlib
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property, partial
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -315,10 +316,8 @@ def model_from_text(text: str, fmt: str = "turtle") -> Model:
 
 def _source_index(g: Facts, files: Sequence[LoadedFile]) -> dict[str, SourceRef]:
     out: dict[str, SourceRef] = {}
-    targets: dict[Term, None] = {}
-    for p in (_DERIVED, _CITED):
-        for objs in g.subjects_of(p).values():
-            targets.update(dict.fromkeys(objs))
+    # every object cited, in order of first appearance (one pass in C over the 100,000 national citations)
+    targets = dict.fromkeys(chain.from_iterable(objs for p in (_DERIVED, _CITED) for objs in g.subjects_of(p).values()))
     for t in targets:
         if type(t) is not str:
             continue

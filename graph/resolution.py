@@ -129,16 +129,18 @@ class LabelIndex:
 
     def _exact(self, kind: str) -> Part | Lines:
         """What answers an exact lookup of ``kind``: its part, else its lines (made now, unless a label of
-        the kind holds a line break: then its part)."""
-        part = self._parts.get(kind) or self._lines.get(kind)
+        the kind holds a line break: then its part). Lines answer one lookup (a one-off question's); the
+        next builds the part, whose lookups are a dict's, not a search through every label."""
+        if kind in self._lines and kind not in self._parts:
+            return self._parts_for({kind})[0]
+        part = self._parts.get(kind)
         if part is None:
             with self._lock:
-                part = self._parts.get(kind) or self._lines.get(kind)
-                if part is None:
-                    part = Lines.of(self._rows[kind], self._nodes, self._by_lang)
-                    if part is not None:
-                        self._lines[kind] = part
-        return part or self._parts_for({kind})[0]
+                lines = None if kind in self._parts else Lines.of(self._rows[kind], self._nodes, self._by_lang)
+                if lines is not None:
+                    self._lines[kind] = lines
+                    return lines
+        return self._parts_for({kind})[0]
 
     @property
     def _vocabulary(self) -> list[str]:

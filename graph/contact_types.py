@@ -117,19 +117,6 @@ class Cand:
     def __repr__(self) -> str:
         return f"Cand({self.who!r}, {self.topic!r}, {self.score!r}, {self.channels!r}, {self.requirement!r})"
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Cand):
-            return NotImplemented
-        return (self.who, self.topic, self.score, self.channels, self.requirement) == (
-            other.who,
-            other.topic,
-            other.score,
-            other.channels,
-            other.requirement,
-        )
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it was
-
 
 class Facts(NamedTuple):
     """What ranks a candidate whoever asks: where it belongs, where its channels start, its sectors, status."""

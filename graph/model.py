@@ -233,6 +233,11 @@ def _contains(g: Adjacency, outer: str, inner: str) -> bool:
     return False
 
 
+#: The attributes ``in_force`` reads: a node or an edge with none of them applies on any date under any scenarios
+#: (most do; a hot loop may test this before calling, ``graph.view``).
+DATED_ATTRS = frozenset({"status", "scenario", "valid_from", "valid_until"})
+
+
 def in_force(attrs: dict[str, Any], on: dt.date | None = None, scenarios: Iterable[str] = ()) -> bool:
     """Whether a node or edge applies on a date under the chosen scenarios.
 

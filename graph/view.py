@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from graph.bulk import gc_paused
 from graph.cache import memo
 from graph.lines import LINE_ORDER, build_upward
-from graph.model import Model, in_force
+from graph.model import DATED_ATTRS, Model, in_force
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -44,17 +44,8 @@ __all__ = ["ORG_KINDS", "View", "view"]
 
 T = TypeVar("T")
 
-#: The attributes ``graph.model.in_force`` reads: a node or an edge with none of them applies on any date under any
-#: scenarios (most do: checking that is a fraction of the call).
-_DATED = frozenset({"status", "scenario", "valid_from", "valid_until"})
 #: Kinds that form organisation trees (part_of) and can be members, asked about or answered for.
 ORG_KINDS = frozenset({"organisation", "unit", "forum", "cluster", "partnership", "collaboration"})
-
-
-def _nodes_by_kind(model: Model) -> dict[str, tuple[str, ...]]:
-    """Every node by kind, of any date (once per data version)."""
-
-    return model.adjacency.by_kind()
 
 
 class _State:
@@ -101,7 +92,7 @@ class View:
         hit = self._s.ok.get(nid)
         if hit is None:
             d = self.adjacency.nodes.get(nid)
-            hit = self._s.ok[nid] = d is not None and (_DATED.isdisjoint(d) or in_force(d, self.on, self.scen))
+            hit = self._s.ok[nid] = d is not None and (DATED_ATTRS.isdisjoint(d) or in_force(d, self.on, self.scen))
         return hit
 
     def edge_ok(self, attrs: dict[str, Any]) -> bool:
@@ -114,7 +105,7 @@ class View:
         def build() -> tuple[str, ...]:
             if not kinds:
                 return tuple(sorted(n for n in self.adjacency.nodes if self.ok(n)))
-            of = _nodes_by_kind(self.model)
+            of = self.adjacency.by_kind()
             return tuple(sorted(n for k in set(kinds) for n in of.get(k, ()) if self.ok(n)))
 
         return list(self.cached(("nodes", kinds), build))
@@ -130,7 +121,7 @@ class View:
         yield from self.cached(("edges", kinds), lambda: self._kind_edges(frozenset(kinds)))
 
     def _kind_edges(self, wanted: frozenset[str]) -> tuple[tuple[str, str, dict[str, Any]], ...]:
-        on, scen, ok, undated = self.on, self.scen, self.ok, _DATED.isdisjoint
+        on, scen, ok, undated = self.on, self.scen, self.ok, DATED_ATTRS.isdisjoint
         found: list[tuple[str, str, dict[str, Any]]] = []
         keep = found.append
         # graph order kept

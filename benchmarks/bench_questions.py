@@ -18,6 +18,7 @@ from rdflib import Graph
 
 from benchmarks.baselines import OxigraphBaseline, RdflibBaseline, check, python_answer
 from benchmarks.bench_contact import contact_rows
+from benchmarks.bench_names import TYPOS, name_rows
 from benchmarks.bench_paths import PAIRS, new_path_rows
 from benchmarks.bench_support import Row, Timing, measure, profile_top
 from graph.model import Model, load
@@ -158,6 +159,8 @@ def question_rows(
     # paths: a new pair every time, against Oxigraph on the same pairs (benchmarks.bench_paths)
     oxigraph = next((e for e in engines if e.name == OxigraphBaseline.name), None)
     rows += new_path_rows(model, scale, DATE, oxigraph, n=PAIRS if samples >= 12 else 40)
+    # unknown names: »did you mean« for a new typo each time, against difflib over every name key
+    rows += name_rows(model, scale, n=TYPOS if samples >= 12 else 30)
 
     # gaps: the whole data set; a new date each run defeats the per-date cache, so each run computes it all
     gap_runs = Timing()

@@ -9,7 +9,6 @@ tie at the top is ambiguous.
 
 from __future__ import annotations
 
-import difflib
 import threading
 from bisect import bisect_left
 from collections import defaultdict
@@ -18,6 +17,7 @@ from typing import NamedTuple
 
 from graph.errors import AmbiguousEntity, Candidate, EntityNotFound
 from graph.label_keys import Alts, ByLang, Lines, Nodes, Part, names
+from graph.name_spelling import near_names
 from graph.text import ascii_fold, normalise, skeleton, words
 
 __all__ = ["KIND_RANK", "LabelIndex", "Match"]
@@ -141,16 +141,6 @@ class LabelIndex:
                     self._lines[kind] = lines
                     return lines
         return self._parts_for({kind})[0]
-
-    @property
-    def _vocabulary(self) -> list[str]:
-        vocabulary = self.__dict__.get("_vocabulary_list")
-        if vocabulary is None:
-            keys: set[str] = set()
-            for part in self._parts_for(None):
-                keys |= set(part.exact) | set(part.alt)
-            vocabulary = self.__dict__["_vocabulary_list"] = sorted(keys)
-        return vocabulary
 
     def _word_index(self) -> tuple[dict[str, set[str]], dict[str, list[list[str]]]]:
         """(word → ids, id → word lists of its labels), built once."""
@@ -284,16 +274,20 @@ class LabelIndex:
         return None
 
     def suggest(self, text: str, *, kinds: Iterable[str] | None = None, n: int = 5) -> list[Candidate]:
-        """Closest labels by spelling, for 'did you mean'."""
+        """Closest labels by spelling, for 'did you mean': word by word (``graph.name_spelling``), so an unknown
+        name costs milliseconds on a national model, not a comparison with every label."""
         allowed = set(kinds) if kinds else None
-        out: list[Candidate] = []
-        close = difflib.get_close_matches(normalise(text), self._vocabulary, n=n * 3, cutoff=0.5)
-        for key in close:
-            for nid in sorted({n for p in self._parts_for(None) for n in (*p.exact.get(key, ()), *p.alt.get(key, ()))}):
-                label, kind = self._display(nid)
-                if (allowed is None or kind in allowed) and all(c.id != nid for c in out):
-                    out.append(Candidate(nid, label, kind))
-        return out[:n]
+        by_word, labels = self._word_index()
+
+        def keep(nid: str) -> bool:
+            return allowed is None or self._nodes[nid]["kind"] in allowed
+
+        def order(nid: str) -> tuple[int, str, str]:
+            label, kind = self._display(nid)
+            return (KIND_RANK[kind], label, nid)
+
+        ids = near_names(words(normalise(text)), self._sorted_words(), by_word, labels, keep, order, n)
+        return [Candidate(nid, *self._display(nid)) for nid in ids]
 
     def _phrase_candidates(self, qwords: list[str], whole: set[str], heads: bool = False) -> set[str]:
         if not qwords:

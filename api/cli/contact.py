@@ -78,7 +78,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Dine generelle veje – her siger kilderne, at man kan henvende sig med et generelt fagligt spørgsmål:",
         "Your general routes – where the sources say one can turn with a general professional question:",
     ),
-    "nearby": ("Nærliggende emner", "Nearby topics"),
+    "nearby": ("Emner, kilderne dækker", "Topics the sources cover"),
 }
 
 

@@ -191,11 +191,13 @@ def test_a_word_outside_the_sources_is_an_answer_with_the_general_routes(
 ) -> None:
     """»Hvem kontakter Randers Kommune om sorg?« – grief is not in the sources. The page said »Something went
     wrong« with the routes run together in one mixed-language line; now it says so plainly in the page's language,
-    lists the asker's general routes as links to their pages, and the nearby topics as new questions."""
+    lists the asker's general routes as links to their pages, and the topics the sources cover as new questions."""
     html = html_get(client, f"/kontakt?topic=sorg&asker=Randers+Kommune&lang={lang}", status=404)
     assert heading in unescape(html) and routes in html
     assert not any(w in html for w in wrong)
     links = _links(html)
     keep = "" if lang == "da" else f"&lang={lang}"  # the default language is not repeated in links
     assert f"/enhed?id={quote(ID + 'kommune/randers/ppr', safe='')}{keep}" in links  # a general route
-    assert any(h.startswith("/kontakt?topic=") and "asker=Randers" in h for h in links)  # a nearby topic, same asker
+    assert any(h.startswith("/kontakt?topic=") and "asker=Randers" in h for h in links)  # a topic, same asker
+    # headed as what they are (the general topics, not topics near »sorg«)
+    assert ("Emner, kilderne dækker" if lang == "da" else "Topics the sources cover") in html

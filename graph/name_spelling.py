@@ -7,11 +7,12 @@ those words only, and only the entities whose labels hold a close word are score
 number of distinct words and by how many entities share the closest ones, not by the number of names.
 
 A label is scored by how well the typed words and its words cover each other, each word counted by how much it
-says (»kommune« little, »skanderborg« much): twice the weighted sum of each typed word's likeness to
-its best word in the label, over the weights of both (1.0: the same words). A word's likeness is difflib's ratio
-(»nrodjurs« – »norddjurs« 0.82), or ``PREFIX_LIKENESS`` when the typed word is no label word but begins one (a word
-still being typed: »Hospitalse« of »Hospitalsenheden«). Entities are scored in order of an upper bound of their
-score, and scoring stops when no bound can reach the best ``n`` found.
+says (»kommune« little, »skanderborg« much): twice the weighted sum of each typed word's likeness to its best
+word in the label, over the weights of both (1.0: the same words). A word's likeness is difflib's ratio
+(»nrodjurs« – »norddjurs« 0.82), or more when the typed word is no label word but begins one (a word still
+being typed: »Hospitalse« of »Hospitalsenheden« 0.89; the shorter the rest, the more alike, ``_begun``).
+Entities are scored in order of an upper bound of their score, and scoring stops when no bound can reach the
+best ``n`` found.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ import math
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 
-__all__ = ["PREFIX_LIKENESS", "SCORE_CUTOFF", "WORD_CUTOFF", "close_words", "near_names"]
+__all__ = ["SCORE_CUTOFF", "WORD_CUTOFF", "close_words", "near_names"]
 
 #: The least likeness for a label word to count as a typed word misspelt (»randres« – »randers« 0.86, »lemvik« –
 #: »lemvig« 0.83; »syddjurs« – »nrodjurs« 0.62 does not count).
 WORD_CUTOFF = 0.7
-#: A label word that begins with the typed word (at least ``_PREFIX_MIN`` letters) is this alike at least.
-PREFIX_LIKENESS = 0.9
+#: A label word that begins with the typed word (at least ``_PREFIX_MIN`` letters) is at least this alike, plus
+#: a share of the rest that the typed part covers (``_begun``).
+_PREFIX_FLOOR = 0.7
 _PREFIX_MIN = 3
 #: The least score a suggestion needs: one typed word of three found in a two-word label, roughly.
 SCORE_CUTOFF = 1 / 3
@@ -67,16 +69,21 @@ def close_words(typed: str, vocabulary: Sequence[str]) -> dict[str, float]:
         for word in vocabulary[start : start + _PREFIXES_PER_WORD]:
             if not word.startswith(typed):
                 break
-            out[word] = max(out.get(word, 0.0), PREFIX_LIKENESS)
+            out[word] = max(out.get(word, 0.0), _begun(typed, word))
     best = max(out.values(), default=0.0)
     return {word: like for word, like in out.items() if like >= best - _NEAR_BEST}
+
+
+def _begun(typed: str, word: str) -> float:
+    """How alike a word is to its beginning: »refera« – »referat« 0.96, – »referatsleitung« 0.82."""
+    return _PREFIX_FLOOR + (1 - _PREFIX_FLOOR) * len(typed) / len(word)
 
 
 def near_names(
     typed: Sequence[str],
     vocabulary: Sequence[str],
-    by_word: Mapping[str, set[str]],
-    labels: Mapping[str, list[list[str]]],
+    by_word: Mapping[str, Sequence[str]],
+    labels: Mapping[str, Sequence[Sequence[str]]],
     keep: Callable[[str], bool],
     order: Callable[[str], tuple[object, ...]],
     n: int,
@@ -133,7 +140,7 @@ def near_names(
 
 
 def _score(
-    gains: list[dict[str, float]], typed_weight: float, label_words: list[str], weight: dict[str, float]
+    gains: list[dict[str, float]], typed_weight: float, label_words: Sequence[str], weight: dict[str, float]
 ) -> float:
     """How well the typed words and one label's words cover each other, each word counted by its weight."""
     got = sum(max(map(gain.__getitem__, label_words)) for gain in gains)

@@ -48,21 +48,48 @@ _EXACT, _ALT, _LOOSE, _PHRASE = 0, 1, 2, 3
 _STEM = 4
 #: The shortest rest after a compound's first part (»klyngen« of »Randersklyngen«).
 _TAIL = 3
+#: What a word read as part of a compound counts for in a phrase's coverage (``_fit``).
+_PART = 0.5
+#: Small words a person adds to a name (»styregruppen i Randersklyngen«): when no label holds every word, the
+#: others are read without them.
+_FILLER = frozenset(
+    {"i", "for", "på", "paa", "pa", "om", "af", "og", "til", "fra", "ved", "hos", "in", "of", "the", "and", "at"}
+)
+#: The shortest typed word read as the last part of a compound (»styregruppe« of »Klyngestyregruppen«; never
+#: »unge« of »ungeafsnittet«'s neighbours or »en« of everything).
+_COMPOUND_TAIL = 6
 
 
-def _fits(qw: str, lw: str, heads: bool, whole: bool) -> bool:
-    """Whether a typed word stands for a label's word: the same, either of them inflected (»implementerings-
-    gruppen« for »implementeringsgruppe«, »Randersklyngens« for »Randersklyngen«), or – with ``heads``, asked
-    only when nothing else fits – the first part of a compound (»Randers« for »Randersklyngen«).
+def _fit(qw: str, lw: str, heads: bool, whole: bool) -> float:
+    """How well a typed word stands for a label's word: 1 for the same or either of them inflected (»implementerings-
+    gruppen« for »implementeringsgruppe«, »Randersklyngens« for »Randersklyngen«); half for a part of a compound:
+    the last (»styregruppen« for »Klyngestyregruppen«: the cluster's steering group is a steering group) or – with
+    ``heads``, asked only when the words cover no label whole – the first (»Randers« for »Randersklyngen«); else 0.
+    A part is half a word: alone it never makes a whole name (»styregruppen« is not »Sundhedsstyregruppen«).
 
     The typed word is read as an inflected form only when it is ``whole``: no label word begins with it. A word
     still being typed (»Hospitalse…« of »Hospitalsenheden«) is never read as »hospitals« + »e«."""
     if lw == qw:
-        return True
+        return 1.0
     if lw.startswith(qw):
         rest = lw[len(qw) :]
-        return rest in _SUFFIXES or (heads and len(qw) >= _STEM and len(rest) >= _TAIL)
-    return whole and qw.startswith(lw) and len(lw) >= _STEM and qw[len(lw) :] in _SUFFIXES
+        if rest in _SUFFIXES:
+            return 1.0
+        return _PART if heads and len(qw) >= _STEM and len(rest) >= _TAIL else 0.0
+    if whole and qw.startswith(lw) and len(lw) >= _STEM and qw[len(lw) :] in _SUFFIXES:
+        return 1.0
+    return _PART if len(qw) >= _COMPOUND_TAIL and any(_ends_in(lw, t) for t in _tails(qw, whole)) else 0.0
+
+
+def _tails(qw: str, whole: bool) -> list[str]:
+    """What a typed word may be the end of a compound as: itself, and its stem when it is ``whole`` and inflected."""
+    return [qw] + [qw[: -len(s)] for s in _SUFFIXES[1:] if whole and qw.endswith(s) and len(qw) - len(s) >= _STEM]
+
+
+def _ends_in(lw: str, tail: str) -> bool:
+    """Whether ``lw`` is a compound ending in ``tail``, maybe inflected, after a first part of ``_STEM`` letters."""
+    at = lw.rfind(tail, _STEM)
+    return at >= 0 and lw[at + len(tail) :] in _SUFFIXES
 
 
 class Match(NamedTuple):
@@ -196,17 +223,33 @@ class LabelIndex:
             self._offer(found, nid, _LOOSE, 1.0, allowed)
         return found
 
-    def _phrases(self, text: str, allowed: set[str] | None, found: dict[str, Match], *, heads: bool = False) -> None:
+    def _phrases(
+        self, text: str, allowed: set[str] | None, found: dict[str, Match], *, heads: bool = False
+    ) -> set[str]:
         """Add the phrase tier: every label containing all the words (``heads``: a word may also be the first
-        part of a compound, see ``_fits``)."""
+        part of a compound, see ``_fit``). Returns the ids whose best reading took a word as part of a compound."""
         labels = self._word_index()[1]
+        parted: set[str] = set()
         for variant in {normalise(text), ascii_fold(text)} - {""} | {skeleton(text)}:
             qwords = words(variant)
             whole = {qw for qw in qwords if not self._goes_on(qw)}
-            for nid in self._phrase_candidates(qwords, whole, heads):
-                cov = max((self._coverage(qwords, lw, whole, heads) for lw in labels[nid]), default=0.0)
-                if cov > 0:
-                    self._offer(found, nid, _PHRASE, cov, allowed)
+            readings = [qwords]
+            if any(qw in _FILLER for qw in qwords):  # »styregruppen i Randersklyngen«: when no label holds »i«
+                readings.append([qw for qw in qwords if qw not in _FILLER] or qwords)
+            for reading in readings:
+                hits = 0
+                for nid in self._phrase_candidates(reading, whole, heads):
+                    cov, part = max(
+                        (self._coverage(reading, lw, whole, heads) for lw in labels[nid]), default=(0.0, False)
+                    )
+                    if cov > 0:
+                        hits += 1
+                        self._offer(found, nid, _PHRASE, cov, allowed)
+                        if part:
+                            parted.add(nid)
+                if hits:
+                    break
+        return parted
 
     def resolve(self, text: str, *, kinds: Iterable[str] | None = None, what: str = "entity") -> str:
         """The one entity meant, or AmbiguousEntity / EntityNotFound naming the alternatives.
@@ -226,16 +269,27 @@ class LabelIndex:
         if found:
             return self._settle(text, found, kinds, what)
         found = self._named(text, allowed)
+        only_named = False  # a unit's own name beats a topic's synonym
+        parted: set[str] = set()
         if not found or all(m.kind == "topic" and m.tier != _EXACT for m in found.values()):
             phrases: dict[str, Match] = {}
-            self._phrases(text, allowed, phrases)
+            parted = self._phrases(text, allowed, phrases)
             named = {k: m for k, m in phrases.items() if m.kind in _NAMED_KINDS}
             if not found:
                 found = phrases
-            elif named:  # a unit's own name beats a topic's synonym
-                found = named
-        if not found:  # a town for its cluster (»Randers implementeringsgruppe«): only when nothing else fits
-            self._phrases(text, allowed, found, heads=True)
+            elif named:
+                found, only_named = named, True
+        if not found or (
+            any(nid in parted for nid in found) and all(m.tier == _PHRASE and m.coverage < 1.0 for m in found.values())
+        ):
+            # a town for its cluster (»Randers implementeringsgruppe«): only when nothing else fits, or when the
+            # words were read as parts of compounds anyway and cover no label whole (»styregruppen Randers«: the
+            # cluster's »Klyngestyregruppe Randers«, and the »Styregruppe på chefniveau, Randersklyngen«)
+            heads: dict[str, Match] = {}
+            self._phrases(text, allowed, heads, heads=True)
+            for nid, m in heads.items():
+                if (not only_named or m.kind in _NAMED_KINDS) and (nid not in found or m.key < found[nid].key):
+                    found[nid] = m
         return self._settle(text, found, kinds, what)
 
     def _first_names(self, text: str, allowed: set[str]) -> dict[str, Match]:
@@ -309,6 +363,10 @@ class LabelIndex:
             if heads and len(qw) >= _STEM and qw in by_word:
                 for w in self._words_from(qw):
                     hits.update(by_word[w])
+            if len(qw) >= _COMPOUND_TAIL:
+                for tail in _tails(qw, qw in whole):
+                    for w in self._words_ending(tail):
+                        hits.update(by_word[w])
             sets.append(hits)
         return set.intersection(*sets)
 
@@ -320,7 +378,7 @@ class LabelIndex:
         return vocabulary
 
     def _words_from(self, head: str) -> list[str]:
-        """The label words that begin with ``head`` and go on for a word of their own (``_fits``)."""
+        """The label words that begin with ``head`` and go on for a word of their own (``_fit``)."""
         vocabulary, out = self._sorted_words(), []
         for w in vocabulary[bisect_left(vocabulary, head) :]:
             if not w.startswith(head):
@@ -329,9 +387,24 @@ class LabelIndex:
                 out.append(w)
         return out
 
+    def _words_ending(self, tail: str) -> list[str]:
+        """The label words that are compounds ending in ``tail``, maybe inflected (``_ends_in``)."""
+        backwards = self.__dict__.get("_backwards_word_list")
+        if backwards is None:  # every label word spelt backwards, sorted: the words that end alike lie together
+            backwards = self.__dict__["_backwards_word_list"] = sorted(w[::-1] for w in self._sorted_words())
+        out = []
+        for suffix in _SUFFIXES:
+            end = (tail + suffix)[::-1]
+            for w in backwards[bisect_left(backwards, end) :]:
+                if not w.startswith(end):
+                    break
+                if len(w) - len(end) >= _STEM:
+                    out.append(w[::-1])
+        return out
+
     def _goes_on(self, qw: str) -> bool:
         """Whether some label word begins with ``qw`` and is longer: then ``qw`` may be a word still being typed,
-        not an inflected form (``_fits``)."""
+        not an inflected form (``_fit``)."""
         vocabulary = self._sorted_words()
         i = bisect_left(vocabulary, qw)
         if i < len(vocabulary) and vocabulary[i] == qw:
@@ -339,13 +412,19 @@ class LabelIndex:
         return i < len(vocabulary) and vocabulary[i].startswith(qw)
 
     @staticmethod
-    def _coverage(qwords: list[str], label_words: Sequence[str], whole: set[str], heads: bool = False) -> float:
-        used = 0
+    def _coverage(
+        qwords: list[str], label_words: Sequence[str], whole: set[str], heads: bool = False
+    ) -> tuple[float, bool]:
+        """How much of the label the words cover (0: a word fits none of it), and whether a word was read as part
+        of a compound."""
+        used, part = 0.0, False
         for qw in qwords:
-            if not any(_fits(qw, lw, heads, qw in whole) for lw in label_words):
-                return 0.0
-            used += 1
-        return used / max(len(label_words), 1)
+            fit = max((_fit(qw, lw, heads, qw in whole) for lw in label_words), default=0.0)
+            if not fit:
+                return 0.0, False
+            used += fit
+            part = part or fit == _PART
+        return used / max(len(label_words), 1), part
 
     def _offer(self, found: dict[str, Match], nid: str, tier: int, cov: float, allowed: set[str] | None) -> None:
         label, kind = self._display(nid)

@@ -138,3 +138,35 @@ def test_a_genitive_finds_the_body_and_a_word_still_being_typed_is_not_read_as_i
     with pytest.raises(EntityNotFound) as err:
         bundled.resolve("Hospitalse")
     assert "Hospitalsenheden Midt" in {c.label for c in err.value.suggestions}
+
+
+RANDERS_KSG = "https://w3id.org/samarbejdskort/id/klyngestyregruppe/randers"
+RANDERS_CHEF = "https://w3id.org/samarbejdskort/id/forum/randers-styregruppe-chefniveau"
+
+
+@pytest.mark.parametrize("typed", ["styregruppen Randers", "Randers styregruppe", "styregruppen i Randersklyngen"])
+def test_the_steering_group_in_randers_is_asked_not_guessed(bundled, typed: str) -> None:
+    """Randersklyngen has two steering groups: its »Klyngestyregruppe« and the »Styregruppe på chefniveau«. A
+    coordinator's »styregruppen Randers« fits both (the first as the end of a compound), so they are asked which;
+    it used to be the chief-level group, a guess."""
+    with pytest.raises(AmbiguousEntity) as err:
+        bundled.resolve(typed)
+    assert {c.id for c in err.value.candidates} == {RANDERS_KSG, RANDERS_CHEF}
+
+
+def test_a_steering_group_alone_lists_every_steering_group(bundled) -> None:
+    with pytest.raises(AmbiguousEntity) as err:
+        bundled.resolve("styregruppen")
+    labels = {c.label for c in err.value.candidates}
+    assert labels >= {
+        "Sundhedsstyregruppen",
+        "Den Kommunale Sundhedsstyregruppe",
+        "Klyngestyregruppen for Horsensklyngen",
+        "Styregruppe på chefniveau, Randersklyngen",
+    }
+
+
+def test_the_end_of_a_compound_with_the_cluster_names_its_group(bundled) -> None:
+    """»styregruppen for Horsensklyngen«: only Horsensklyngen's »Klyngestyregruppe« ends so and names the cluster."""
+    found = bundled.resolve("styregruppen for Horsensklyngen")
+    assert bundled.label(found) == "Klyngestyregruppen for Horsensklyngen"

@@ -13,12 +13,13 @@ import threading
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from graph.errors import AmbiguousEntity, Candidate, EntityNotFound
 from graph.label_keys import Alts, ByLang, Lines, Nodes, Part, names
 from graph.name_spelling import near_names
-from graph.text import ascii_fold, normalise, skeleton, words
+from graph.text import ascii_fold, normalise, skeleton, typed, words
 
 __all__ = ["KIND_RANK", "LabelIndex", "Match"]
 
@@ -48,6 +49,9 @@ _EXACT, _ALT, _LOOSE, _PHRASE = 0, 1, 2, 3
 _STEM = 4
 #: The shortest rest after a compound's first part (»klyngen« of »Randersklyngen«).
 _TAIL = 3
+#: The most different words of a phrase read: more than any name has (the longest bundled: 17), and each word
+#: costs a pass over the labels that hold it.
+_MOST_WORDS = 24
 #: What a word read as part of a compound counts for in a phrase's coverage (``_fit``).
 _PART = 0.5
 #: Small words a person adds to a name (»styregruppen i Randersklyngen«): when no label holds every word, the
@@ -78,12 +82,15 @@ def _fit(qw: str, lw: str, heads: bool, whole: bool) -> float:
         return _PART if heads and len(qw) >= _STEM and len(rest) >= _TAIL else 0.0
     if whole and qw.startswith(lw) and len(lw) >= _STEM and qw[len(lw) :] in _SUFFIXES:
         return 1.0
-    return _PART if len(qw) >= _COMPOUND_TAIL and any(_ends_in(lw, t) for t in _tails(qw, whole)) else 0.0
+    if len(qw) >= _COMPOUND_TAIL and len(lw) > len(qw) - 2:
+        return _PART if any(t in lw and _ends_in(lw, t) for t in _tails(qw, whole)) else 0.0
+    return 0.0
 
 
-def _tails(qw: str, whole: bool) -> list[str]:
+@lru_cache(maxsize=4096)
+def _tails(qw: str, whole: bool) -> tuple[str, ...]:
     """What a typed word may be the end of a compound as: itself, and its stem when it is ``whole`` and inflected."""
-    return [qw] + [qw[: -len(s)] for s in _SUFFIXES[1:] if whole and qw.endswith(s) and len(qw) - len(s) >= _STEM]
+    return (qw, *(qw[: -len(s)] for s in _SUFFIXES[1:] if whole and qw.endswith(s) and len(qw) - len(s) >= _STEM))
 
 
 def _ends_in(lw: str, tail: str) -> bool:
@@ -201,6 +208,7 @@ class LabelIndex:
 
     def search(self, text: str, *, kinds: Iterable[str] | None = None, limit: int = 10) -> list[Match]:
         """Matches best first (for autocomplete and for resolve)."""
+        text = typed(text.strip())
         allowed = set(kinds) if kinds else None
         found = self._named(text, allowed)
         self._phrases(text, allowed, found)
@@ -231,7 +239,7 @@ class LabelIndex:
         labels = self._word_index()[1]
         parted: set[str] = set()
         for variant in {normalise(text), ascii_fold(text)} - {""} | {skeleton(text)}:
-            qwords = words(variant)
+            qwords = list(dict.fromkeys(words(variant)))[:_MOST_WORDS]  # a word said twice covers no more
             whole = {qw for qw in qwords if not self._goes_on(qw)}
             readings = [qwords]
             if any(qw in _FILLER for qw in qwords):  # »styregruppen i Randersklyngen«: when no label holds »i«
@@ -239,9 +247,7 @@ class LabelIndex:
             for reading in readings:
                 hits = 0
                 for nid in self._phrase_candidates(reading, whole, heads):
-                    cov, part = max(
-                        (self._coverage(reading, lw, whole, heads) for lw in labels[nid]), default=(0.0, False)
-                    )
+                    cov, part = self._best_coverage(reading, labels[nid], whole, heads)
                     if cov > 0:
                         hits += 1
                         self._offer(found, nid, _PHRASE, cov, allowed)
@@ -264,6 +270,7 @@ class LabelIndex:
         text = text.strip()
         if text in self._nodes and (kinds is None or self._nodes[text]["kind"] in set(kinds)):
             return text
+        text = typed(text)
         allowed = set(kinds) if kinds else None
         found = self._first_names(text, allowed) if allowed else {}
         if found:
@@ -411,6 +418,22 @@ class LabelIndex:
             i += 1
         return i < len(vocabulary) and vocabulary[i].startswith(qw)
 
+    @classmethod
+    def _best_coverage(
+        cls, qwords: list[str], labels: list[tuple[str, ...]], whole: set[str], heads: bool
+    ) -> tuple[float, bool]:
+        """The best ``_coverage`` among an entity's labels. A label of n words is covered n-th by each word at most,
+        so the labels that cannot beat the best so far are not read (the shortest first): an entity's other
+        languages and spellings mostly hold none of the words and would each be read word by word."""
+        best: tuple[float, bool] = (0.0, False)
+        for lw in sorted(labels, key=len) if len(labels) > 1 else labels:
+            if len(qwords) / max(len(lw), 1) <= best[0]:
+                break
+            got = cls._coverage(qwords, lw, whole, heads)
+            if got[0] > best[0]:
+                best = got
+        return best
+
     @staticmethod
     def _coverage(
         qwords: list[str], label_words: Sequence[str], whole: set[str], heads: bool = False
@@ -419,7 +442,16 @@ class LabelIndex:
         of a compound."""
         used, part = 0.0, False
         for qw in qwords:
-            fit = max((_fit(qw, lw, heads, qw in whole) for lw in label_words), default=0.0)
+            if qw in label_words:  # the same word: most words of most phrases
+                used += 1.0
+                continue
+            fit, is_whole = 0.0, qw in whole
+            for lw in label_words:
+                f = _fit(qw, lw, heads, is_whole)
+                if f > fit:
+                    fit = f
+                    if f == 1.0:
+                        break
             if not fit:
                 return 0.0, False
             used += fit

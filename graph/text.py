@@ -11,8 +11,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["ascii_fold", "keys", "keys_of", "normalise", "normalise_lines", "skeleton", "words"]
+from graph.errors import InputError
 
+__all__ = ["MAX_TYPED", "ascii_fold", "keys", "keys_of", "normalise", "normalise_lines", "skeleton", "typed", "words"]
+
+#: The longest text read as a name or a question. The longest name in the data has ~130 characters and a question
+#: a sentence or two; a pasted page is neither, and reading it word by word would cost a server seconds.
+MAX_TYPED = 500
 _KEEP = {"æ": "æ", "ø": "ø", "å": "å"}
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _SKELETON = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
@@ -36,6 +41,18 @@ _STRIP_MARKS = _StripMarks()
 
 
 _OTHER_THAN_DANISH = re.compile(r"[^\x00-\x7fæøå]")  # characters that may carry marks
+
+
+def typed(text: str, what: str = "name") -> str:
+    """``text`` when it is short enough to be a name or a question (``what``: "name" or "topic"), else
+    InputError naming the limit (a 422 / exit 2; the text itself is not repeated)."""
+    if len(text) > MAX_TYPED:
+        da = {"name": "Navnet", "topic": "Emnet"}.get(what, "Teksten")
+        raise InputError(
+            f"{da} er for langt: {len(text)} tegn, højst {MAX_TYPED} / the {what} is too long: {len(text)} characters,"
+            f" at most {MAX_TYPED}"
+        )
+    return text
 
 
 def normalise(text: str) -> str:

@@ -31,7 +31,7 @@ from graph.cache import memo
 from graph.errors import Candidate, NotInSources
 from graph.facts import as_str
 from graph.model import Model
-from graph.text import normalise, words
+from graph.text import normalise, typed, words
 from graph.thesaurus import thesaurus
 from graph.topic_types import EntryMatch, TopicMatch, Understanding
 from graph.topic_words import STOP_WORDS, Token, fold, similarity, stem, stems, unfold
@@ -287,7 +287,7 @@ def understand(model: Model, text: str) -> Understanding:
     Raises ``NotInSources`` when nothing in the topics or the thesaurus matches (the general routes, if
     any, as suggestions after the topics near by spelling).
     """
-    text = (text or "").strip()
+    text = typed((text or "").strip(), "topic")
     index = topic_index(model)
     hit = index.understood.get(text)
     if hit is None:

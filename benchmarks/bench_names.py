@@ -107,7 +107,7 @@ def name_rows(model: Model, scale: str, *, n: int = TYPOS) -> list[Row]:
     share, base_share = right / len(pairs), base_right / len(base.wall)
     extra: dict[str, Any] = {
         "typos": len(pairs),
-        "words": len(index._sorted_words()),
+        "words": len(index._word_index().words),
         "name_keys": len(vocabulary),
         "first_right": share,
         "baseline_first_right": base_share,
@@ -120,7 +120,7 @@ def name_rows(model: Model, scale: str, *, n: int = TYPOS) -> list[Row]:
         f"{len(pairs)} different typos, each once; p50 {p50 * 1e3:.1f} ms, p99 {p99 * 1e3:.1f} ms, the entity meant "
         f"first in {share:.0%}; difflib over {len(vocabulary):,} name keys, on the first {len(base.wall)}: p50 "
         f"{bp50 * 1e3:.0f} ms (ours {same * 1e3:.1f} ms), p99 {bp99 * 1e3:.0f} ms, first in {base_share:.0%}; "
-        f"{len(index._sorted_words()):,} distinct label words"
+        f"{len(index._word_index().words):,} distinct label words"
     )
     return [
         Row(

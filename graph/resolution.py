@@ -10,16 +10,15 @@ tie at the top is ambiguous.
 from __future__ import annotations
 
 import threading
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from graph.errors import AmbiguousEntity, Candidate, EntityNotFound
 from graph.label_keys import Alts, ByLang, Lines, Nodes, Part, names
 from graph.name_spelling import near_names
 from graph.text import ascii_fold, normalise, skeleton, typed, words
+from graph.word_index import FILLER, MOST_WORDS, WordIndex
 
 __all__ = ["KIND_RANK", "LabelIndex", "Match"]
 
@@ -42,61 +41,7 @@ KIND_RANK: Mapping[str, int] = defaultdict(
     },
 )
 _NAMED_KINDS = frozenset({"organisation", "unit", "forum", "cluster", "partnership", "collaboration"})
-_SUFFIXES = ("", "e", "n", "en", "et", "er", "ne", "erne", "ene", "s", "ens", "ets", "ers", "ernes")
 _EXACT, _ALT, _LOOSE, _PHRASE = 0, 1, 2, 3
-#: The shortest stem an inflection is taken off (»gruppen« → »gruppe«; never »sen« → »s«) and the shortest
-#: word a compound's first part may be (»Randers« of »Randersklyngen«; never »psyk« of »psykiatrien«).
-_STEM = 4
-#: The shortest rest after a compound's first part (»klyngen« of »Randersklyngen«).
-_TAIL = 3
-#: The most different words of a phrase read: more than any name has (the longest bundled: 17), and each word
-#: costs a pass over the labels that hold it.
-_MOST_WORDS = 24
-#: What a word read as part of a compound counts for in a phrase's coverage (``_fit``).
-_PART = 0.5
-#: Small words a person adds to a name (»styregruppen i Randersklyngen«): when no label holds every word, the
-#: others are read without them.
-_FILLER = frozenset(
-    {"i", "for", "på", "paa", "pa", "om", "af", "og", "til", "fra", "ved", "hos", "in", "of", "the", "and", "at"}
-)
-#: The shortest typed word read as the last part of a compound (»styregruppe« of »Klyngestyregruppen«; never
-#: »unge« of »ungeafsnittet«'s neighbours or »en« of everything).
-_COMPOUND_TAIL = 6
-
-
-def _fit(qw: str, lw: str, heads: bool, whole: bool) -> float:
-    """How well a typed word stands for a label's word: 1 for the same or either of them inflected (»implementerings-
-    gruppen« for »implementeringsgruppe«, »Randersklyngens« for »Randersklyngen«); half for a part of a compound:
-    the last (»styregruppen« for »Klyngestyregruppen«: the cluster's steering group is a steering group) or – with
-    ``heads``, asked only when the words cover no label whole – the first (»Randers« for »Randersklyngen«); else 0.
-    A part is half a word: alone it never makes a whole name (»styregruppen« is not »Sundhedsstyregruppen«).
-
-    The typed word is read as an inflected form only when it is ``whole``: no label word begins with it. A word
-    still being typed (»Hospitalse…« of »Hospitalsenheden«) is never read as »hospitals« + »e«."""
-    if lw == qw:
-        return 1.0
-    if lw.startswith(qw):
-        rest = lw[len(qw) :]
-        if rest in _SUFFIXES:
-            return 1.0
-        return _PART if heads and len(qw) >= _STEM and len(rest) >= _TAIL else 0.0
-    if whole and qw.startswith(lw) and len(lw) >= _STEM and qw[len(lw) :] in _SUFFIXES:
-        return 1.0
-    if len(qw) >= _COMPOUND_TAIL and len(lw) > len(qw) - 2:
-        return _PART if any(t in lw and _ends_in(lw, t) for t in _tails(qw, whole)) else 0.0
-    return 0.0
-
-
-@lru_cache(maxsize=4096)
-def _tails(qw: str, whole: bool) -> tuple[str, ...]:
-    """What a typed word may be the end of a compound as: itself, and its stem when it is ``whole`` and inflected."""
-    return (qw, *(qw[: -len(s)] for s in _SUFFIXES[1:] if whole and qw.endswith(s) and len(qw) - len(s) >= _STEM))
-
-
-def _ends_in(lw: str, tail: str) -> bool:
-    """Whether ``lw`` is a compound ending in ``tail``, maybe inflected, after a first part of ``_STEM`` letters."""
-    at = lw.rfind(tail, _STEM)
-    return at >= 0 and lw[at + len(tail) :] in _SUFFIXES
 
 
 class Match(NamedTuple):
@@ -137,7 +82,7 @@ class LabelIndex:
         self._parts: dict[str, Part] = {}
         self._lines: dict[str, Lines] = {}  # of kinds without a part yet
         self._keys: dict[str, tuple[str, str, str]] = {}
-        self._words: tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[str, ...]]]] | None = None
+        self._words: WordIndex | None = None
         self._lock = threading.Lock()
         self._contains = contains
 
@@ -176,31 +121,13 @@ class LabelIndex:
                     return lines
         return self._parts_for({kind})[0]
 
-    def _word_index(self) -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[str, ...]]]]:
-        """(word → ids, id → word tuples of its labels), built once.
-
-        Each distinct word is one string (a national model's labels hold 337,000 words but only 1,500 distinct
-        ones) and a word's ids are a tuple, not a set: 7 MB instead of 35."""
+    def _word_index(self) -> WordIndex:
+        """The words of every label (``graph.word_index``), built on the first phrase search or unknown name."""
         if self._words is None:
             parts = self._parts_for(None)
             with self._lock:
                 if self._words is None:
-                    ids_of: dict[str, dict[str, None]] = defaultdict(dict)  # word → ids, in order
-                    labels: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-                    split: dict[tuple[str, str, str], tuple[tuple[str, ...], ...]] = {}
-                    one: dict[str, str] = {}  # each word once
-                    for part in parts:
-                        for nid, hit in part.texts:
-                            variants = split.get(hit)
-                            if variants is None:
-                                variants = split[hit] = tuple(
-                                    ws for ws in (tuple(one.setdefault(w, w) for w in words(v)) for v in set(hit)) if ws
-                                )
-                            for ws in variants:
-                                labels[nid].append(ws)
-                                for w in ws:
-                                    ids_of[w][nid] = None
-                    self._words = ({w: tuple(ids) for w, ids in ids_of.items()}, labels)
+                    self._words = WordIndex(text for part in parts for text in part.texts)
         return self._words
 
     def __contains__(self, nid: str) -> bool:
@@ -211,9 +138,8 @@ class LabelIndex:
         text = typed(text.strip())
         allowed = set(kinds) if kinds else None
         found = self._named(text, allowed)
-        self._phrases(text, allowed, found)
-        if not found:
-            self._phrases(text, allowed, found, heads=True)
+        parted = self._phrases(text, allowed, found)
+        self._heads(text, allowed, found, parted)
         # the id last: equally good matches with the same label come in one order, not the hash seed's
         return sorted(found.values(), key=lambda m: (m.key, m.label, m.id))[:limit]
 
@@ -234,20 +160,21 @@ class LabelIndex:
     def _phrases(
         self, text: str, allowed: set[str] | None, found: dict[str, Match], *, heads: bool = False
     ) -> set[str]:
-        """Add the phrase tier: every label containing all the words (``heads``: a word may also be the first
-        part of a compound, see ``_fit``). Returns the ids whose best reading took a word as part of a compound."""
-        labels = self._word_index()[1]
+        """Add the phrase tier: every label containing all the words (``heads``: a word may also be the first part
+        of a compound, see ``graph.word_index.fit``). Returns the ids whose best reading took a word as part of a
+        compound."""
+        index = self._word_index()
         parted: set[str] = set()
         for variant in {normalise(text), ascii_fold(text)} - {""} | {skeleton(text)}:
-            qwords = list(dict.fromkeys(words(variant)))[:_MOST_WORDS]  # a word said twice covers no more
-            whole = {qw for qw in qwords if not self._goes_on(qw)}
+            qwords = list(dict.fromkeys(words(variant)))[:MOST_WORDS]  # a word said twice covers no more
+            whole = {qw for qw in qwords if not index.goes_on(qw)}
             readings = [qwords]
-            if any(qw in _FILLER for qw in qwords):  # »styregruppen i Randersklyngen«: when no label holds »i«
-                readings.append([qw for qw in qwords if qw not in _FILLER] or qwords)
+            if any(qw in FILLER for qw in qwords):  # »styregruppen i Randersklyngen«: when no label holds »i«
+                readings.append([qw for qw in qwords if qw not in FILLER] or qwords)
             for reading in readings:
                 hits = 0
-                for nid in self._phrase_candidates(reading, whole, heads):
-                    cov, part = self._best_coverage(reading, labels[nid], whole, heads)
+                for nid in index.candidates(reading, whole, heads):
+                    cov, part = index.best_coverage(reading, nid, whole, heads)
                     if cov > 0:
                         hits += 1
                         self._offer(found, nid, _PHRASE, cov, allowed)
@@ -286,18 +213,25 @@ class LabelIndex:
                 found = phrases
             elif named:
                 found, only_named = named, True
-        if not found or (
+        self._heads(text, allowed, found, parted, only_named)
+        return self._settle(text, found, kinds, what)
+
+    def _heads(
+        self, text: str, allowed: set[str] | None, found: dict[str, Match], parted: set[str], only_named: bool = False
+    ) -> None:
+        """Add the matches that read a word as the first part of a compound – a town for its cluster (»Randers
+        implementeringsgruppe«) – when nothing else fits, or when the words were read as parts of compounds
+        anyway and cover no label whole (»styregruppen Randers«: the cluster's »Klyngestyregruppe Randers«, and
+        the »Styregruppe på chefniveau, Randersklyngen«). ``only_named``: keep to organisations, units and forums."""
+        if found and not (
             any(nid in parted for nid in found) and all(m.tier == _PHRASE and m.coverage < 1.0 for m in found.values())
         ):
-            # a town for its cluster (»Randers implementeringsgruppe«): only when nothing else fits, or when the
-            # words were read as parts of compounds anyway and cover no label whole (»styregruppen Randers«: the
-            # cluster's »Klyngestyregruppe Randers«, and the »Styregruppe på chefniveau, Randersklyngen«)
-            heads: dict[str, Match] = {}
-            self._phrases(text, allowed, heads, heads=True)
-            for nid, m in heads.items():
-                if (not only_named or m.kind in _NAMED_KINDS) and (nid not in found or m.key < found[nid].key):
-                    found[nid] = m
-        return self._settle(text, found, kinds, what)
+            return
+        heads: dict[str, Match] = {}
+        self._phrases(text, allowed, heads, heads=True)
+        for nid, m in heads.items():
+            if (not only_named or m.kind in _NAMED_KINDS) and (nid not in found or m.key < found[nid].key):
+                found[nid] = m
 
     def _first_names(self, text: str, allowed: set[str]) -> dict[str, Match]:
         """The exact names of the best-ranked allowed kinds that ``text`` matches (none when those are all
@@ -344,7 +278,7 @@ class LabelIndex:
         """Closest labels by spelling, for 'did you mean': word by word (``graph.name_spelling``), so an unknown
         name costs milliseconds on a national model, not a comparison with every label."""
         allowed = set(kinds) if kinds else None
-        by_word, labels = self._word_index()
+        index = self._word_index()
 
         def keep(nid: str) -> bool:
             return allowed is None or self._nodes[nid]["kind"] in allowed
@@ -353,110 +287,8 @@ class LabelIndex:
             label, kind = self._display(nid)
             return (KIND_RANK[kind], label, nid)
 
-        ids = near_names(words(normalise(text)), self._sorted_words(), by_word, labels, keep, order, n)
+        ids = near_names(words(normalise(text)), index.words, index.by_word, index.labels, keep, order, n)
         return [Candidate(nid, *self._display(nid)) for nid in ids]
-
-    def _phrase_candidates(self, qwords: list[str], whole: set[str], heads: bool = False) -> set[str]:
-        if not qwords:
-            return set()
-        by_word = self._word_index()[0]
-        sets = []
-        for qw in qwords:
-            hits = set(by_word.get(qw, ()))
-            for suffix in _SUFFIXES[1:]:
-                hits.update(by_word.get(qw + suffix, ()))
-                if qw in whole and qw.endswith(suffix) and len(qw) - len(suffix) >= _STEM:
-                    hits.update(by_word.get(qw[: -len(suffix)], ()))
-            if heads and len(qw) >= _STEM and qw in by_word:
-                for w in self._words_from(qw):
-                    hits.update(by_word[w])
-            if len(qw) >= _COMPOUND_TAIL:
-                for tail in _tails(qw, qw in whole):
-                    for w in self._words_ending(tail):
-                        hits.update(by_word[w])
-            sets.append(hits)
-        return set.intersection(*sets)
-
-    def _sorted_words(self) -> list[str]:
-        """Every label word, sorted: the words that begin with a text lie together (``bisect``)."""
-        vocabulary = self.__dict__.get("_sorted_word_list")
-        if vocabulary is None:
-            vocabulary = self.__dict__["_sorted_word_list"] = sorted(self._word_index()[0])
-        return vocabulary
-
-    def _words_from(self, head: str) -> list[str]:
-        """The label words that begin with ``head`` and go on for a word of their own (``_fit``)."""
-        vocabulary, out = self._sorted_words(), []
-        for w in vocabulary[bisect_left(vocabulary, head) :]:
-            if not w.startswith(head):
-                break
-            if len(w) - len(head) >= _TAIL:
-                out.append(w)
-        return out
-
-    def _words_ending(self, tail: str) -> list[str]:
-        """The label words that are compounds ending in ``tail``, maybe inflected (``_ends_in``)."""
-        backwards = self.__dict__.get("_backwards_word_list")
-        if backwards is None:  # every label word spelt backwards, sorted: the words that end alike lie together
-            backwards = self.__dict__["_backwards_word_list"] = sorted(w[::-1] for w in self._sorted_words())
-        out = []
-        for suffix in _SUFFIXES:
-            end = (tail + suffix)[::-1]
-            for w in backwards[bisect_left(backwards, end) :]:
-                if not w.startswith(end):
-                    break
-                if len(w) - len(end) >= _STEM:
-                    out.append(w[::-1])
-        return out
-
-    def _goes_on(self, qw: str) -> bool:
-        """Whether some label word begins with ``qw`` and is longer: then ``qw`` may be a word still being typed,
-        not an inflected form (``_fit``)."""
-        vocabulary = self._sorted_words()
-        i = bisect_left(vocabulary, qw)
-        if i < len(vocabulary) and vocabulary[i] == qw:
-            i += 1
-        return i < len(vocabulary) and vocabulary[i].startswith(qw)
-
-    @classmethod
-    def _best_coverage(
-        cls, qwords: list[str], labels: list[tuple[str, ...]], whole: set[str], heads: bool
-    ) -> tuple[float, bool]:
-        """The best ``_coverage`` among an entity's labels. A label of n words is covered n-th by each word at most,
-        so the labels that cannot beat the best so far are not read (the shortest first): an entity's other
-        languages and spellings mostly hold none of the words and would each be read word by word."""
-        best: tuple[float, bool] = (0.0, False)
-        for lw in sorted(labels, key=len) if len(labels) > 1 else labels:
-            if len(qwords) / max(len(lw), 1) <= best[0]:
-                break
-            got = cls._coverage(qwords, lw, whole, heads)
-            if got[0] > best[0]:
-                best = got
-        return best
-
-    @staticmethod
-    def _coverage(
-        qwords: list[str], label_words: Sequence[str], whole: set[str], heads: bool = False
-    ) -> tuple[float, bool]:
-        """How much of the label the words cover (0: a word fits none of it), and whether a word was read as part
-        of a compound."""
-        used, part = 0.0, False
-        for qw in qwords:
-            if qw in label_words:  # the same word: most words of most phrases
-                used += 1.0
-                continue
-            fit, is_whole = 0.0, qw in whole
-            for lw in label_words:
-                f = _fit(qw, lw, heads, is_whole)
-                if f > fit:
-                    fit = f
-                    if f == 1.0:
-                        break
-            if not fit:
-                return 0.0, False
-            used += fit
-            part = part or fit == _PART
-        return used / max(len(label_words), 1), part
 
     def _offer(self, found: dict[str, Match], nid: str, tier: int, cov: float, allowed: set[str] | None) -> None:
         label, kind = self._display(nid)

@@ -73,6 +73,13 @@ def search(model: ModelDep, lang: LangDep, q: str = "", kinds: KindsQuery = None
     return [model.ref(m.id, lang) for m in model.index.search(q, kinds=chosen or None, limit=limit)]
 
 
+def near(model: Model, lang: str, q: str, kinds: list[str] | None) -> list[dict[str, Any]]:
+    """»Did you mean«: the entities whose names are closest to ``q`` by spelling (the search page, when nothing
+    matched)."""
+    chosen = parse_kinds(kinds)
+    return [model.ref(c.id, lang) for c in model.index.suggest(q, kinds=chosen or None)]
+
+
 @router.get("/topics", response_model=list[TopicOut], summary="Topic autocomplete")
 def topics(model: ModelDep, lang: LangDep, q: str = "", limit: LimitQuery = 100) -> Any:
     """The topics ``q`` is taken to mean (as the contact question reads it); empty ``q``: all topics."""

@@ -81,8 +81,9 @@ def search(page: PageDep, model: ModelDep, q: str = "", kinds: KindsQuery = None
     """Search results; without a query, every body in the map to browse."""
     chosen = kinds if q.strip() else (kinds or [BODY_KINDS_PARAM])
     results = entities.search(model, page.lang, q, chosen, limit=500)
+    near = entities.near(model, page.lang, q, chosen) if q.strip() and not results else []
     json_url = page.link("/api/search", q=q, kinds=chosen, limit=500)
-    return page.render("search.html", json_url=json_url, results=results, q=q)
+    return page.render("search.html", json_url=json_url, results=results, near=near, q=q)
 
 
 @router.get("/kaede")

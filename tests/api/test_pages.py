@@ -201,3 +201,17 @@ def test_a_word_outside_the_sources_is_an_answer_with_the_general_routes(
     assert any(h.startswith("/kontakt?topic=") and "asker=Randers" in h for h in links)  # a topic, same asker
     # headed as what they are (the general topics, not topics near »sorg«)
     assert ("Emner, kilderne dækker" if lang == "da" else "Topics the sources cover") in html
+
+
+def test_a_misspelt_search_offers_the_names_meant_as_links(client: TestClient) -> None:
+    """»Nrodjurs Kommune« on the search page found nothing and said only »Ingen resultater«: a dead end. Now the
+    page offers the closest names, each a link to its page."""
+    html = html_get(client, "/soeg?q=" + quote("Nrodjurs Kommune"))
+    assert "Ingen resultater." in html and "Mente du" in html
+    assert f"/enhed?id={quote(ID + 'kommune/norddjurs', safe='')}" in _links(html)
+
+
+def test_a_search_that_finds_something_offers_no_spelling_guesses(client: TestClient) -> None:
+    html = html_get(client, "/soeg?q=" + quote("styregruppen Randers"))
+    assert "Mente du" not in html
+    assert "Klyngestyregruppen for Randersklyngen" in html and "Styregruppe på chefniveau, Randersklyngen" in html

@@ -34,7 +34,7 @@ import networkx as nx
 
 from graph.model import Model
 from graph.path_index import PathIndex
-from graph.path_target import GateTarget
+from graph.path_target import EPS, GateTarget
 from graph.path_target import ToTarget as _ToTarget
 
 __all__ = ["TIME_BUDGET_S", "search", "side", "sideways"]
@@ -103,7 +103,7 @@ def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget | GateTarge
         routes: list[list[int]] = []
         alike: list[list[int]] = []
         beyond = math.inf  # the first candidate past this corridor's limit (inf: the candidates ran out)
-        for n, (cost, nodes) in enumerate(_simple_paths(ix, s, t, h), 1):
+        for n, (cost, nodes) in enumerate(_simple_paths(ix, s, t, h, _MAX_CANDIDATES), 1):
             if not last and cost > limit:
                 beyond = cost
                 break  # beyond what this corridor answers for: widen it
@@ -120,13 +120,18 @@ def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget | GateTarge
         slack = min(_SLACK, need + _PAST) if need != math.inf else next(x for x in _STAGES if x > slack)
 
 
-def _simple_paths(ix: PathIndex, s: int, t: int, h: dict[int, float]) -> Iterator[tuple[float, list[int]]]:
-    """Simple paths from ``s`` to ``t`` through the nodes of ``h``, cheapest first, with their costs (Yen).
+def _simple_paths(ix: PathIndex, s: int, t: int, h: dict[int, float], most: int) -> Iterator[tuple[float, list[int]]]:
+    """Simple paths from ``s`` to ``t`` through the nodes of ``h``, cheapest first, with their costs (Yen);
+    at most ``most`` are asked for.
 
     ``h`` holds each node's exact distance to ``t`` in the whole corridor: a consistent A* heuristic for
     every spur search, whose graph only lacks some nodes and edges. The spur searches read a copy of the
     adjacency cut to the corridor, each neighbour with its distance (a hub has hundreds of neighbours
     outside it).
+
+    A spur search gives up once its route would cost more than the ``r``-th cheapest candidate queued,
+    ``r`` the paths still to be asked for: those ``r`` come out first (a later candidate of equal cost
+    after them too), so it would never be asked for.
     """
     order = sorted(h)
     inner = {u: _inside(ix, u, h, order) for u in h}
@@ -145,8 +150,9 @@ def _simple_paths(ix: PathIndex, s: int, t: int, h: dict[int, float]) -> Iterato
         queued.discard(tuple(path))
         yield cost, path
         accepted.append(path)
+        more = most - len(accepted)  # paths still to be asked for
+        cap = _cap(heap, more)
         ignore_nodes: set[int] = set(path[:left_at])
-        ignore_edges: set[tuple[int, int]] = set()
         root_length = sum(weights[: max(0, left_at - 1)])
         # Lawler: spurs from before the point where this path left its parent give nothing new (the
         # parent's spurs there, and those of every path accepted since that shares the root, did)
@@ -154,11 +160,10 @@ def _simple_paths(ix: PathIndex, s: int, t: int, h: dict[int, float]) -> Iterato
             if i > 1:
                 root_length += weights[i - 2]
             root = path[:i]
-            for p in accepted:
-                if p[:i] == root:
-                    ignore_edges.add((p[i - 1], p[i]))
-                    ignore_edges.add((p[i], p[i - 1]))
-            found = _spur(inner, root[-1], t, h, ignore_nodes, ignore_edges)
+            # Yen bans the next step of every accepted path with this root; the steps banned at earlier
+            # roots all touch a banned node, so only those from the spur node are left to check
+            hops = {p[i] for p in accepted if p[:i] == root}
+            found = _spur(inner, root[-1], t, h, ignore_nodes, hops, cap - root_length)
             if found is not None:
                 length, spur, spur_weights = found
                 candidate = root[:-1] + spur
@@ -167,7 +172,18 @@ def _simple_paths(ix: PathIndex, s: int, t: int, h: dict[int, float]) -> Iterato
                     queued.add(key)
                     steps = weights[: i - 1] + spur_weights
                     heapq.heappush(heap, (root_length + length, next(tick), candidate, steps, i - 1))
+                    cap = _cap(heap, more)
             ignore_nodes.add(root[-1])
+
+
+def _cap(heap: list[tuple[float, int, list[int], list[float], int]], more: int) -> float:
+    """The cost past which a new candidate would come out after the last of ``more`` paths still asked for:
+    the ``more``-th cheapest queued (inf when fewer are queued), plus a rounding margin."""
+    if more <= 0:
+        return -math.inf
+    if len(heap) < more:
+        return math.inf
+    return heapq.nsmallest(more, heap)[-1][0] + EPS
 
 
 def _inside(ix: PathIndex, u: int, h: dict[int, float], order: list[int]) -> tuple[tuple[int, float, float], ...]:
@@ -186,16 +202,30 @@ def _spur(
     t: int,
     h: dict[int, float],
     ban_nodes: set[int],
-    ban_edges: set[tuple[int, int]],
+    ban_hops: set[int],
+    cap: float = math.inf,
 ) -> tuple[float, list[int], list[float]] | None:
-    """The cheapest path from ``src`` to ``t`` inside ``h`` avoiding the banned nodes and edges (A*):
-    its cost, its nodes and the weight of each step; None when there is none."""
+    """The cheapest path from ``src`` to ``t`` inside ``h`` avoiding the banned nodes and the steps from
+    ``src`` to the ``ban_hops`` (A*): its cost, its nodes and the weight of each step; None when there is
+    none or it would cost more than ``cap`` (the heuristic is exact in the corridor and consistent: a popped
+    estimate never falls)."""
+    if h[src] > cap:
+        return None
+    pop, push, inf = heapq.heappop, heapq.heappush, math.inf
     dist = {src: 0.0}
     came: dict[int, tuple[int, float]] = {}
-    done: set[int] = set()
-    heap = [(h[src], 0.0, src)]
+    done = set(ban_nodes)  # banned nodes are never entered: as if settled
+    done.add(src)
+    heap = []
+    for v, w, hv in inner[src]:
+        if v not in done and v not in ban_hops:
+            dist[v] = w
+            came[v] = (src, w)
+            push(heap, (w + hv, w, v))
     while heap:
-        _, d, u = heapq.heappop(heap)
+        f, d, u = pop(heap)
+        if f > cap:
+            return None
         if u == t:
             nodes, weights = [t], []
             while u != src:
@@ -209,13 +239,13 @@ def _spur(
             continue
         done.add(u)
         for v, w, hv in inner[u]:
-            if v in done or v in ban_nodes or (u, v) in ban_edges:
+            if v in done:
                 continue
             nd = d + w
-            if nd < dist.get(v, math.inf):
+            if nd < dist.get(v, inf):
                 dist[v] = nd
                 came[v] = (u, w)
-                heapq.heappush(heap, (nd + hv, nd, v))
+                push(heap, (nd + hv, nd, v))
     return None
 
 

@@ -120,11 +120,13 @@ class ToTarget:
         best = {s: 0.0}
         heap = [(0.0, s)]
         inside: dict[int, float] = {}
+        # each queued node's distance to the target, as ``to_t`` gives it (kept from its entry, not asked again)
+        to_target: dict[int, float] = {s: to_t(s)}  # type: ignore[dict-item]  # s has a distance (best is set)
         while heap:
             d, u = pop(heap)
             if u in inside:
                 continue
-            inside[u] = to_t(u)  # type: ignore[assignment]  # entered only with a distance
+            inside[u] = to_target[u]
             edges: Sequence[Jump] = jump[u] if jump and u not in stop else ()
             if not edges:
                 edges = [(v, w, (), -2, v) for v, w in adj[u]]
@@ -154,6 +156,7 @@ class ToTarget:
                 nd = d + w
                 if nd + r <= limit and nd < best.get(v, math.inf):
                     best[v] = nd
+                    to_target[v] = r
                     push(heap, (nd, v))
         return inside
 

@@ -35,7 +35,7 @@ import networkx as nx
 
 from graph.model import Model
 from graph.path_index import PathIndex
-from graph.path_target import EPS, GateTarget
+from graph.path_target import GateTarget
 from graph.path_target import ToTarget as _ToTarget
 
 __all__ = ["TIME_BUDGET_S", "search", "side", "sideways"]
@@ -104,7 +104,7 @@ def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget | GateTarge
         routes: list[list[int]] = []
         alike: list[list[int]] = []
         beyond = math.inf  # the first candidate past this corridor's limit (inf: the candidates ran out)
-        for n, (cost, nodes) in enumerate(_simple_paths(ix, s, t, h, _MAX_CANDIDATES), 1):
+        for n, (cost, nodes) in enumerate(_simple_paths(ix, s, t, h), 1):
             if not last and cost > limit:
                 beyond = cost
                 break  # beyond what this corridor answers for: widen it
@@ -121,18 +121,13 @@ def _stages(ix: PathIndex, s: int, t: int, k: int, to_dst: _ToTarget | GateTarge
         slack = min(_SLACK, need + _PAST) if need != math.inf else next(x for x in _STAGES if x > slack)
 
 
-def _simple_paths(ix: PathIndex, s: int, t: int, h: dict[int, float], most: int) -> Iterator[tuple[float, list[int]]]:
-    """Simple paths from ``s`` to ``t`` through the nodes of ``h``, cheapest first, with their costs (Yen);
-    at most ``most`` are asked for.
+def _simple_paths(ix: PathIndex, s: int, t: int, h: dict[int, float]) -> Iterator[tuple[float, list[int]]]:
+    """Simple paths from ``s`` to ``t`` through the nodes of ``h``, cheapest first, with their costs (Yen).
 
     ``h`` holds each node's exact distance to ``t`` in the whole corridor: a consistent A* heuristic for
     every spur search, whose graph only lacks some nodes and edges. The spur searches read a copy of the
     adjacency cut to the corridor, each neighbour with its distance (a hub has hundreds of neighbours
     outside it).
-
-    A spur search gives up once its route would cost more than the ``r``-th cheapest candidate queued,
-    ``r`` the paths still to be asked for: those ``r`` come out first (a later candidate of equal cost
-    after them too), so it would never be asked for.
     """
     order = sorted(h)
     inner = {u: _inside(ix, u, h, order) for u in h}
@@ -151,8 +146,6 @@ def _simple_paths(ix: PathIndex, s: int, t: int, h: dict[int, float], most: int)
         queued.discard(tuple(path))
         yield cost, path
         accepted.append(path)
-        more = most - len(accepted)  # paths still to be asked for
-        cap = _cap(heap, more)
         ignore_nodes: set[int] = set(path[:left_at])
         root_length = sum(weights[: max(0, left_at - 1)])
         # Lawler: spurs from before the point where this path left its parent give nothing new (the
@@ -164,7 +157,7 @@ def _simple_paths(ix: PathIndex, s: int, t: int, h: dict[int, float], most: int)
             # Yen bans the next step of every accepted path with this root; the steps banned at earlier
             # roots all touch a banned node, so only those from the spur node are left to check
             hops = {p[i] for p in accepted if p[:i] == root}
-            found = _spur(inner, root[-1], t, h, ignore_nodes, hops, cap - root_length)
+            found = _spur(inner, root[-1], t, h, ignore_nodes, hops)
             if found is not None:
                 length, spur, spur_weights = found
                 candidate = root[:-1] + spur
@@ -173,18 +166,7 @@ def _simple_paths(ix: PathIndex, s: int, t: int, h: dict[int, float], most: int)
                     queued.add(key)
                     steps = weights[: i - 1] + spur_weights
                     heapq.heappush(heap, (root_length + length, next(tick), candidate, steps, i - 1))
-                    cap = _cap(heap, more)
             ignore_nodes.add(root[-1])
-
-
-def _cap(heap: list[tuple[float, int, list[int], list[float], int]], more: int) -> float:
-    """The cost past which a new candidate would come out after the last of ``more`` paths still asked for:
-    the ``more``-th cheapest queued (inf when fewer are queued), plus a rounding margin."""
-    if more <= 0:
-        return -math.inf
-    if len(heap) < more:
-        return math.inf
-    return heapq.nsmallest(more, heap)[-1][0] + EPS
 
 
 def _inside(ix: PathIndex, u: int, h: dict[int, float], order: list[int]) -> tuple[tuple[int, float, float], ...]:
@@ -204,29 +186,23 @@ def _spur(
     h: dict[int, float],
     ban_nodes: set[int],
     ban_hops: set[int],
-    cap: float = math.inf,
 ) -> tuple[float, list[int], list[float]] | None:
     """The cheapest path from ``src`` to ``t`` inside ``h`` avoiding the banned nodes and the steps from
     ``src`` to the ``ban_hops`` (A*): its cost, its nodes and the weight of each step; None when there is
-    none or it would cost more than ``cap`` (the heuristic is exact in the corridor and consistent: a popped
-    estimate never falls)."""
-    if h[src] > cap:
-        return None
+    none."""
     pop, push, inf = heapq.heappop, heapq.heappush, math.inf
     dist = {src: 0.0}
     came: dict[int, tuple[int, float]] = {}
     done = set(ban_nodes)  # banned nodes are never entered: as if settled
     done.add(src)
-    heap = []
+    heap: list[tuple[float, float, int]] = []
     for v, w, hv in inner[src]:
         if v not in done and v not in ban_hops:
             dist[v] = w
             came[v] = (src, w)
             push(heap, (w + hv, w, v))
     while heap:
-        f, d, u = pop(heap)
-        if f > cap:
-            return None
+        _, d, u = pop(heap)
         if u == t:
             nodes, weights = [t], []
             while u != src:

@@ -16,7 +16,8 @@ from functools import cache
 import pyoxigraph as ox
 
 from graph.facts import Facts
-from ontology.files import SCHEMA, read_text
+from ontology.files import ORG as ORG_FILE
+from ontology.files import SCHEMA, quads
 from ontology.iris import FOAF, ORG, RDFS, SK, SKOS, VCARD
 
 __all__ = ["KIND_ORDER", "Hierarchy"]
@@ -111,13 +112,47 @@ def _kind_of_closed(closed: set[str]) -> str | None:
     return None
 
 
+_O, _PROV_NS = "http://www.w3.org/ns/org#", "http://www.w3.org/ns/prov#"
+#: The sub-class and sub-property pairs of W3C ORG (``ontology/vendor/org.ttl``), in the file's order. The file is
+#: a fixed W3C Recommendation of 748 triples, mostly comments, that every start parsed for these 17 pairs (~20 M
+#: instructions); tests/graph/test_vocab.py compares them with the file, so a changed copy cannot drift from them.
+_ORG_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
+    _SUBCLASS: (
+        (_O + "Organization", FOAF.NS + "Agent"),
+        (_O + "FormalOrganization", _O + "Organization"),
+        (_O + "FormalOrganization", FOAF.Organization),
+        ("http://purl.org/goodrelations/v1#BusinessEntity", _O + "FormalOrganization"),
+        (_O + "OrganizationalUnit", _O + "Organization"),
+        (_O + "Role", SKOS.Concept),
+        (_O + "OrganizationalCollaboration", _O + "Organization"),
+        (_O + "ChangeEvent", _PROV_NS + "Activity"),
+    ),
+    _SUBPROPERTY: (
+        (_O + "subOrganizationOf", _O + "transitiveSubOrganizationOf"),
+        (_O + "hasUnit", _O + "hasSubOrganization"),
+        (_O + "unitOf", _O + "subOrganizationOf"),
+        (_O + "identifier", SKOS.NS + "notation"),
+        (_O + "headOf", _O + "memberOf"),
+        (_O + "hasPrimarySite", _O + "hasSite"),
+        (_O + "hasRegisteredSite", _O + "hasPrimarySite"),
+        (_O + "originalOrganization", _PROV_NS + "used"),
+        (_O + "resultedFrom", _PROV_NS + "wasGeneratedBy"),
+    ),
+}
+
+
 @cache
 def _schema_pairs() -> dict[str, tuple[tuple[str, str], ...]]:
-    """The sub-class and sub-property pairs of the ``SCHEMA`` files, in order, read straight from the parser:
-    the shipped files need neither the input checks nor a fact index (every process start pays)."""
+    """The sub-class and sub-property pairs of the ``SCHEMA`` files, in order, read straight from the parser (the
+    shipped files need neither the input checks nor a fact index: every process start pays); W3C ORG's from
+    ``_ORG_PAIRS``, the vocabulary's from the parse ``ontology.codes`` reads too."""
     pairs: dict[str, list[tuple[str, str]]] = {_SUBCLASS: [], _SUBPROPERTY: []}
     for name in SCHEMA:
-        for q in ox.parse(read_text(name).encode("utf-8"), format=ox.RdfFormat.TURTLE):
+        if name == ORG_FILE:
+            for p, written in _ORG_PAIRS.items():
+                pairs[p].extend(written)
+            continue
+        for q in quads(name):
             found = pairs.get(q.predicate.value)
             if found is not None and type(q.subject) is ox.NamedNode and type(q.object) is ox.NamedNode:
                 found.append((q.subject.value, q.object.value))

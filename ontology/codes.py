@@ -40,7 +40,7 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 
-from ontology.files import VOCABULARY, read_text
+from ontology.files import VOCABULARY, quads
 
 __all__ = ["SCHEMES", "Code", "code", "codes", "entries", "iri", "label", "word"]
 
@@ -99,13 +99,12 @@ class Code(NamedTuple):
 @cache
 def _table() -> dict[str, dict[str, Code]]:
     """scheme → code → Code, in the order the vocabulary states them."""
-    quads = list(ox.parse(read_text(VOCABULARY), format=ox.RdfFormat.TURTLE))
     types: dict[str, set[str]] = {}
     supers: dict[str, set[str]] = {}
     stated: dict[str, str] = {}
     labels: dict[str, dict[str, dict[str, str]]] = {}  # subject → property → lang → text
     order: list[str] = []
-    for q in quads:
+    for q in quads(VOCABULARY):
         s, p, o = q.subject, q.predicate.value, q.object
         if not isinstance(s, ox.NamedNode):
             continue

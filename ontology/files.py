@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pyoxigraph as ox
     from rdflib import Graph
 
-__all__ = ["ALIGNMENTS", "ORG", "PROV", "SCHEMA", "SHAPES", "VOCABULARY", "read_text", "schema_graph"]
+__all__ = ["ALIGNMENTS", "ORG", "PROV", "SCHEMA", "SHAPES", "VOCABULARY", "quads", "read_text", "schema_graph"]
 
 VOCABULARY = "samarbejdskort.ttl"
 SHAPES = "shapes.ttl"
@@ -26,6 +27,15 @@ SCHEMA = (VOCABULARY, ORG, ALIGNMENTS)
 def read_text(name: str) -> str:
     """The text of one shipped vocabulary file."""
     return (_HERE / name).read_text(encoding="utf-8")
+
+
+@cache
+def quads(name: str) -> tuple[ox.Quad, ...]:
+    """The triples of one shipped Turtle file as Oxigraph parses them, parsed once per process: the code table
+    (``ontology.codes``) and the class hierarchy (``graph.vocab``) both read the vocabulary at every start."""
+    import pyoxigraph as ox
+
+    return tuple(ox.parse(read_text(name), format=ox.RdfFormat.TURTLE))
 
 
 @cache

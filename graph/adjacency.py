@@ -9,7 +9,8 @@ same dicts for the questions that run networkx's algorithms (paths, chains, gaps
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -24,13 +25,31 @@ Attrs = dict[str, Any]
 class Adjacency:
     """Nodes and keyed edges of the projection (read them; only ``graph.projection`` writes them)."""
 
-    __slots__ = ("_kinds", "nodes", "pred", "succ")
+    __slots__ = ("_kinds", "_sources", "nodes", "pred", "succ")
 
     def __init__(self) -> None:
         self.nodes: dict[str, Attrs] = {}
         self.succ: dict[str, dict[str, dict[str, Attrs]]] = {}
         self.pred: dict[str, dict[str, dict[str, Attrs]]] = {}
         self._kinds: dict[str, tuple[str, ...]] | None = None
+        # edge kind → where the nodes its edges leave are listed (see ``add_sources``)
+        self._sources: dict[str, list[tuple[Any, bool]]] = {}
+
+    def add_sources(self, kind: str, listed: Any, *, in_values: bool = False) -> None:
+        """Note (the projection does, as it adds edges) that edges of ``kind`` leave nodes among ``listed``'s items
+        (a predicate's subject → objects map: its subjects), or with ``in_values`` among the items of its values
+        (its objects). Kept by reference, read when asked: the maps are the fact index's own, so noting costs
+        nothing per edge. Terms that make no edge may be listed too."""
+        self._sources.setdefault(kind, []).append((listed, in_values))
+
+    def leaving(self, kinds: Iterable[str]) -> set[str]:
+        """The nodes an edge of one of ``kinds`` leaves (and maybe other terms: check the edges' kinds). A question
+        that asks for a few kinds reads only these nodes' edges (``graph.view``), not all 30,000 national ones."""
+        found: set[str] = set()
+        for kind in kinds:
+            for listed, in_values in self._sources.get(kind, ()):
+                found.update(chain.from_iterable(listed.values()) if in_values else listed)
+        return found
 
     def by_kind(self) -> dict[str, tuple[str, ...]]:
         """Every node by its kind, in node order: grouped once, on first use after the projection (the name

@@ -206,6 +206,7 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: Adjacency) -> None:
                 groups, fixed, far = by_s, far, fixed
             else:
                 groups = _by_object(g, p)
+            nxg.add_sources(kind, by_s, in_values=reverse)  # an inverse property's edges leave its objects
             for one, many in groups.items():  # an object and its subjects (or a subject and its one object)
                 end = one if type(one) is str else _text(one)
                 # the object's side is looked up once for all its subjects (no node there: none of them is an edge)
@@ -226,6 +227,8 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: Adjacency) -> None:
 def _add_memberships(g: Facts, memberships: list[Term], nxg: Adjacency, attrs_of: AttrBuilder) -> None:
     """``org:Membership`` as member_of edges, written as ``add_edge(u, v, key="member_of", **attrs)`` would."""
     succ, pred, spo = nxg.succ, nxg.pred, g.spo
+    members: set[str] = set()
+    nxg.add_sources("member_of", members)
     for m in memberships:
         po = spo.get(m)
         member, organisation = po.get(_MEMBER) if po else None, po.get(_ORGANIZATION) if po else None
@@ -239,12 +242,16 @@ def _add_memberships(g: Facts, memberships: list[Term], nxg: Adjacency, attrs_of
         if role:
             attrs["role"] = _T_ROLE.get(role[0]) or _local(_text(role[0]))
         _put_edge(succ, pred, u, v, "member_of", attrs)
+        members.add(u)
 
 
 def _add_lines(g: Facts, lines: list[Term], nxg: Adjacency, attrs_of: AttrBuilder) -> None:
     """``sk:ReportingLine`` as edges of their line kind; a qualified line replaces a plain triple stating the
     same thing (``remove_edge`` + ``add_edge`` as networkx does them, so every adjacency keeps its order)."""
     succ, pred, spo = nxg.succ, nxg.pred, g.spo
+    bodies: set[str] = set()
+    for kind in _T_LINE_KINDS.values():
+        nxg.add_sources(kind, bodies)  # every line kind's: the few lines' first bodies, listed once
     for line in lines:
         po = spo.get(line) or {}
         src, dst, kind_iri = po.get(_FROM_BODY), po.get(_TO_BODY), po.get(_LINE_KIND)
@@ -267,6 +274,7 @@ def _add_lines(g: Facts, lines: list[Term], nxg: Adjacency, attrs_of: AttrBuilde
                 keyed = None
         key = kind if keyed is None or kind not in keyed else f"{kind}:{_text(line)}"
         _put_edge(succ, pred, u, v, key, attrs)
+        bodies.add(u)
 
 
 def _put_edge(succ: dict, pred: dict, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:

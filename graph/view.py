@@ -121,12 +121,16 @@ class View:
         yield from self.cached(("edges", kinds), lambda: self._kind_edges(frozenset(kinds)))
 
     def _kind_edges(self, wanted: frozenset[str]) -> tuple[tuple[str, str, dict[str, Any]], ...]:
+        """Only the nodes an edge of the wanted kinds leaves (``Adjacency.leaving``) have their edges read: the
+        structure kinds a contact question asks for leave half the national nodes (18,000 of the 29,000 edges)."""
         on, scen, ok, undated = self.on, self.scen, self.ok, DATED_ATTRS.isdisjoint
+        g = self.adjacency
+        succ, leaving = g.succ, g.leaving(wanted)
         found: list[tuple[str, str, dict[str, Any]]] = []
         keep = found.append
-        # graph order kept
-        for u, nbrs in self.adjacency.succ.items():
-            for v, keyed in nbrs.items():
+        # graph order kept: those nodes in node order
+        for u in [n for n in succ if n in leaving]:
+            for v, keyed in succ[u].items():
                 for e in keyed.values():
                     if e["kind"] in wanted and (undated(e) or in_force(e, on, scen)) and ok(u) and ok(v):
                         keep((u, v, e))

@@ -6,6 +6,7 @@ import datetime as dt
 
 from graph.contacts import contact
 from graph.gaps import find_gaps
+from graph.model import Model, in_force
 from graph.paths import find_paths
 from graph.reporting import chain
 from graph.view import view
@@ -73,3 +74,36 @@ def test_what_has_ended_is_not_in_the_view_and_what_is_proposed_is() -> None:
     assert EX + "old" not in v.descendants(EX + "psy") and not v.ok(EX + "old")
     assert EX + "new" in v.descendants(EX + "psy") and v.proposed(EX + "new")
     assert EX + "old" in view(m, dt.date(2024, 6, 1)).descendants(EX + "psy")
+
+
+# Edges stated every way the projection reads them: inverse properties, a blank-node membership, a dated one, a
+# reporting line replacing the plain triple, a second line between the same bodies, a line of another kind.
+EDGE_WAYS = """
+ex:r a org:Organization ; skos:prefLabel "R"@da ; org:hasUnit ex:u1 , ex:u2 ; org:reportsTo ex:s .
+ex:s a org:Organization ; skos:prefLabel "S"@da ; org:hasMember ex:r ; org:hasSubOrganization ex:r .
+ex:u1 a org:OrganizationalUnit ; skos:prefLabel "U1"@da ; org:unitOf ex:r ; org:memberOf ex:s .
+ex:u2 a org:OrganizationalUnit ; skos:prefLabel "U2"@da ; sk:handlesTopic ex:t .
+ex:t a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "emne"@da .
+[] a org:Membership ; org:member ex:u2 ; org:organization ex:s .
+ex:m a org:Membership ; org:member ex:u1 ; org:organization ex:r ; sk:validUntil "2020-01-01"^^xsd:date .
+ex:l1 a sk:ReportingLine ; sk:fromBody ex:r ; sk:toBody ex:s .
+ex:l2 a sk:ReportingLine ; sk:fromBody ex:r ; sk:toBody ex:s .
+ex:l3 a sk:ReportingLine ; sk:fromBody ex:u2 ; sk:toBody ex:s ; sk:lineKind sk:givesStatusTo .
+"""
+
+
+def test_edges_of_some_kinds_are_the_whole_graphs_edges_of_those_kinds_in_graph_order(bundled: Model) -> None:
+    from graph.contact_index import STRUCTURE_KINDS
+
+    for m in (bundled, tiny(EDGE_WAYS)):
+        g = m.adjacency
+        for on in (ON, dt.date(2019, 1, 1)):
+            v = view(m, on)
+            for kinds in (STRUCTURE_KINDS, ("member_of",), ("reports_to", "gives_status_to"), ("handles", "part_of")):
+                whole = [
+                    (u, w, e)
+                    for u, w, _, e in g.edges()
+                    if e["kind"] in kinds and in_force(e, on) and v.ok(u) and v.ok(w)
+                ]
+                assert list(v.edges(*kinds)) == whole
+                assert whole or kinds != STRUCTURE_KINDS

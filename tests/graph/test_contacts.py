@@ -10,7 +10,10 @@ import pytest
 
 from graph.contacts import contact, resolve_asker
 from graph.errors import AmbiguousEntity, EntityNotFound, InputError, UnknownTopic
+from ontology.iris import PROV
 from tests.conftest import tiny
+
+PROV_DERIVED = PROV.wasDerivedFrom
 
 EX = "http://example.org/"
 
@@ -153,6 +156,26 @@ def test_sources_name_document_date_and_section(model) -> None:
     got = ask(model, "sparring")
     src = [got["sources"][i] for i in got["answers"][0]["sources"]]
     assert {"title": "Statusnotat", "section": "2. Rådgivning", "date": "2024-03-01"}.items() <= src[0].items()
+
+
+def test_sources_worked_out_one_by_one_are_the_whole_indexs() -> None:
+    from graph.model import load
+
+    one_by_one, whole = load(), load()
+    ids = [i for d in whole.adjacency.nodes.values() for i in d.get("sources", ())]
+    ids += [f"file:{Path(f.path).name}" for f in whole.files] + ["http://example.org/unknown", "f0b1", "file:nope"]
+    ids += [str(o) for objs in whole.triple_index().subjects_of(str(PROV_DERIVED)).values() for o in objs]
+    assert "sources" not in vars(one_by_one) and whole.sources  # the whole index built first
+    assert one_by_one.sources_of(ids[::3]) == whole.sources_of(ids[::3])  # some worked out already, then all
+    assert one_by_one.sources_of(ids) == whole.sources_of(ids)
+    assert "sources" not in vars(one_by_one)
+    assert whole.sources_of(ids) == [whole.sources.get(i) or (i, i, None, None, (), None) for i in dict.fromkeys(ids)]
+    # a blank node cited has no entry (the whole index lists IRIs only)
+    cites_blank = 'ex:a a org:Organization ; prov:wasDerivedFrom _:s , ex:s . _:s dct:title "T" . ex:s dct:title "S" .'
+    one_by_one, whole = tiny(cites_blank), tiny(cites_blank)
+    iri, blank = one_by_one.adjacency.nodes[EX + "a"]["sources"]
+    assert whole.sources and one_by_one.sources_of([blank, iri]) == whole.sources_of([blank, iri])
+    assert [s.title for s in one_by_one.sources_of([blank, iri])] == [blank, "S"] and blank.startswith("u")
 
 
 # ------------------------------------------------------------------------------------------------ vacancies, missing contacts

@@ -17,11 +17,18 @@ best ``n`` found.
 
 from __future__ import annotations
 
-import difflib
-import heapq
 import math
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from graph.lazy import LazyModule
+
+if TYPE_CHECKING:
+    import difflib
+    import heapq
+else:  # only a name that is not found needs them: importing them cost every start ~3 M instructions
+    difflib, heapq = LazyModule("difflib"), LazyModule("heapq")
 
 __all__ = ["SCORE_CUTOFF", "WORD_CUTOFF", "close_words", "near_names"]
 

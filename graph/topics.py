@@ -21,21 +21,26 @@ topic raises ``UnknownTopic`` with the closest topics by spelling; it is never a
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.cache import memo
 from graph.errors import Candidate, NotInSources
 from graph.facts import as_str
+from graph.lazy import LazyModule
 from graph.model import Model
 from graph.text import normalise, typed, words
 from graph.thesaurus import thesaurus
 from graph.topic_types import EntryMatch, TopicMatch, Understanding
 from graph.topic_words import STOP_WORDS, Token, fold, similarity, stem, stems, unfold
 from ontology.iris import SKOS
+
+if TYPE_CHECKING:
+    import difflib
+else:
+    difflib = LazyModule("difflib")  # only words the labels do not hold need it: importing it cost every start ~3 M
 
 __all__ = [
     "STOP_WORDS",

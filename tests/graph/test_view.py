@@ -99,7 +99,14 @@ def test_edges_of_some_kinds_are_the_whole_graphs_edges_of_those_kinds_in_graph_
         g = m.adjacency
         for on in (ON, dt.date(2019, 1, 1)):
             v = view(m, on)
-            for kinds in (STRUCTURE_KINDS, ("member_of",), ("reports_to", "gives_status_to"), ("handles", "part_of")):
+            each = [(kind,) for kind in sorted({e["kind"] for *_, e in g.edges()})]  # a kind the projection forgot
+            for kinds in (
+                STRUCTURE_KINDS,
+                ("member_of",),
+                ("reports_to", "gives_status_to"),
+                ("handles", "part_of"),
+                *each,
+            ):
                 whole = [
                     (u, w, e)
                     for u, w, _, e in g.edges()

@@ -3,8 +3,8 @@
 Files are read as bytes by us and handed to Oxigraph's parser as data (never as a
 path or URL), so nothing the user did not name is opened or fetched: remote JSON-LD
 contexts are refused, ``owl:imports`` is never followed, and RDF/XML with a DOCTYPE
-or ENTITY declaration is refused before parsing (entity-expansion bombs).
-Oxigraph parses 10–20× faster than rdflib; its terms are converted once here.
+or ENTITY declaration is refused before parsing (entity-expansion bombs; the checks of the bytes:
+``graph.input_bytes``). Oxigraph parses 10–20× faster than rdflib; its terms are converted once here.
 
 Input is bounded: files together larger than ``max_input_bytes()`` (``SAMARBEJDSKORT_MAX_INPUT_MB``, default
 100 MB) are refused before they are read, naming the file and the limit. What is not loaded is said, not
@@ -14,9 +14,7 @@ warnings (``ReadResult.warnings``).
 
 from __future__ import annotations
 
-import codecs
 import hashlib
-import os
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,6 +26,7 @@ import pyoxigraph as ox
 from graph.errors import DataFileError
 from graph.facts import Facts, Term, to_rdflib
 from graph.importing import reader_for
+from graph.input_bytes import check_bytes, max_input_bytes, parse_error, too_large
 from graph.lazy import rdflib
 
 if TYPE_CHECKING:
@@ -64,12 +63,8 @@ SUFFIX_FORMATS: dict[str, ox.RdfFormat] = {
 }
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-_LINE_RE = re.compile(r"line (\d+)")
-_DTD_RE = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _OWL_IMPORTS = "http://www.w3.org/2002/07/owl#imports"
 _HASH_ASIDE_BYTES = 1 << 20
-_UTF8_PIECE = 1 << 16  # small enough to be reused by the allocator, not mapped afresh each time
-DEFAULT_MAX_INPUT_MB = 100.0
 
 
 def _warn(message: str, *args: object) -> None:
@@ -77,24 +72,6 @@ def _warn(message: str, *args: object) -> None:
     import logging
 
     logging.getLogger(__name__).warning(message, *args)
-
-
-def max_input_bytes() -> int:
-    """The most bytes of RDF one load may read (all files together): ``SAMARBEJDSKORT_MAX_INPUT_MB``."""
-    raw = os.environ.get("SAMARBEJDSKORT_MAX_INPUT_MB", "").strip()
-    try:
-        mb = float(raw) if raw else DEFAULT_MAX_INPUT_MB
-    except ValueError:
-        mb = DEFAULT_MAX_INPUT_MB
-    return int(mb * 1024 * 1024)
-
-
-def _too_large(name: str, size: int, limit: int, what: str = "the file is") -> DataFileError:
-    return DataFileError(
-        name,
-        f"{what} {size / 1024 / 1024:.1f} MB, over the input limit of {limit / 1024 / 1024:g} MB "
-        "(set SAMARBEJDSKORT_MAX_INPUT_MB to allow more)",
-    )
 
 
 class LoadedFile(NamedTuple):
@@ -184,7 +161,7 @@ def read_graph(paths: Sequence[Path | str]) -> ReadResult:
         try:
             total += _size_on_disk(path)
             if total > limit:  # checked before reading: a huge file never reaches memory
-                raise _too_large(str(path), total, limit, "the file is" if index == 0 else "with this file the data is")
+                raise too_large(str(path), total, limit, "the file is" if index == 0 else "with this file the data is")
             data = reader.read(path) if reader is not None else path.read_bytes()
         except OSError as exc:
             raise DataFileError(str(path), f"cannot be read ({exc.strerror})") from None
@@ -251,13 +228,11 @@ def parse_facts(data: bytes, fmt: ox.RdfFormat, *, name: str, scope: str = "u", 
 def _add_parsed(facts: Facts, data: bytes, fmt: ox.RdfFormat, name: str, scope: str) -> tuple[int, list[Term]]:
     """Check one document and add its quads to ``facts`` as the parser yields them: never a list of every
     parsed quad (a national file's would be 53 MB more at the peak, and slower to build)."""
-    _check_bytes(data, fmt, name)
+    check_bytes(data, fmt, name)
     try:
         return facts.add_quads(ox.parse(data, format=fmt, base_iri=f"urn:samarbejdskort:{scope}:"), scope)
-    except SyntaxError as exc:
-        raise DataFileError(name, f"{fmt.name} syntax error: {exc.msg}", _line_of(exc)) from None
-    except (ValueError, OSError) as exc:
-        raise DataFileError(name, f"cannot be parsed as {fmt.name}: {exc}", _line_of(exc)) from None
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise parse_error(data, fmt, name, exc) from None
 
 
 def parse_bytes(data: bytes, fmt: ox.RdfFormat, *, name: str, scope: str = "u") -> Iterator[tuple[Node, Node, Node]]:
@@ -268,13 +243,11 @@ def parse_bytes(data: bytes, fmt: ox.RdfFormat, *, name: str, scope: str = "u") 
 
 
 def _parse_quads(data: bytes, fmt: ox.RdfFormat, name: str, scope: str) -> list[ox.Quad]:
-    _check_bytes(data, fmt, name)
+    check_bytes(data, fmt, name)
     try:
         return list(ox.parse(data, format=fmt, base_iri=f"urn:samarbejdskort:{scope}:"))
-    except SyntaxError as exc:
-        raise DataFileError(name, f"{fmt.name} syntax error: {exc.msg}", _line_of(exc)) from None
-    except (ValueError, OSError) as exc:
-        raise DataFileError(name, f"cannot be parsed as {fmt.name}: {exc}", _line_of(exc)) from None
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise parse_error(data, fmt, name, exc) from None
 
 
 def _term(t: object, cache: dict[object, Node], scope: str) -> Node:
@@ -300,76 +273,6 @@ def _term(t: object, cache: dict[object, Node], scope: str) -> Node:
     return node
 
 
-def _check_bytes(data: bytes, fmt: ox.RdfFormat, name: str) -> None:
-    limit = max_input_bytes()
-    if len(data) > limit:
-        raise _too_large(name, len(data), limit, "the data is")
-    if not data or data.isspace():
-        raise DataFileError(name, "the file is empty")
-    if b"\x00" in data[:8192]:
-        raise DataFileError(name, "this is a binary file, not RDF text")
-    if fmt in (ox.RdfFormat.JSON_LD, ox.RdfFormat.STREAMING_JSON_LD):
-        _check_jsonld(_utf8_text(data, name), name)
-    elif not data.isascii():
-        _check_utf8(data, name)
-    if fmt == ox.RdfFormat.RDF_XML and (dtd := _DTD_RE.search(data)):
-        line = data[: dtd.start()].count(b"\n") + 1
-        raise DataFileError(name, "RDF/XML with <!DOCTYPE> or <!ENTITY> is refused (entity expansion)", line)
-
-
-def _check_utf8(data: bytes, name: str) -> None:
-    """Refuse bytes that are not UTF-8 (the parser would pass them in a comment), piece by piece: decoding a
-    national file whole makes a 6 MB string for nothing, three times as slow."""
-    decode = codecs.getincrementaldecoder("utf-8")().decode
-    view = memoryview(data)
-    try:
-        for start in range(0, len(data), _UTF8_PIECE):
-            decode(view[start : start + _UTF8_PIECE])
-        decode(b"", True)
-    except UnicodeDecodeError:
-        _utf8_text(data, name)  # names the first bad byte and its line
-
-
-def _utf8_text(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DataFileError(
-            name, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})", line
-        ) from None
-
-
-def _check_jsonld(text: str, name: str) -> None:
-    """Refuse JSON-LD that would make a parser fetch a context from the network or disk."""
-    import json  # only JSON-LD input needs it: its import (regexes compiled) cost every start ~5 M instructions
-
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataFileError(name, f"JSON syntax error: {exc.msg}", exc.lineno) from None
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "@context":
-                    for ctx in value if isinstance(value, list) else [value]:
-                        if isinstance(ctx, str):
-                            raise DataFileError(
-                                name, f"remote JSON-LD context '{ctx}' is not fetched; inline the context"
-                            )
-                        walk(ctx)
-                elif key == "@import":
-                    raise DataFileError(name, "JSON-LD @import is not fetched; inline the context")
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(doc)
-
-
 def detect_format(path: Path, data: bytes) -> ox.RdfFormat:
     fmt = SUFFIX_FORMATS.get(path.suffix.lower())
     if fmt is not None:
@@ -392,11 +295,3 @@ def detect_format(path: Path, data: bytes) -> ox.RdfFormat:
 def _looks_like_quads(data: bytes) -> bool:
     first = data.lstrip().split(b"\n", 1)[0].rstrip()
     return first.endswith(b".") and first.count(b"<") >= 4
-
-
-def _line_of(exc: BaseException) -> int | None:
-    lineno = getattr(exc, "lineno", None)
-    if isinstance(lineno, int):
-        return lineno
-    m = _LINE_RE.search(str(exc))
-    return int(m.group(1)) if m else None

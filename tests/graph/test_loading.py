@@ -108,6 +108,38 @@ def test_wrong_encoding_names_the_line(tmp_path: Path) -> None:
     assert err.value.line == 2
 
 
+PLACES = {  # where a byte that is not UTF-8 can stand in a Turtle document
+    "literal": b'a:b a:c "x\xffy" .\n',
+    "long literal": b'a:b a:c """x\xffy""" .\n',
+    "IRI": b'<http://a/b\xffc> a:c "x" .\n',
+    "prefixed name": b'a:b\xffc a:c "x" .\n',
+    "language tag": b'a:b a:c "x"@d\xffa .\n',
+    "blank node": b'_:b\xffc a:c "x" .\n',
+    "between terms": b'a:b \xff a:c "x" .\n',
+    "comment": b'a:b a:c "x" . # \xc3( \n',
+    "last comment": b"".join(b"# note %d\n" % i for i in range(80)) + b'a:b a:c "x" . # \xe2\x82\n',
+}
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("suffix", [".ttl", ".trig", ".n3"])
+def test_a_byte_that_is_not_utf8_is_refused_wherever_it_stands(tmp_path: Path, place: str, suffix: str) -> None:
+    """Only the comments are decoded before parsing: the parser refuses such a byte anywhere else, and the
+    error names it as before, not as a syntax error."""
+    text = b"@prefix a: <http://a/> .\na:x a:y a:z .\n" + PLACES[place]
+    with pytest.raises(DataFileError, match="not UTF-8") as err:
+        read_graph([_write(tmp_path, "bad" + suffix, text)])
+    first_bad = next(i for i, byte in enumerate(text) if byte >= 0x80)
+    assert err.value.line == text.count(b"\n", 0, first_bad) + 1
+
+
+@pytest.mark.parametrize("line", [b'<http://a/b> <http://a/c> "\xff" .\n', b'<http://a/b> <http://a/c> "x" . # \xff\n'])
+def test_a_byte_that_is_not_utf8_is_refused_in_n_triples(tmp_path: Path, line: bytes) -> None:
+    with pytest.raises(DataFileError, match="not UTF-8") as err:
+        read_graph([_write(tmp_path, "bad.nt", b'<http://a/x> <http://a/y> "x" .\n' + line)])
+    assert err.value.line == 2
+
+
 def test_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="no such file"):
         read_graph([tmp_path / "nowhere.ttl"])

@@ -18,7 +18,7 @@ from rdflib import Literal as Lit
 from rdflib.term import Node
 
 from graph.changelog import slug
-from graph.errors import AmbiguousEntity, CellError, EntityNotFound
+from graph.errors import AmbiguousEntity, CellError, EntityNotFound, InputError
 from graph.model import Model
 from graph.sheet_read import Value, Workbook, column_letter
 from graph.sheet_schema import OTHER, SEP, Column, Sheet, code_words, from_id, type_words
@@ -292,3 +292,5 @@ def _ref(model: Model, text: str, known: set[Node], names: dict[str, set[Node]])
         raise ValueError(f"'{text}' could mean several: {options}") from None
     except EntityNotFound:
         raise ValueError(f"nothing called '{text}' in the workbook or the map") from None
+    except InputError as exc:  # a cell too long to be a name
+        raise ValueError(str(exc)) from None

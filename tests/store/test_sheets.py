@@ -244,3 +244,17 @@ def test_shacl_violations_are_reported_on_the_row_and_column(store: GraphStore) 
     errors = rejected(store, text.encode(), "fora.csv")
     assert errors and all(s == "fora" and r == 2 for s, r, _, _ in errors)
     assert any("SK-V-DATE-ORDER" in m for *_, m in errors)
+
+
+def test_a_cell_too_long_to_be_a_name_names_its_sheet_row_and_column(store: GraphStore) -> None:
+    """A pasted paragraph in the forum column: refused like any bad reference, with the cell named."""
+
+    def change(wb) -> None:
+        ws = wb["pladser"]
+        row = seat_row(wb, "test/gruppe/plads/praksiskonsulent")
+        header = [c.value for c in ws[1]]
+        ws.cell(row=row, column=header.index("forum") + 1, value="Referat fra mødet i gruppen " * 30)
+
+    errors = rejected(store, bad_workbook(store, change), "kort.xlsx")
+    assert [(s, r) for s, r, _, _ in errors] == [("pladser", 3)]
+    assert "(forum)" in errors[0][2] and "too long" in errors[0][3]

@@ -1,10 +1,11 @@
 """Names close to a misspelt one, for »did you mean«: compared word by word, never label by label.
 
-Comparing a text with every name by spelling (difflib over each label) cost 0.3–1.4 s of CPU per unknown name on
-a national model (34,000 name keys), so a burst of typos could keep a server's workers busy. But names are made
-of few distinct words (a national model: ~1,500; the bundled data: ~870), so each typed word is compared with
-those words only, and only the entities whose labels hold a close word are scored. The work is bounded by the
-number of distinct words and by how many entities share the closest ones, not by the number of names.
+Comparing a text with every name by spelling (difflib over each label) cost 0.1–1.9 s of CPU per unknown name on
+a national model (34,000 name keys; 3 s at p99), so a burst of typos could keep a server's workers busy. But
+names are made of few distinct words (a national model: ~1,500; the bundled data: ~870), so each typed word is
+compared with those words only, and only the entities whose labels hold a close word are scored. The work is
+bounded by the number of distinct words and by how many entities share the closest ones, not by the number of
+names.
 
 A label is scored by how well the typed words and its words cover each other, each word counted by how much it
 says (»kommune« little, »skanderborg« much): twice the weighted sum of each typed word's likeness to its best

@@ -21,9 +21,11 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from graph.lazy import LazyModule
+from graph.word_index import WordIndex
 
 if TYPE_CHECKING:
     import difflib
@@ -53,10 +55,10 @@ _MOST_WORDS = 12
 _PREFIXES_PER_WORD = 50
 
 
-def close_words(typed: str, vocabulary: Sequence[str]) -> dict[str, float]:
+def close_words(typed: str, index: WordIndex) -> dict[str, float]:
     """The label words ``typed`` may stand for, with their likeness: itself, the closest by spelling and, when it
-    is no label word itself, the words it begins; only those nearly as alike as the most alike (``_NEAR_BEST``).
-    ``vocabulary``: every label word, sorted."""
+    is no label word itself, the words it begins; only those nearly as alike as the most alike (``_NEAR_BEST``)."""
+    vocabulary = index.words
     out: dict[str, float] = {}
     if not typed:
         return out
@@ -71,9 +73,8 @@ def close_words(typed: str, vocabulary: Sequence[str]) -> dict[str, float]:
                 scored.append((ratio, word))
     for ratio, word in heapq.nlargest(_CLOSE_PER_WORD, scored):
         out[word] = ratio
-    start = bisect_left(vocabulary, typed)
-    whole = start < len(vocabulary) and vocabulary[start] == typed
-    if not whole and len(typed) >= _PREFIX_MIN:
+    if typed not in index.by_word and len(typed) >= _PREFIX_MIN:
+        start = bisect_left(vocabulary, typed)
         for word in vocabulary[start : start + _PREFIXES_PER_WORD]:
             if not word.startswith(typed):
                 break
@@ -89,38 +90,29 @@ def _begun(typed: str, word: str) -> float:
 
 def near_names(
     typed: Sequence[str],
-    vocabulary: Sequence[str],
-    by_word: Mapping[str, Sequence[str]],
-    labels: Mapping[str, Sequence[Sequence[str]]],
+    index: WordIndex,
     keep: Callable[[str], bool],
     order: Callable[[str], tuple[object, ...]],
     n: int,
 ) -> list[str]:
     """The ids of the ``n`` entities whose labels are closest to the ``typed`` words, best first.
 
-    ``vocabulary``: every label word, sorted; ``by_word``: label word → ids; ``labels``: id → the word lists of its
-    labels; ``keep``: whether an id may be suggested (its kind); ``order``: how equally close ids are ordered (a
-    stable key, never the hash seed's)."""
+    ``keep``: whether an id may be suggested (its kind); ``order``: how equally close ids are ordered (a stable
+    key, never the hash seed's)."""
+    by_word, labels, weight = index.by_word, index.labels, index.weight
     if not typed or n <= 0 or not labels:
         return []
-    # how much a word says: ln(1 + entities / entities whose labels hold it) – »kommune«, in most labels, little,
-    # »skanderborg« much, so »PPR Skanderborgg« is nearer »Skanderborg Kommune« than »PPR, Favrskov Kommune«
-    weight = {w: math.log1p(len(labels) / max(len(by_word[w]), 1)) for w in vocabulary}
     typed = list(dict.fromkeys(typed))[:_MOST_WORDS]
-    closest = [close_words(word, vocabulary) for word in typed]
+    closest = [close_words(word, index) for word in typed]
     # a typed word weighs what its most alike label word does; a word like none the most a word can
     weights = [weight[max(c, key=lambda w: (c[w], w))] if c else math.log1p(len(labels)) for c in closest]
     typed_weight = sum(weights)
-    # per typed word, every label word's gain: its likeness times the typed word's weight (0 for most)
-    gains = [
-        {**dict.fromkeys(vocabulary, 0.0), **{w: x * wt for w, x in c.items()}}
-        for c, wt in zip(closest, weights, strict=True)
-    ]
+    # per typed word, its close words' gains: likeness times the typed word's weight
+    gains = [{w: x * wt for w, x in c.items()} for c, wt in zip(closest, weights, strict=True)]
     reach: dict[str, float] = {}  # id → the sum over typed words of the best gain among all its labels' words
-    for close, gain in zip(closest, gains, strict=True):
+    for gain in gains:
         best: dict[str, float] = {}
-        for word in close:
-            got = gain[word]
+        for word, got in gain.items():
             for nid in by_word.get(word, ()):
                 if got > best.get(nid, 0.0):
                     best[nid] = got
@@ -148,8 +140,8 @@ def near_names(
 
 
 def _score(
-    gains: list[dict[str, float]], typed_weight: float, label_words: Sequence[str], weight: dict[str, float]
+    gains: list[dict[str, float]], typed_weight: float, label_words: Sequence[str], weight: Mapping[str, float]
 ) -> float:
     """How well the typed words and one label's words cover each other, each word counted by its weight."""
-    got = sum(max(map(gain.__getitem__, label_words)) for gain in gains)
+    got = sum(max(map(gain.get, label_words, repeat(0.0))) for gain in gains)
     return 2 * got / (typed_weight + sum(map(weight.__getitem__, label_words)))

@@ -287,7 +287,7 @@ class LabelIndex:
             label, kind = self._display(nid)
             return (KIND_RANK[kind], label, nid)
 
-        ids = near_names(words(normalise(text)), index.words, index.by_word, index.labels, keep, order, n)
+        ids = near_names(words(normalise(text)), index, keep, order, n)
         return [Candidate(nid, *self._display(nid)) for nid in ids]
 
     def _offer(self, found: dict[str, Match], nid: str, tier: int, cov: float, allowed: set[str] | None) -> None:

@@ -9,6 +9,7 @@ either is the other inflected (»implementeringsgruppen« for »implementeringsg
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -76,7 +77,7 @@ class WordIndex:
     Each distinct word is one string (a national model's labels hold 337,000 words but only 1,500 distinct ones)
     and a word's ids are a tuple, not a set: 7 MB instead of 35. Read-only once built."""
 
-    __slots__ = ("backwards", "by_word", "labels", "words")
+    __slots__ = ("backwards", "by_word", "labels", "weight", "words")
 
     def __init__(self, texts: Iterable[tuple[str, tuple[str, ...]]]) -> None:
         """``texts``: (id, the spellings of one of its names) for every name of every entity."""
@@ -100,6 +101,9 @@ class WordIndex:
         self.words: list[str] = sorted(self.by_word)
         #: every label word spelt backwards, sorted: the words that end alike lie together
         self.backwards: list[str] = sorted(w[::-1] for w in self.words)
+        #: how much a word says, ln(1 + entities / entities whose labels hold it): »kommune«, in most labels,
+        #: little, »skanderborg« much (``graph.name_spelling`` weighs words by it)
+        self.weight: dict[str, float] = {w: math.log1p(len(labels) / len(ids)) for w, ids in self.by_word.items()}
 
     def candidates(self, qwords: list[str], whole: set[str], heads: bool = False) -> set[str]:
         """The ids whose labels hold, for every typed word, a word it may stand for (``fit``)."""

@@ -8,6 +8,7 @@ import pytest
 from graph.errors import EntityNotFound
 from graph.model import Model
 from graph.name_spelling import close_words
+from graph.word_index import WordIndex
 
 
 @pytest.mark.parametrize(
@@ -61,7 +62,8 @@ def test_suggestions_keep_to_the_kinds_asked_for(bundled: Model) -> None:
 
 
 def test_a_typed_word_stands_for_the_label_words_nearly_as_alike_as_the_best() -> None:
-    vocabulary = sorted(["rådgivning", "rådgivningsenheden", "randers", "randersklyngen", "for", "forløb"])
+    words = ["rådgivning", "rådgivningsenheden", "randers", "randersklyngen", "for", "forløb"]
+    vocabulary = WordIndex((f"id{i}", (w,)) for i, w in enumerate(words))
     assert set(close_words("rådgivningsenhden", vocabulary)) == {"rådgivningsenheden"}  # not also »rådgivning«
     assert set(close_words("randersklyngn", vocabulary)) == {"randersklyngen"}
     assert close_words("for", vocabulary) == {"for": 1.0}  # a whole word is not read as the start of »forløb«

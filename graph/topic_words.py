@@ -13,7 +13,7 @@ import snowballstemmer
 
 from graph.text import ascii_fold
 
-__all__ = ["SIM_FUZZY", "STOP_WORDS", "Token", "fold", "similarity", "stem", "stems", "unfold"]
+__all__ = ["SIM_FUZZY", "STOP_WORDS", "Token", "fold", "one_slip", "similarity", "stem", "stems", "unfold"]
 
 #: Words that carry no topic, in Danish and English ("who do I contact about …").
 # fmt: off
@@ -85,6 +85,22 @@ class Token(NamedTuple):
     stem: str
     parts: frozenset[str]  # the stem itself and, for compounds, the label words inside it
     last: str = ""  # the compound's last part: in Danish the word it is a kind of ("dagsordens|forslag")
+
+
+def one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with one slip of the hand: a letter wrong, missing or added, or two neighbours
+    swapped – never in the first letter, which people rarely get wrong (»dental« is a word, not a slip of
+    »mental«)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if i == 0:
+        return False
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
 
 
 def similarity(q: Token, label: Token) -> float:

@@ -34,7 +34,7 @@ from graph.model import Model
 from graph.text import normalise, typed, words
 from graph.thesaurus import thesaurus
 from graph.topic_types import EntryMatch, TopicMatch, Understanding
-from graph.topic_words import STOP_WORDS, Token, fold, similarity, stem, stems, unfold
+from graph.topic_words import STOP_WORDS, Token, fold, one_slip, similarity, stem, stems, unfold
 from ontology.iris import SKOS
 
 if TYPE_CHECKING:
@@ -55,6 +55,9 @@ _MIN_STEM = 3
 _MIN_PART = 4  # compound heads shorter than this split too eagerly ("råd|givning")
 _MIN_TAIL = 5  # an unknown tail shorter than this is an ending, not a word ("-ning", "-isk")
 _FUZZY_CUTOFF = 0.85
+#: A word this long with one slip of the hand is a typo even below ``_FUZZY_CUTOFF`` (»angzt« – »angst« 0.8);
+#: a shorter one is a word of its own (»sorg« is not »søg«). The slip's candidates are those this alike.
+_SLIP_MIN, _SLIP_CUTOFF = 5, 0.7
 _RELATED_FACTOR = {"broader": 0.5, "narrower": 0.5, "related": 0.35}
 _KEEP_RELATIVE = 0.6  # direct matches below this share of the best one are noise ("faglig" alone)
 _KEEP_AFTER_EXACT_WORD = 0.9
@@ -178,7 +181,8 @@ class TopicIndex:
         for i in self.by_key.get(key, ()):
             lab = self.labels[i]
             _offer(best, TopicMatch(lab.topic, 1.0 if lab.preferred else 0.99, "label", lab.text))
-        query = self._with_fuzzy(self.tokens(text))
+        typed = _content_words(text)
+        query = self._with_fuzzy(typed, tuple(self._token(w) for w in typed))
         unknown = any(not any(p.lstrip("~") in self.by_part for p in tok.parts) for tok in query)
         floor = _MIN_SCORE_WITH_UNKNOWN if unknown else _MIN_SCORE
         for i in self._candidates(query):
@@ -218,15 +222,25 @@ class TopicIndex:
         topics = tuple(sorted(found.values(), key=lambda m: (-m.score, self.topics[m.id])))
         return Understanding(topics, entries)
 
-    def _with_fuzzy(self, query: tuple[Token, ...]) -> tuple[Token, ...]:
-        """Unknown words that are near a label word by spelling (typos) take that word as a part."""
+    def _with_fuzzy(self, typed: list[str], query: tuple[Token, ...]) -> tuple[Token, ...]:
+        """Unknown words that are near a label word by spelling (typos) take that word as a part.
+
+        A word is unknown when neither it nor its last part is a label word: »selvskadr« is a slip, not a kind of
+        »selv-« (whose words are »selvmordstanker« as much as »selvskade«). Near is difflib's ratio over
+        ``_FUZZY_CUTOFF``, or – for a word of ``_SLIP_MIN`` letters or more, where one letter weighs too much for
+        the ratio – one slip of the hand as typed, before stemming (``one_slip``: »angzt«, »ansgt«, »mobnig«, whose
+        stems »ansg« and »mobn« are two slips away)."""
         out = []
-        for tok in query:
-            if any(p in self.by_part for p in tok.parts) or len(tok.stem) < _MIN_PART:
+        for word, tok in zip(typed, query, strict=True):
+            if tok.stem in self.by_part or tok.last in self.by_part or len(tok.stem) < _MIN_PART:
                 out.append(tok)
                 continue
             close = difflib.get_close_matches(tok.stem, self.typo_targets, n=1, cutoff=_FUZZY_CUTOFF)
-            out.append(Token(tok.stem, frozenset({*tok.parts, *(f"~{c}" for c in close)}), tok.last))
+            if not close and len(word := unfold(word)) >= _SLIP_MIN:
+                near = difflib.get_close_matches(word, self.typo_targets, n=5, cutoff=_SLIP_CUTOFF)
+                close = [c for c in near if one_slip(word, c)][:1]
+            # a typo of a label word is read as that word, not also by the parts a split found in it
+            out.append(Token(tok.stem, frozenset({tok.stem, f"~{close[0]}"}), tok.last) if close else tok)
         return tuple(out)
 
     def _candidates(self, query: tuple[Token, ...]) -> set[int]:

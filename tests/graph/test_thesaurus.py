@@ -167,3 +167,17 @@ def test_a_coordinator_asking_about_confidentiality_finds_who_frames_consent_and
     assert first["who"]["id"].endswith("/forum/midtjysk-implementeringsgruppe") and not first["general"], text
     # a legal question: the answer says plainly what the sources leave open
     assert any(("tavshedspligt" in n or "confidentiality" in n) for n in answer["notices"]), answer["notices"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [("angzt", "angst"), ("ansgt", "angst"), ("mobnig", "mobning"), ("selvskadr", "selvskade")],
+)
+def test_one_slip_in_an_everyday_word_still_finds_the_word(bundled, typed: str, word: str) -> None:
+    """»angzt« (a letter wrong), »ansgt« and »mobnig« (two swapped) ended in »står ikke i kilderne«: a short word's
+    slip falls under the spelling cut-off. »selvskadr« was read by its first part »selv-« alone and answered as
+    the acute-risk word (suicidal thoughts), with the acute notice, instead of self-harm."""
+    answer = contact(bundled, typed, "Favrskov Kommune").as_json()
+    assert answer["words"][0]["id"].endswith("/ord/" + word), answer["words"]
+    assert answer["topic"]["label"] == word
+    assert answer["notices"] == []

@@ -214,3 +214,12 @@ def test_stems_in_one_batch_are_the_stems_of_each_word() -> None:
     odd = ["børnepsykiatrien", "skolefravaer", "Ærgrelse", "aae", "oe", "", " ", "a b", "e\u0301", "\u0301", "ß"]
     for batch in (["dagsordener", "rådgivningen", "sparringsmuligheder"], odd, odd[:4]):
         assert stems(batch) == {w: stem(w) for w in batch}
+
+
+def test_one_slip_is_a_letter_wrong_missing_added_or_two_swapped_but_never_the_first() -> None:
+    from graph.topic_words import one_slip
+
+    assert one_slip("angzt", "angst") and one_slip("ansgt", "angst") and one_slip("mobnig", "mobning")
+    assert one_slip("angstt", "angst")
+    assert not one_slip("angst", "angst") and not one_slip("anzgtt", "angst")
+    assert not one_slip("dental", "mental")  # a word of its own, one letter from another: the first letter

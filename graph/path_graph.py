@@ -83,7 +83,12 @@ def path_index(model: Model, groups: tuple[str, ...], on: dt.date | None, scenar
     kinds = model.nx.nodes
     return view(model, on, scenarios).cached(
         ("path-index", groups),
-        lambda: build_index(g, {n: kinds[n]["kind"] for n in g}, LANDMARKS if groups == DEFAULT_VIA else FEW_LANDMARKS),
+        lambda: build_index(
+            g,
+            {n: kinds[n]["kind"] for n in g},
+            LANDMARKS if groups == DEFAULT_VIA else FEW_LANDMARKS,
+            regions=groups == DEFAULT_VIA,
+        ),
     )
 
 

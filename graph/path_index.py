@@ -24,14 +24,18 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph.path_gates import Gated, dijkstra
+from graph.path_regions import Regions, fits
 
-__all__ = ["FEW_LANDMARKS", "LANDMARKS", "Chains", "Jump", "PathIndex", "build_index"]
+__all__ = ["FEW_LANDMARKS", "LANDMARKS", "REGION_LANDMARKS", "Chains", "Jump", "PathIndex", "build_index"]
 
 #: How many landmarks: each costs one Dijkstra when the index is built (about 10 ms at national scale) and
 #: 80 KB. The default relation groups get many (every path question of the date); a narrower choice a few.
 #: Measured on 588 national pairs, one process, interleaved: 96 settle a quarter fewer nodes than 48 (291 vs
 #: 390 per question), search p50 13–15 % lower, the same answers; 128 gain nothing more.
 LANDMARKS, FEW_LANDMARKS = 96, 8
+#: … and when the graph is cut into regions (``graph.path_regions``), whose exact distances leave the landmarks
+#: only the start's own region to bound: 16 (measured as above: 8, 16 and 32 alike, 96 no better).
+REGION_LANDMARKS = 16
 #: At most this many landmark cells (landmarks × nodes, 8 bytes each): a graph ten times Denmark's gets ~50
 #: landmarks (40 MB, as many as before), not 96 (80 MB and twice the build).
 LANDMARK_CELLS = 5_000_000
@@ -76,6 +80,7 @@ class PathIndex:
     # a node with more than ``HUB`` neighbours → neighbour → weight: a search cuts a hub's neighbours to the
     # few inside a corridor by looking them up instead of scanning hundreds
     hubs: dict[int, dict[int, float]]
+    regions: Regions | None  # exact distances through the separators (``graph.path_regions``); None: not built
 
     def lower_bound(self, a: int, b: int) -> float:
         """A lower bound on the topic-free distance between ``a`` and ``b`` of the landmarks' component."""
@@ -104,8 +109,9 @@ class PathIndex:
         return out
 
 
-def build_index(g: nx.Graph, kinds: dict[str, str], landmarks: int = LANDMARKS) -> PathIndex:
-    """The index of the path graph ``g`` (``graph.path_graph``); ``kinds`` maps each node to its kind."""
+def build_index(g: nx.Graph, kinds: dict[str, str], landmarks: int = LANDMARKS, *, regions: bool = False) -> PathIndex:
+    """The index of the path graph ``g`` (``graph.path_graph``); ``kinds`` maps each node to its kind;
+    ``regions``: cut it into regions too (``graph.path_regions``), when it is small enough for them."""
     ids = tuple(sorted(g))
     at = {n: i for i, n in enumerate(ids)}
     adj = tuple(tuple(sorted((at[nb], d["weight"]) for nb, d in g.adj[n].items())) for n in ids)
@@ -123,7 +129,12 @@ def build_index(g: nx.Graph, kinds: dict[str, str], landmarks: int = LANDMARKS) 
     comp = _components(free, topic)
     toward = _peel(free, topic)
     off = bytes(1 if i in topic or toward[i] != -1 else 0 for i in range(len(ids)))
-    rows, big = _landmarks(free, comp, min(landmarks, max(FEW_LANDMARKS, LANDMARK_CELLS // max(len(ids), 1))))
+    big = _biggest(comp)
+    cut = Regions(free, comp, big) if regions and big >= 0 and fits(free, comp, big) else None
+    count = REGION_LANDMARKS if cut is not None else landmarks
+    rows, big = _landmarks(free, comp, big, min(count, max(FEW_LANDMARKS, LANDMARK_CELLS // max(len(ids), 1))))
+    if big < 0:
+        cut = None
     chain: Chains = {}
     for i in range(len(ids)):
         if not off[i]:
@@ -134,7 +145,7 @@ def build_index(g: nx.Graph, kinds: dict[str, str], landmarks: int = LANDMARKS) 
     gated = Gated(adj, free, comp, big)
     hubs = {i: dict(a) for i, a in enumerate(adj) if len(a) > HUB}
     return PathIndex(
-        ids, at, adj, topic, place, sides, tuple(comp), rows, big, toward, off, chain, jump, chain_id, gated, hubs
+        ids, at, adj, topic, place, sides, tuple(comp), rows, big, toward, off, chain, jump, chain_id, gated, hubs, cut
     )  # fmt: skip
 
 
@@ -218,26 +229,26 @@ def _components(adj: Sequence[Sequence[tuple[int, float]]], skip: frozenset[int]
     return comp
 
 
-def _landmarks(
-    adj: Sequence[Sequence[tuple[int, float]]], comp: list[int], count: int
-) -> tuple[tuple[array[float], ...], int]:
-    """Distances from far-apart landmarks in the largest component (farthest-first: each new landmark is
-    the node farthest from those chosen), and that component."""
-    n = len(adj)
+def _biggest(comp: list[int]) -> int:
+    """The largest component of the graph without topics (the smallest label of equals; -1: none)."""
     sizes: dict[int, int] = {}
     for c in comp:
         if c >= 0:
             sizes[c] = sizes.get(c, 0) + 1
-    if not sizes:
+    return min(sizes, key=lambda c: (-sizes[c], c)) if sizes else -1
+
+
+def _landmarks(
+    adj: Sequence[Sequence[tuple[int, float]]], comp: list[int], big: int, count: int
+) -> tuple[tuple[array[float], ...], int]:
+    """Distances from far-apart landmarks in the largest component ``big`` (farthest-first: each new landmark
+    is the node farthest from those chosen), and that component (-1: too small for landmarks)."""
+    inside = [i for i in range(len(adj)) if comp[i] == big]
+    if big < 0 or len(inside) < 3:
         return (), -1
-    big = min(sizes, key=lambda c: (-sizes[c], c))
-    start = comp.index(big)
-    if sizes[big] < 3:
-        return (), -1
-    nearest = dijkstra(adj, start)  # the first landmark is the node farthest from an arbitrary start
+    nearest = dijkstra(adj, inside[0])  # the first landmark is the node farthest from an arbitrary start
     rows: list[list[float]] = []
-    inside = [i for i in range(n) if comp[i] == big]
-    for _ in range(min(count, sizes[big])):
+    for _ in range(min(count, len(inside))):
         pick = max(inside, key=nearest.__getitem__)  # the first (smallest) of equally far nodes
         row = dijkstra(adj, pick)
         rows.append(row)

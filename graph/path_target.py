@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import sub
+from typing import cast
 
 from graph.path_gates import distance_to
 from graph.path_index import Chains, Jump, PathIndex
+from graph.path_regions import Regions, toward
 
 __all__ = ["EPS", "GateTarget", "ToTarget"]
 
@@ -68,6 +71,11 @@ class ToTarget:
                 self.skip[x] = 1
         # landmark bounds from s (nodes outside the landmarks' component get inf: s cannot reach them)
         self.marks = [(ix.rows[i], ix.rows[i][s]) for i in ix.active(s, t)] if free and ix.comp[s] == ix.big else []
+        # exact distances to s outside s's region, its region's exits as more landmarks inside (``graph.path_regions``)
+        self.exact: Callable[[int], float] | None = None
+        self.home, self.doors = -1, cast(tuple[float, ...], ())
+        if self.marks and ix.regions is not None:
+            self.exact, self.home, self.doors = toward(ix.regions, s)
         # crossing topics from a start only topics reach: its exact distance is the bound (``graph.path_gates``)
         self.toward_s = distance_to(ix.gated, s) if not blocked and ix.gated.gated(s) else None
         self.bound = [-1.0] * n
@@ -79,6 +87,8 @@ class ToTarget:
         self.later: list[tuple[float, float, int]] = []  # queued past the current limit (see ``grow``)
         # the cheapest cost is at most a walk through a landmark: nothing dearer is popped before ``best``
         self.upper = min((row[s] + row[t] for row in ix.rows), default=math.inf) if self.marks else math.inf
+        if self.exact is not None and self._outside(t):  # … and exactly d(s, t) when t is outside s's region
+            self.upper = min(self.upper, self.exact(t))
         self.best: float | None = None
         if free and ix.comp[s] != ix.comp[t]:
             self.heap = []
@@ -169,10 +179,28 @@ class ToTarget:
                     push(heap, (nd, v))
         return inside
 
+    def _outside(self, v: int) -> bool:
+        """``v`` is a separator or in another region than ``s`` (its bound is the exact distance)."""
+        r = self.ix.regions.region[v]  # type: ignore[union-attr]  # only asked when the regions are there
+        return r < 0 or r != self.home
+
     def _bound(self, v: int) -> float:
         if self.toward_s is not None:
             return self.toward_s(v)
+        if self.exact is not None and self._outside(v):
+            return self.exact(v)
+        return max(self._landmarks(v), self._doors(v))
+
+    def _landmarks(self, v: int) -> float:
         return max((abs(row[v] - at_s) for row, at_s in self.marks), default=0.0)
+
+    def _doors(self, v: int) -> float:
+        """The exits of ``s``'s region as landmarks, for a node inside it."""
+        if not self.doors:
+            return 0.0
+        rg = cast(Regions, self.ix.regions)  # doors come from the regions
+        near, at = rg.near, rg.start[v]
+        return max(map(abs, map(sub, near[at : at + len(self.doors)], self.doors)))
 
     def grow(self, limit: float) -> None:
         """Settle every node whose distance to ``t`` plus its lower bound from ``s`` is within ``limit``
@@ -185,6 +213,8 @@ class ToTarget:
         four = len(self.marks) == 4  # the usual case, written out below (no call per node)
         (r1, a1), (r2, a2), (r3, a3), (r4, a4) = self.marks if four else [(bound, 0.0)] * 4
         lower = self._bound
+        exact, home, doors = self.exact, self.home, self.doors
+        region = ix.regions.region if ix.regions is not None else ()
         limit += EPS
         if self.best is not None:
             cap, hold = self.best + self.slack + EPS, limit  # the widest limit, this call's
@@ -240,7 +270,9 @@ class ToTarget:
                     dist[v] = nd
                     lb = bound[v]
                     if lb < 0.0:
-                        if four:  # the largest of four differences, without a call per node
+                        if exact is not None and ((r := region[v]) < 0 or r != home):
+                            lb = exact(v)  # outside s's region: the exact distance
+                        elif four and not doors:  # the largest of four differences, without a call per node
                             lb = r1[v] - a1
                             if lb < 0.0:
                                 lb = -lb

@@ -11,7 +11,8 @@ topics. For any two nodes ``|d(L, a) - d(L, b)| <= d(a, b)`` (triangle inequalit
 difference is a lower bound that lets a search skip everything that cannot lie on a near-cheapest route.
 A graph of organisations is tree-like, so a landmark bounds well only what lies behind it: there are many,
 and each search uses the few that suit its two ends (``active``). Built with the index (one Dijkstra per
-landmark); valid only for searches that avoid every topic.
+landmark); valid only for searches that avoid every topic. The default relation groups' index is also cut
+into regions (``graph.path_regions``), whose exact distances leave the landmarks only the start's region.
 """
 
 from __future__ import annotations

@@ -4,11 +4,11 @@ Yen's algorithm runs on the corridor of routes at most ``_SLACK`` dearer than th
 hundred nodes of a national graph. At most 20 candidates and ``TIME_BUDGET_S`` for the alternatives (then
 ``truncated``); the cheapest path is always returned.
 
-Why it is fast (a new question on the national structure: CPU p50 about 1.6 ms, the slowest 2 % 5.5–6.5 ms,
-588 pairs, Dec 2026): everything runs on the
-integer index of ``graph.path_index`` (built once per view), never on networkx. The distances to the target
-come from one A* search from the target (``graph.path_target``), guided by landmark lower bounds, that
-stops at the corridor's edge instead of covering the nation; every spur search of Yen is then an A*
+Why it is fast (a new question on the national structure: search p50 about 1.2 ms, p99 4–5 ms, 588 pairs,
+Dec 2026): everything runs on the integer index of ``graph.path_index`` (built once per view), never on
+networkx. The distances to the target come from one A* search from the target (``graph.path_target``),
+guided by exact distances to the start outside its region (``graph.path_regions``) and landmark lower bounds
+inside it, that stops at the corridor's edge instead of covering the nation; every spur search of Yen is then an A*
 guided by those exact distances, so it walks almost straight to the target. When nothing but topics links
 the two (the fallback below) and an end is an entity only topics reach, its exact distances are read off
 the rows of the topics it handles (``graph.path_gates``): without them, a search that may cross topics

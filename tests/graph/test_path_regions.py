@@ -105,7 +105,7 @@ def test_the_search_from_the_target_settles_far_fewer_nodes(region: Model) -> No
 
 
 def test_a_graph_too_large_for_the_rows_keeps_the_landmarks(region: Model, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(path_regions, "REGION_CELLS", 0)
+    monkeypatch.setattr(path_regions, "MAX_SEPARATORS", 0)
     cut, plain = _indexes(region)
     assert cut.regions is None and len(cut.rows) == len(plain.rows) == min(LANDMARKS, len(cut.ids))
 

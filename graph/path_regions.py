@@ -15,11 +15,11 @@ route from a node ``v`` to the start ``s`` in another region leaves ``v``'s regi
 exactly, and the A* guided by it settles only what can lie on a route within the limit. The index keeps
 each separator's distance to every other (``between``) and each node's distance to its region's exits
 (``near``), worked out region by region: a Dijkstra from each exit that stays inside its region, then one
-per separator over the separators alone, joined by their own edges and by the least ways through the regions
-(Denmark: 0.4 s; a Dijkstra per separator over the whole graph took 2.8 s). Inside the start's own region the landmark
-bound stays, with that region's exits as extra landmarks: the heuristic is then consistent across the
-region's border too (at an edge from the region to an exit ``e``, ``d(e, s) - d(e, u) >= d(e, s) - w``),
-so every distance the search settles is still exact.
+per separator over the separators alone, joined by their own edges and by the least ways through the
+regions (Denmark: 0.4 s; a Dijkstra per separator over the whole graph took 2.8 s). Inside the start's own
+region the landmark bound stays, with that region's exits as extra landmarks: the heuristic is then
+consistent across the region's border too (at an edge from the region to an exit ``e``,
+``d(e, s) - d(e, u) >= d(e, s) - w``), so every distance the search settles is still exact.
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ __all__ = ["MAX_SEPARATORS", "SEPARATOR_DEGREE", "Regions", "fits", "toward"]
 
 #: More neighbours (without topics) than this make a separator. Measured on 588 national pairs, one process,
 #: interleaved, the same answers: search p50 / p99 −23 % / −42 % against the landmarks alone (settled nodes
-#: per question p50 125 → 20); 10: −18 % / −35 %; 12: −11 % / −31 % (regions of up to 1,337 nodes with 38
-#: exits are left); 16: a region of 6,464 nodes is left, slower than before; 8: as 9, with more to build.
+#: per question p50 125 → 18, p99 1,325 → 81); 10: −18 % / −35 %; 12: −11 % / −31 % (regions of up to
+#: 1,337 nodes with 38 exits are left); 16: a region of 6,464 nodes is left, slower than before; 8: as 9,
+#: with more to build.
 SEPARATOR_DEGREE = 9
 #: At most this many separators: ``between`` holds their distances to each other (8 MB at 1,000; Denmark has
 #: 249) and each costs a Dijkstra over them when the index is built. A larger graph (ten Denmarks: ~2,500)

@@ -13,7 +13,7 @@ junctions for a corridor of 100–200 nodes): landmarks are weak beside a hub. M
 it: all 96 landmarks at once (a third fewer settled, at 24× the cost per bound), a forward ball from ``s``
 as a second bound (−16 % settled at best), searching from the end a cheap probe picks (−15 % settled on
 average, the slowest −6 %), and cutting to the blocks between the two ends (the core is one biconnected
-block). The regions' exact distances settle p50 20 and p99 162 nodes per question instead of 125 and 1,325.
+block). The regions' exact distances settle p50 18 and p99 81 nodes per question instead of 125 and 1,325.
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ from __future__ import annotations
 import difflib
 import random
 import string
-import time
 from typing import Any
 
 from benchmarks.bench_paths import quantile
@@ -87,17 +86,11 @@ def name_rows(model: Model, scale: str, *, n: int = TYPOS) -> list[Row]:
     ours, base = Timing(), Timing()
     right = base_right = 0
     for i, (typo, meant) in enumerate(pairs):
-        c0, w0 = time.process_time(), time.perf_counter()
-        got = index.suggest(typo)
-        ours.wall.append(time.perf_counter() - w0)
-        ours.cpu.append(time.process_time() - c0)
+        got = ours.timed(index.suggest, typo)
         right += bool(got) and got[0].id == meant
         if i >= BASELINE_TYPOS:
             continue
-        c0, w0 = time.process_time(), time.perf_counter()
-        close = difflib.get_close_matches(normalise(typo), vocabulary, n=15, cutoff=0.5)
-        base.wall.append(time.perf_counter() - w0)
-        base.cpu.append(time.process_time() - c0)
+        close = base.timed(lambda typo=typo: difflib.get_close_matches(normalise(typo), vocabulary, n=15, cutoff=0.5))
         base_right += bool(close) and meant in keys[close[0]]
     if not pairs:
         return [Row("questions", f"{scale}: unknown name, did you mean", "ms", status="failed", note="no typos made")]

@@ -142,9 +142,5 @@ def new_path_rows(model: Model, scale: str, on: dt.date, oxigraph: Any | None, *
 def _once_each(fn: Callable[[int], Any], n: int) -> Timing:
     t = Timing()
     for i in range(n):
-        c0, w0 = time.process_time(), time.perf_counter()
-        fn(i)
-        w1, c1 = time.perf_counter(), time.process_time()
-        t.wall.append(w1 - w0)
-        t.cpu.append(c1 - c0)
+        t.timed(fn, i)
     return t

@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 __all__ = [
     "Measure",
@@ -40,6 +40,8 @@ __all__ = [
     "stop",
     "table",
 ]
+
+T = TypeVar("T")
 
 DEFAULT_DATA_DIR = Path(
     os.environ.get("SAMARBEJDSKORT_BENCH_DATA") or Path(tempfile.gettempdir()) / "samarbejdskort-bench"
@@ -65,6 +67,14 @@ class Timing:
     def cpu_median(self) -> float | None:
         return statistics.median(self.cpu) if self.cpu else None
 
+    def timed(self, fn: Callable[..., T], *args: Any) -> T:
+        """Call ``fn(*args)`` once, add its wall and CPU seconds, and return what it returned."""
+        c0, w0 = time.process_time(), time.perf_counter()
+        out = fn(*args)
+        self.wall.append(time.perf_counter() - w0)
+        self.cpu.append(time.process_time() - c0)
+        return out
+
     def summary(self) -> dict[str, Any]:
         if not self.wall:
             return {"n": 0}
@@ -87,12 +97,8 @@ def measure(fn: Callable[[int], Any], *, reps: int, budget_s: float, warmup: int
     t = Timing()
     start = time.perf_counter()
     for i in range(reps):
-        c0, w0 = time.process_time(), time.perf_counter()
-        fn(i + warmup)
-        w1, c1 = time.perf_counter(), time.process_time()
-        t.wall.append(w1 - w0)
-        t.cpu.append(c1 - c0)
-        if i >= 2 and w1 - start > budget_s:
+        t.timed(fn, i + warmup)
+        if i >= 2 and time.perf_counter() - start > budget_s:
             break
     return t
 

@@ -97,7 +97,7 @@ from graph.contact_rank import origin_names, rank
 from graph.contact_types import NEARNESS, Answer, Step
 from graph.contact_walk import prepare_walks
 from graph.contact_why import channel_origins, explained
-from graph.errors import AmbiguousEntity, Candidate, NotInSources
+from graph.errors import AmbiguousEntity, Candidate, EntityNotFound, NotInSources
 from graph.gaps import Gap
 from graph.model import Model
 from graph.topic_types import EntryMatch, TopicMatch
@@ -288,6 +288,17 @@ def _general_routes(v: View, who: str | None, model: Model) -> tuple[Candidate, 
     return tuple(out[:_ROUTES_SHOWN])
 
 
+def _names_topic(model: Model, text: str) -> bool:
+    """Whether ``text`` is a topic's name (one or several)."""
+    try:
+        model.resolve(text, kinds=("topic",))
+    except AmbiguousEntity:
+        return True
+    except EntityNotFound:
+        return False
+    return True
+
+
 def resolve_asker(model: Model, text: str) -> str:
     """The entity asking; of several equally good names, the one that contains all the others wins.
 
@@ -296,6 +307,16 @@ def resolve_asker(model: Model, text: str) -> str:
     """
     try:
         return model.resolve(text, kinds=ASKER_KINDS)
+    except EntityNotFound as exc:
+        if exc.suggestions or not _names_topic(model, text):
+            raise
+        # a profession typed as the asker (»sundhedsplejen«, »sundhedsplejerske«): the map knows it as a topic only
+        raise EntityNotFound(
+            exc.query,
+            what="asker",
+            note="det er et emne i kortet, ikke en organisation eller enhed: skriv hvor du spørger fra, fx din kommune"
+            " / that is a topic in the map, not a body: give where you ask from, e.g. your municipality",
+        ) from None
     except AmbiguousEntity as exc:
         ids = [c.id for c in exc.candidates]
         v = view(model, None)

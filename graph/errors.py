@@ -61,11 +61,14 @@ class Candidate(NamedTuple):
 class EntityNotFound(InputError):
     """No entity matches the text; carries the closest suggestions."""
 
-    def __init__(self, query: str, suggestions: Sequence[Candidate] = (), what: str = "entity") -> None:
+    def __init__(self, query: str, suggestions: Sequence[Candidate] = (), what: str = "entity", note: str = "") -> None:
+        """``note``: what the person may write instead, when no suggestion says it (Danish / English)."""
         self.query, self.suggestions, self.what = query, tuple(suggestions), what
         hint = "; ".join(c.label for c in self.suggestions)
         said = f"»{query}« findes ikke i kortet / unknown {what} '{query}'"  # Danish first, English alongside
-        super().__init__(said + (f" – mente du / did you mean: {hint}" if hint else ""))
+        if hint:
+            said += f" – mente du / did you mean: {hint}"
+        super().__init__(said + (f" – {note}" if note else ""))
 
 
 class UnknownTopic(EntityNotFound):

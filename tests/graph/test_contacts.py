@@ -247,6 +247,23 @@ def test_unknown_asker_is_an_error(model) -> None:
         ask(model, "sparring", "Atlantis Kommune")
 
 
+@pytest.mark.parametrize("profession", ["sundhedsplejen", "sundhedsplejerske"])
+def test_a_profession_as_asker_says_to_give_where_one_asks_from(bundled, profession: str) -> None:
+    """A health nurse's first try on the bundled data: the sources name no health-nurse unit, only the topic
+    »sundhedspleje«. The error says so and what to write instead, where it used to end at »findes ikke i kortet«
+    with no suggestion."""
+    with pytest.raises(EntityNotFound) as err:
+        resolve_asker(bundled, profession)
+    assert err.value.what == "asker" and not err.value.suggestions
+    assert "et emne i kortet" in str(err.value) and "din kommune" in str(err.value)
+    with pytest.raises(EntityNotFound) as other:  # a name close to a body still gets »mente du«, no note
+        resolve_asker(bundled, "Nrodjurs Kommune")
+    assert other.value.suggestions and "et emne" not in str(other.value)
+    with pytest.raises(EntityNotFound) as neither:  # neither a body nor a topic: the plain error
+        resolve_asker(bundled, "Xqzzy")
+    assert "et emne" not in str(neither.value)
+
+
 def test_ambiguous_asker_is_an_error_naming_the_candidates(model) -> None:
     with pytest.raises(AmbiguousEntity) as err:
         ask(model, "sparring", "Kommune")

@@ -66,6 +66,8 @@ def error_body(exc: SamarbejdskortError) -> dict[str, Any]:
         body["candidates"] = [{"id": c.id, "label": c.label, "kind": c.kind} for c in exc.candidates]
     if isinstance(exc, EntityNotFound):
         body["suggestions"] = [{"id": c.id, "label": c.label, "kind": c.kind} for c in exc.suggestions]
+        if exc.note:
+            body["note"] = {"da": exc.note[0], "en": exc.note[1]}
     if isinstance(exc, NotInSources):
         body["routes"] = [{"id": c.id, "label": c.label, "kind": c.kind} for c in exc.routes]
     if isinstance(exc, DataFileError):

@@ -314,8 +314,10 @@ def resolve_asker(model: Model, text: str) -> str:
         raise EntityNotFound(
             exc.query,
             what="asker",
-            note="det er et emne i kortet, ikke en organisation eller enhed: skriv hvor du spørger fra, fx din kommune"
-            " / that is a topic in the map, not a body: give where you ask from, e.g. your municipality",
+            note=(
+                "det er et emne i kortet, ikke en organisation eller enhed: skriv hvor du spørger fra, fx din kommune",
+                "that is a topic in the map, not a body: give where you ask from, e.g. your municipality",
+            ),
         ) from None
     except AmbiguousEntity as exc:
         ids = [c.id for c in exc.candidates]

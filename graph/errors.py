@@ -61,14 +61,20 @@ class Candidate(NamedTuple):
 class EntityNotFound(InputError):
     """No entity matches the text; carries the closest suggestions."""
 
-    def __init__(self, query: str, suggestions: Sequence[Candidate] = (), what: str = "entity", note: str = "") -> None:
-        """``note``: what the person may write instead, when no suggestion says it (Danish / English)."""
-        self.query, self.suggestions, self.what = query, tuple(suggestions), what
+    def __init__(
+        self,
+        query: str,
+        suggestions: Sequence[Candidate] = (),
+        what: str = "entity",
+        note: tuple[str, str] | None = None,
+    ) -> None:
+        """``note``: (Danish, English) what the person may write instead, when no suggestion says it."""
+        self.query, self.suggestions, self.what, self.note = query, tuple(suggestions), what, note
         hint = "; ".join(c.label for c in self.suggestions)
         said = f"»{query}« findes ikke i kortet / unknown {what} '{query}'"  # Danish first, English alongside
         if hint:
             said += f" – mente du / did you mean: {hint}"
-        super().__init__(said + (f" – {note}" if note else ""))
+        super().__init__(said + (f" – {note[0]} / {note[1]}" if note else ""))
 
 
 class UnknownTopic(EntityNotFound):

@@ -215,3 +215,15 @@ def test_a_search_that_finds_something_offers_no_spelling_guesses(client: TestCl
     html = html_get(client, "/soeg?q=" + quote("styregruppen Randers"))
     assert "Mente du" not in html
     assert "Klyngestyregruppen for Randersklyngen" in html and "Styregruppe på chefniveau, Randersklyngen" in html
+
+
+def test_a_profession_as_asker_gets_told_what_to_write_on_the_page_and_in_the_api(client: TestClient) -> None:
+    """»sundhedsplejen« is a topic in the bundled map, not a body: the error says what to write instead, in the
+    page's language, and the API body carries it for a client to show."""
+    r = client.get("/kontakt?topic=bekymringsbrev&asker=sundhedsplejen", headers={"Accept": "text/html"})
+    assert r.status_code == 404
+    assert "»sundhedsplejen« findes ikke i kortet." in r.text and "Det er et emne i kortet" in r.text
+    en = client.get("/kontakt?topic=worry&asker=sundhedsplejen&lang=en", headers={"Accept": "text/html"})
+    assert "That is a topic in the map, not a body" in en.text
+    body = client.get("/api/contact", params={"topic": "bekymringsbrev", "asker": "sundhedsplejen"}).json()
+    assert body["error"] == "not_found" and body["note"]["en"].startswith("that is a topic")

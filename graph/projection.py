@@ -193,6 +193,7 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: Adjacency) -> None:
     key dict shared by ``succ[u][v]`` and ``pred[v][u]``); the graph has no other edges yet, so an edge
     already there is one stated twice (both directions of an inverse pair) and is kept once."""
     succ, pred = nxg.succ, nxg.pred
+    shared: dict[str, dict[str, str]] = {}
     for base, kind, reverse in _T_PLAIN_EDGES:
         for p in sorted(h.subproperties_iri(base)):
             by_s = g.pso.get(p)
@@ -207,6 +208,9 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: Adjacency) -> None:
             else:
                 groups = _by_object(g, p)
             nxg.add_sources(kind, by_s, in_values=reverse)  # an inverse property's edges leave its objects
+            plain = shared.get(kind)
+            if plain is None:
+                plain = shared[kind] = {"kind": kind}
             for one, many in groups.items():  # an object and its subjects (or a subject and its one object)
                 end = one if type(one) is str else _text(one)
                 # the object's side is looked up once for all its subjects (no node there: none of them is an edge)
@@ -219,9 +223,9 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: Adjacency) -> None:
                     if other is not None:
                         keyed = at_end.get(x)
                         if keyed is None:
-                            at_end[x] = other[end] = {kind: {"kind": kind}}
+                            at_end[x] = other[end] = {kind: plain}
                         elif kind not in keyed:
-                            keyed[kind] = {"kind": kind}
+                            keyed[kind] = plain
 
 
 def _add_memberships(g: Facts, memberships: list[Term], nxg: Adjacency, attrs_of: AttrBuilder) -> None:
@@ -284,7 +288,4 @@ def _put_edge(succ: dict, pred: dict, u: str, v: str, key: str, attrs: dict[str,
         succ[u][v] = pred[v][u] = {key: attrs}
     else:
         data = keyed.get(key)
-        if data is None:
-            keyed[key] = attrs
-        else:
-            data.update(attrs)
+        keyed[key] = attrs if data is None else {**data, **attrs}

@@ -19,8 +19,9 @@ from graph.vocab import Hierarchy
 
 def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
     """Best label per language (da, en, untagged→'', others), and all alternative labels."""
-    # entity → its names as (rank of the predicate, language key, text), in the order they were found
-    found: dict[str, list[tuple[int, str, str]]] = {}
+    # entity → its names as (rank of the predicate, language key, text), in the order they were found; or, for
+    # most entities (a clean Danish and English name from one predicate, and no other), their labels already
+    found: dict[str, list[tuple[int, str, str]] | dict[str, str]] = {}
     alt: dict[str, list[str]] = defaultdict(list)
     lang_keys = _LangKeys({None: ""})
     for rank, base in enumerate(_T_PREF):
@@ -28,6 +29,25 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
             for s, objs in g.subjects_of(p).items():
                 if s not in kinds:
                     continue
+                if len(objs) == 2 and rank == 0:
+                    a, b = objs
+                    if (
+                        type(a) is Lit
+                        and type(b) is Lit
+                        and ((a[1] == "da" and b[1] == "en") or (a[1] == "en" and b[1] == "da"))
+                        and a[0].isprintable()
+                        and b[0].isprintable()
+                        and "  " not in a[0]
+                        and "  " not in b[0]
+                        and a[0].strip() == a[0]
+                        and b[0].strip() == b[0]
+                        and a[0]
+                        and b[0]
+                    ):
+                        nid = s if type(s) is str else _text(s)
+                        if nid not in found:
+                            found[nid] = {a[1]: a[0], b[1]: b[0]}
+                            continue
                 names = None
                 for o in objs:
                     if type(o) is not Lit:
@@ -43,7 +63,9 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
                         names = found.get(nid)
                         if names is None:
                             names = found[nid] = []
-                    names.append((rank, lk, text))
+                        elif isinstance(names, dict):  # a second predicate names it too
+                            names = found[nid] = [(0, lang, text) for lang, text in names.items()]
+                    names.append((rank, lk, text))  # type: ignore[union-attr]
     for p in sorted(h.subproperties_iri(_ALT_LABEL)):
         for s, o in g.subject_objects(p):
             if s in kinds and type(o) is Lit and o.value.strip():
@@ -58,6 +80,9 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
     grown = list(alt)  # the entries that may hold texts (to sort at the end): most entities' stay empty
     for nid, names in found.items():
         others = alt[nid]  # a second name on one IRI stays findable (an empty entry is kept too)
+        if isinstance(names, dict):
+            labels[nid] = names
+            continue
         if len(names) == 2:  # most entities: one name in each of two languages from one predicate
             (rank1, lang1, text1), (rank2, lang2, text2) = names
             if rank1 == rank2 and lang1 != lang2:

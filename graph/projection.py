@@ -191,9 +191,13 @@ def _flags(h: Hierarchy, c: str) -> int:
 def _add_plain_edges(g: Facts, h: Hierarchy, nxg: Adjacency) -> None:
     """Plain ORG/SK triples as edges, written into the adjacency as ``MultiDiGraph.add_edge`` writes it (one
     key dict shared by ``succ[u][v]`` and ``pred[v][u]``); the graph has no other edges yet, so an edge
-    already there is one stated twice (both directions of an inverse pair) and is kept once."""
+    already there is one stated twice (both directions of an inverse pair) and is kept once.
+
+    A plain edge has no attributes but its kind, so all of one kind share one attribute dict, and all pairs
+    joined by that one edge share one key dict (30,000 national edges: two dicts each otherwise). The
+    adjacency is read-only once projected; until then a shared dict is replaced, never changed."""
     succ, pred = nxg.succ, nxg.pred
-    shared: dict[str, dict[str, str]] = {}
+    shared: dict[str, tuple[dict[str, str], dict[str, dict[str, str]]]] = {}
     for base, kind, reverse in _T_PLAIN_EDGES:
         for p in sorted(h.subproperties_iri(base)):
             by_s = g.pso.get(p)
@@ -208,9 +212,11 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: Adjacency) -> None:
             else:
                 groups = _by_object(g, p)
             nxg.add_sources(kind, by_s, in_values=reverse)  # an inverse property's edges leave its objects
-            plain = shared.get(kind)
-            if plain is None:
-                plain = shared[kind] = {"kind": kind}
+            hit = shared.get(kind)
+            if hit is None:
+                plain = {"kind": kind}
+                hit = shared[kind] = (plain, {kind: plain})
+            plain, alone = hit
             for one, many in groups.items():  # an object and its subjects (or a subject and its one object)
                 end = one if type(one) is str else _text(one)
                 # the object's side is looked up once for all its subjects (no node there: none of them is an edge)
@@ -223,9 +229,9 @@ def _add_plain_edges(g: Facts, h: Hierarchy, nxg: Adjacency) -> None:
                     if other is not None:
                         keyed = at_end.get(x)
                         if keyed is None:
-                            at_end[x] = other[end] = {kind: plain}
+                            at_end[x] = other[end] = alone
                         elif kind not in keyed:
-                            keyed[kind] = plain
+                            at_end[x] = other[end] = {**keyed, kind: plain}
 
 
 def _add_memberships(g: Facts, memberships: list[Term], nxg: Adjacency, attrs_of: AttrBuilder) -> None:
@@ -271,8 +277,10 @@ def _add_lines(g: Facts, lines: list[Term], nxg: Adjacency, attrs_of: AttrBuilde
             attrs["basis"] = basis
         keyed = succ[u].get(v)
         if keyed is not None and kind in keyed and not keyed[kind].get("via"):
-            del keyed[kind]  # the plain triple's edge
-            if not keyed:
+            keyed = {k: e for k, e in keyed.items() if k != kind}  # without the plain triple's edge
+            if keyed:
+                succ[u][v] = pred[v][u] = keyed
+            else:
                 del succ[u][v]
                 del pred[v][u]
                 keyed = None
@@ -282,10 +290,11 @@ def _add_lines(g: Facts, lines: list[Term], nxg: Adjacency, attrs_of: AttrBuilde
 
 
 def _put_edge(succ: dict, pred: dict, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
-    """What ``MultiDiGraph.add_edge(u, v, key, **attrs)`` does to the adjacency when both nodes exist."""
+    """What ``MultiDiGraph.add_edge(u, v, key, **attrs)`` does to the adjacency when both nodes exist (new dicts
+    where it would change them: a plain edge's may be shared, ``_add_plain_edges``)."""
     keyed = succ[u].get(v)
     if keyed is None:
         succ[u][v] = pred[v][u] = {key: attrs}
     else:
         data = keyed.get(key)
-        keyed[key] = attrs if data is None else {**data, **attrs}
+        succ[u][v] = pred[v][u] = {**keyed, key: attrs if data is None else {**data, **attrs}}

@@ -58,3 +58,32 @@ def test_a_qualified_membership_adds_its_role_to_that_member_only() -> None:
     assert a["role"] == "chair"
     assert "role" not in b and b == {"kind": "member_of"}
     assert m.nx.edges[EX + "b", EX + "ssg", "member_of"] == {"kind": "member_of"}
+
+
+def test_a_pair_joined_two_ways_has_both_edges_and_a_pair_joined_one_way_only_its_one() -> None:
+    m = tiny(
+        """
+        ex:ssg a sk:Forum ; skos:prefLabel "Sundhedsstyregruppen"@da .
+        ex:a a org:Organization ; skos:prefLabel "Aarhus Kommune"@da ; org:memberOf ex:ssg ; sk:secretariatIn ex:ssg .
+        ex:b a org:Organization ; skos:prefLabel "Randers Kommune"@da ; org:memberOf ex:ssg .
+        """
+    )
+    assert list(m.adjacency.succ[EX + "a"][EX + "ssg"]) == ["member_of", "secretariat_in"]
+    assert list(m.adjacency.succ[EX + "b"][EX + "ssg"]) == ["member_of"]
+    assert list(m.adjacency.pred[EX + "ssg"][EX + "b"]) == ["member_of"]
+
+
+def test_a_qualified_reporting_line_replaces_its_plain_triple_and_leaves_another_body_s_alone() -> None:
+    m = tiny(
+        """
+        ex:ssg a sk:Forum ; skos:prefLabel "Sundhedsstyregruppen"@da .
+        ex:ig a sk:Forum ; skos:prefLabel "Implementeringsgruppen"@da ; org:reportsTo ex:ssg .
+        ex:kosu a sk:Forum ; skos:prefLabel "KOSU"@da ; org:reportsTo ex:ssg .
+        ex:line a sk:ReportingLine ; sk:fromBody ex:ig ; sk:toBody ex:ssg ; sk:lineKind org:reportsTo ;
+            sk:basis "Formandskabet indstiller til Sundhedsstyregruppen"@da ; sk:status sk:Active .
+        """
+    )
+    ig = m.adjacency.succ[EX + "ig"][EX + "ssg"]
+    assert list(ig) == ["reports_to"] and ig["reports_to"]["via"] == EX + "line"
+    assert ig["reports_to"]["basis"] == {"da": ["Formandskabet indstiller til Sundhedsstyregruppen"]}
+    assert m.adjacency.succ[EX + "kosu"][EX + "ssg"] == {"reports_to": {"kind": "reports_to"}}

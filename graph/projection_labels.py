@@ -18,7 +18,8 @@ from graph.vocab import Hierarchy
 
 
 def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
-    """Best label per language (da, en, untagged→'', others), and all alternative labels."""
+    """Best label per language (da, en, untagged→'', others), and the alternative labels of the entities that
+    have any (an entity's other names: ``skos:altLabel``, a second name in one language)."""
     # entity → its names as (rank of the predicate, language key, text), in the order they were found; or, for
     # most entities (a clean Danish and English name from one predicate, and no other), their labels already
     found: dict[str, list[tuple[int, str, str]] | dict[str, str]] = {}
@@ -79,11 +80,10 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
     labels: dict[str, dict[str, str]] = {}
     grown = list(alt)  # the entries that may hold texts (to sort at the end): most entities' stay empty
     for nid, names in found.items():
-        others = alt[nid]  # a second name on one IRI stays findable (an empty entry is kept too)
         if isinstance(names, dict):
             labels[nid] = names
             continue
-        if len(names) == 2:  # most entities: one name in each of two languages from one predicate
+        if len(names) == 2:  # one name in each of two languages from one predicate, or two names
             (rank1, lang1, text1), (rank2, lang2, text2) = names
             if rank1 == rank2 and lang1 != lang2:
                 best = {lang1: text1, lang2: text2}
@@ -91,13 +91,14 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
                     labels[nid] = best
                     continue
             else:
-                best = _best_by_language(names, others)
+                best = _best_by_language(names, alt[nid])
         elif len(names) == 1:  # one name: it is the Danish and the English label too
             _, lang, text = names[0]
             labels[nid] = {lang: text, "da": text, "en": text}  # ("da" or "en" first when it is the name's)
             continue
         else:
-            best = _best_by_language(names, others)
+            best = _best_by_language(names, alt[nid])
+        others = alt[nid]  # a second name on one IRI stays findable
         grown.append(nid)
         chosen = dict(best)
         fallback = best.get("da") or best.get("") or best.get("en") or next(iter(best.values()))
@@ -110,7 +111,7 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
     for nid in dict.fromkeys(grown):
         if alt[nid]:
             alt[nid] = sorted(set(alt[nid]))
-    return labels, dict(alt)
+    return labels, {nid: texts for nid, texts in alt.items() if texts}  # only the entities that have some
 
 
 class _LangKeys(dict[str | None, str]):

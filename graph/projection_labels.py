@@ -169,7 +169,7 @@ def _label_unnamed_posts(nxg: Adjacency, labels: dict[str, dict[str, str]]) -> N
     shared with other posts ("Referatsleitung" ×40) gets its organisation added.
     """
     node, succ = nxg.nodes, nxg.succ
-    posts = [(nid, data) for nid, data in node.items() if data["kind"] == "post"]  # every node has a kind
+    posts = [(nid, node[nid]) for nid in nxg.by_kind().get("post", ())]  # (the grouping the indexes use later)
     counts: dict[str, int] = defaultdict(int)
     for nid, data in posts:
         if nid not in labels:

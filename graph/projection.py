@@ -72,15 +72,13 @@ def project(g: Graph | Facts, hierarchy: Hierarchy, file_of: Mapping[Any, str] |
         facts = Facts.from_graph(g)
         if file_of is not None:
             file_of = {from_rdflib(k): v for k, v in file_of.items()}
-    types: dict[Term, set[str]] = defaultdict(set)
+    # entity → its classes (a tuple: most have one, and 14,000 national sets would be 3 MB)
+    types: dict[Term, tuple[str, ...]] = {}
     for o, subjects in _by_object(facts, _TYPE).items():
         if type(o) is str:
             for s in subjects:
                 cls = types.get(s)
-                if cls is None:
-                    types[s] = {o}
-                else:
-                    cls.add(o)
+                types[s] = (o,) if cls is None else (*cls, o)  # (the index holds each triple once)
     _infer_untyped(facts, hierarchy, types)
     kinds, memberships, lines = _kinds(facts, hierarchy, types)
 
@@ -122,32 +120,32 @@ def _by_object(facts: Facts, p: str) -> dict[Term, list[Term]]:
     return by_o
 
 
-def _infer_untyped(g: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> None:
-    """Posts and persons are often only implied by org:holds / org:hasPost in third-party data.
-
-    Reading ``types[x]`` (a defaultdict) creates its entry: every end of these relations is considered.
-    """
+def _infer_untyped(g: Facts, h: Hierarchy, types: dict[Term, tuple[str, ...]]) -> None:
+    """Posts and persons are often only implied by org:holds / org:hasPost in third-party data: an end of these
+    relations without a class gets one."""
     for p in sorted(h.subproperties_iri(_HOLDS)):
         for o, subjects in _by_object(g, p).items():
             for s in subjects:
-                if not types[s]:
-                    types[s].add(_PERSON)
-                if not types[o]:
-                    types[o].add(_POST)
+                if not types.get(s):
+                    types[s] = (_PERSON,)
+                if not types.get(o):
+                    types[o] = (_POST,)
     for p in sorted(h.subproperties_iri(_HELD_BY)):
         for o, subjects in _by_object(g, p).items():
             for s in subjects:
-                if not types[o]:
-                    types[o].add(_PERSON)
-                if not types[s]:
-                    types[s].add(_POST)
+                if not types.get(o):
+                    types[o] = (_PERSON,)
+                if not types.get(s):
+                    types[s] = (_POST,)
     for p in sorted(h.subproperties_iri(_HAS_POST)):
         for o in _by_object(g, p):
-            if not types[o]:
-                types[o].add(_POST)
+            if not types.get(o):
+                types[o] = (_POST,)
 
 
-def _kinds(facts: Facts, h: Hierarchy, types: dict[Term, set[str]]) -> tuple[dict[Term, str], list[Term], list[Term]]:
+def _kinds(
+    facts: Facts, h: Hierarchy, types: dict[Term, tuple[str, ...]]
+) -> tuple[dict[Term, str], list[Term], list[Term]]:
     """The projection kind of every typed entity (concepts count only when they are topics), and the memberships
     and the reporting lines among them, each in the order of ``types``: one pass, one lookup per class."""
     kinds: dict[Term, str] = {}

@@ -103,7 +103,9 @@ class AttrBuilder:
             out["sources"] = tuple(sorted({_text(o) for o in derived or ()} | {_text(o) for o in cited or ()}))
         return out
 
-    def node(self, attrs: dict[str, Any], s: Term, po: dict[str, list[Term]] | None, kind: str, cls: set[str]) -> None:
+    def node(
+        self, attrs: dict[str, Any], s: Term, po: dict[str, list[Term]] | None, kind: str, cls: tuple[str, ...]
+    ) -> None:
         """Add a node's attributes after its kind and labels (the key order is the one the projection always had)."""
         self.lifecycle(attrs, po)
         if po is None:
@@ -171,7 +173,7 @@ class AttrBuilder:
         return out
 
 
-def _most_specific(cls: set[str], h: Hierarchy, root: str) -> str:
+def _most_specific(cls: tuple[str, ...], h: Hierarchy, root: str) -> str:
     below = [c for c in cls if root in h.superclasses_iri(c)]
     best = max(sorted(below), key=lambda c: len(h.superclasses_iri(c)), default=root)  # ties: by IRI
     return _local(best)

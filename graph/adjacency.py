@@ -5,6 +5,10 @@ package imports every algorithm, ~80 ms) would be a third of a command-line answ
 dicts a ``networkx.MultiDiGraph`` holds (``_node``, ``_succ``, ``_pred``: node → attributes, u → v → key →
 attributes, one keyed dict shared by ``succ[u][v]`` and ``pred[v][u]``); ``to_networkx`` wraps the very
 same dicts for the questions that run networkx's algorithms (paths, chains, gaps, diagrams), no copy.
+
+Read-only once projected, and more than by convention: the plain edges of one kind share one attribute dict,
+and the pairs joined by just that edge one keyed dict (``graph.projection._add_plain_edges``), so writing into
+one edge's dict would change thousands.
 """
 
 from __future__ import annotations

@@ -56,8 +56,9 @@ class Adjacency:
         return found
 
     def by_kind(self) -> dict[str, tuple[str, ...]]:
-        """Every node by its kind, in node order: grouped once, on first use after the projection (the name
-        index, the topic index, the thesaurus and the views each went through all nodes for it)."""
+        """Every node by its kind, in node order: grouped once, on first use once every node is in (the
+        projection's naming of posts, then the name index, the topic index, the thesaurus and the views; each
+        went through all nodes for it)."""
         kinds = self._kinds
         if kinds is None:
             found: dict[str, list[str]] = {}

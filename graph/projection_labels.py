@@ -21,7 +21,7 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
     """Best label per language (da, en, untagged→'', others), and the alternative labels of the entities that
     have any (an entity's other names: ``skos:altLabel``, a second name in one language)."""
     # entity → its names as (rank of the predicate, language key, text), in the order they were found; or, for
-    # most entities (a clean Danish and English name from one predicate, and no other), their labels already
+    # most entities (a Danish and an English name from one predicate, and no other), their labels already
     found: dict[str, list[tuple[int, str, str]] | dict[str, str]] = {}
     alt: dict[str, list[str]] = defaultdict(list)
     lang_keys = _LangKeys({None: ""})
@@ -30,24 +30,15 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
             for s, objs in g.subjects_of(p).items():
                 if s not in kinds:
                     continue
-                if len(objs) == 2 and rank == 0:
-                    a, b = objs
-                    if (
-                        type(a) is Lit
-                        and type(b) is Lit
-                        and ((a[1] == "da" and b[1] == "en") or (a[1] == "en" and b[1] == "da"))
-                        and a[0].isprintable()
-                        and b[0].isprintable()
-                        and "  " not in a[0]
-                        and "  " not in b[0]
-                        and a[0].strip() == a[0]
-                        and b[0].strip() == b[0]
-                        and a[0]
-                        and b[0]
-                    ):
+                if rank == 0 and len(objs) == 2 and type(objs[0]) is Lit and type(objs[1]) is Lit:
+                    # most entities: a Danish and an English name from one predicate, and no other (yet): their
+                    # labels, as the ranking below would make them
+                    (ta, la, _), (tb, lb, _) = objs
+                    if (la == "da" and lb == "en") or (la == "en" and lb == "da"):
+                        ta, tb = clean_text(ta), clean_text(tb)
                         nid = s if type(s) is str else _text(s)
-                        if nid not in found:
-                            found[nid] = {a[1]: a[0], b[1]: b[0]}
+                        if ta and tb and nid not in found:
+                            found[nid] = {la: ta, lb: tb}
                             continue
                 names = None
                 for o in objs:
@@ -64,7 +55,7 @@ def _labels(g: Facts, h: Hierarchy, kinds: dict[Term, str]) -> tuple[dict[str, d
                         names = found.get(nid)
                         if names is None:
                             names = found[nid] = []
-                        elif isinstance(names, dict):  # a second predicate names it too
+                        elif isinstance(names, dict):  # a second predicate names it too: the rank-0 pair as names
                             names = found[nid] = [(0, lang, text) for lang, text in names.items()]
                     names.append((rank, lk, text))  # type: ignore[union-attr]
     for p in sorted(h.subproperties_iri(_ALT_LABEL)):

@@ -65,3 +65,33 @@ def test_neighbours_by_key_follow_networkx_order() -> None:
             assert a.predecessors(n, key) == [u for u, _, k in g.in_edges(n, keys=True) if k == key]
     assert a.predecessors("http://example.org/a", "part_of")  # the tiny graph has parts
     assert "http://example.org/none" not in a and ["x"] not in a
+
+
+def test_questions_diagrams_and_sheets_leave_the_projected_graph_as_it_was() -> None:
+    """Plain edges of one kind share one attribute dict (``graph.projection._add_plain_edges``): a question that
+    wrote into an edge's dict would change thousands of edges, in every later answer."""
+    import copy
+    import datetime as dt
+
+    from graph.contacts import contact
+    from graph.gaps import find_gaps
+    from graph.paths import find_paths
+    from graph.privacy import public_model
+    from graph.reporting import chain
+    from viz.html import to_html
+    from viz.sheet import forum_sheet
+    from viz.views import collaboration_network, organisation_diagram
+
+    m = load()
+    a = m.adjacency
+    before = copy.deepcopy((a.nodes, a.succ, a.pred))
+    on = dt.date(2026, 6, 1)
+    contact(m, "selvskade", "Skive Kommune", on=on).as_json()
+    chain(m, "implementeringsgruppe Randersklyngen", on=on).as_json()
+    find_paths(m, "PPR Norddjurs", "BUA", on=on).as_json()
+    find_gaps(m, on=on, scope="Randersklyngen").as_json()
+    to_html(organisation_diagram(m, on=on))
+    to_html(collaboration_network(m, on=on))
+    forum_sheet(m, "implementeringsgruppe Randersklyngen", on=on)
+    public_model(m)
+    assert (a.nodes, a.succ, a.pred) == before

@@ -90,8 +90,9 @@ from typing import Any, NamedTuple
 from graph.applicability import check_scenarios, require_in_force
 from graph.contact_fallbacks import with_fallbacks
 from graph.contact_gap_index import prepare_gaps, related_gaps
+from graph.contact_home import Home
 from graph.contact_home import home as home_of
-from graph.contact_index import pool, prepare_places
+from graph.contact_index import pool, prepare_places, standing
 from graph.contact_json import answer_json
 from graph.contact_rank import origin_names, rank
 from graph.contact_types import NEARNESS, Answer, Step
@@ -242,7 +243,7 @@ def contact(
     ranked: Iterable[Answer] = lazy
     general = first is None and bool(meaning.general)
     if general:
-        ranked = _nearest(v, list(rank(v, home, pool(v, meaning.general), general=True)))
+        ranked = _nearest(v, home, list(rank(v, home, pool(v, meaning.general), general=True)))
         matches = meaning.topics + meaning.general
     elif first is not None:
         ranked = chain([first], ranked)
@@ -265,13 +266,33 @@ def contact(
     return ContactAnswer(**parts, model=model)
 
 
-def _nearest(v: View, answers: list[Answer]) -> list[Answer]:
-    """Of general routes of one kind for one topic, only the nearest: your own PPR, not every PPR."""
+def _nearest(v: View, home: Home | None, answers: list[Answer]) -> list[Answer]:
+    """Of general routes of one kind for one topic, only the nearest: your own PPR, not every PPR.
+
+    An asker in a municipality never gets another municipality's own service as a general route, even when
+    the sources name none of its own: a PPR serves its own municipality's children (folkeskoleloven § 12), so
+    Skive's people cannot turn to Favrskov's. A general practice or a hospital, which serves children from
+    several municipalities, still sees them all."""
+    if home is not None and (mine := {r for r in home.roots if _municipal(v, r)}):
+        answers = [a for a in answers if _serves(v, a, mine)]
     best: dict[tuple[str, str], int] = {}
     for a in answers:
         k = (a.topic, v.kind(a.who))
         best[k] = min(best.get(k, 99), a.nearness if a.nearness is not None else 99)
     return [a for a in answers if (a.nearness if a.nearness is not None else 99) <= best[(a.topic, v.kind(a.who))]]
+
+
+def _serves(v: View, a: Answer, mine: set[str]) -> bool:
+    """``a`` is not another municipality's own: its unit or a seat on its behalf (``mine``: the asker's)."""
+    theirs = [u for u in standing(v, a.who, a.channels, a.requirement).ups if _municipal(v, u)]
+    return not theirs or not mine.isdisjoint(theirs)
+
+
+def _municipal(v: View, nid: str) -> bool:
+    """``nid`` is a municipality (the root its units climb to), not a municipal forum such as KOSU, which
+    speaks for all of them."""
+    node = v.adjacency.nodes[nid]
+    return node["kind"] == "organisation" and node.get("sector") == "municipal"
 
 
 def _general_routes(v: View, who: str | None, model: Model) -> tuple[Candidate, ...]:
@@ -282,7 +303,7 @@ def _general_routes(v: View, who: str | None, model: Model) -> tuple[Candidate, 
         return ()
     home = home_of(v, who) if who else None
     out: list[Candidate] = []
-    for a in _nearest(v, list(rank(v, home, pool(v, general), general=True))):
+    for a in _nearest(v, home, list(rank(v, home, pool(v, general), general=True))):
         if all(c.id != a.who for c in out):
             out.append(Candidate(a.who, model.label(a.who), v.kind(a.who)))
     return tuple(out[:_ROUTES_SHOWN])

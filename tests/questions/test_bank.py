@@ -70,7 +70,9 @@ def _mentioned_ids(payload: dict[str, Any]) -> set[str]:
             for v in x:
                 walk(v)
 
-    walk({k: v for k, v in payload.items() if k in ("answers", "matched_topics", "suggestions", "candidates")})
+    walk(
+        {k: v for k, v in payload.items() if k in ("answers", "matched_topics", "suggestions", "candidates", "routes")}
+    )
     return out
 
 

@@ -1,0 +1,66 @@
+"""The answer page says what the CLI and the JSON say about an everyday word: the acute notice before any answer,
+the word it was read as, and that the answers are general routes.
+
+Written from the CLI's answers first (``samarbejdskort contact selvmordstanker --from "Randers Kommune"``): the
+page listed »Rådgivningsenheden, BUA« first, a unit that takes no concrete cases, with no word of 112 or of the
+sources describing no acute route, and called the general topics what »selvmordstanker« was understood as.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api.conftest import html_get
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+@pytest.mark.parametrize(
+    ("lang", "acute", "emergency"),
+    [
+        ("da", "Kilderne beskriver ingen akut vej", "ring 112"),
+        ("en", "the sources describe no acute route", "call 112"),
+    ],
+)
+def test_suicidal_thoughts_put_the_acute_notice_before_any_answer(
+    client: TestClient, lang: str, acute: str, emergency: str
+) -> None:
+    html = html_get(client, f"/kontakt?topic=selvmordstanker&asker=Randers+Kommune&lang={lang}")
+    alert = re.search(r'<div class="warning notice" role="alert">(.*?)</div>', html, re.S)
+    assert alert, "no alert on the page"
+    said = _text(alert.group(1))
+    assert acute in said and emergency in said
+    assert html.index('role="alert"') < html.index('id="svar-1"')  # read before the first answer
+
+
+@pytest.mark.parametrize(
+    ("lang", "intro", "word", "badge"),
+    [
+        ("da", "Kilderne nævner ingen særlig kontakt for netop dette", "ordet »angst«", "generel vej"),
+        ("en", "The sources name no specific contact for this", "the word “anxiety”", "general route"),
+    ],
+)
+def test_an_everyday_word_says_its_answers_are_general_routes(
+    client: TestClient, lang: str, intro: str, word: str, badge: str
+) -> None:
+    html = html_get(client, f"/kontakt?topic=angst&asker=Favrskov+Kommune&lang={lang}")
+    text = _text(html)
+    assert intro in text
+    assert word in text  # what the text was read as: the word, not the general topics
+    understood = text[text.index("Forstået som" if lang == "da" else "Understood as") :][:200]
+    assert "samarbejdsaftale" not in understood  # a general topic is not what »angst« means
+    articles = re.findall(r'<article class="answer[^"]*"', html)
+    assert articles and html.count(f'<span class="badge badge-general">{badge}</span>') == len(articles)
+
+
+def test_a_specific_topic_is_not_called_a_general_route(client: TestClient) -> None:
+    html = html_get(client, "/kontakt?topic=faglig+sparring&asker=Favrskov+Kommune")
+    text = _text(html)
+    assert "Kilderne nævner ingen særlig kontakt" not in text and "badge-general" not in html
+    assert 'role="alert"' not in html

@@ -45,6 +45,9 @@ JSON shape of ``ContactAnswer.as_json(lang)`` (stable; every entity is a ``model
       "words": [{"id", "label", "kind": "word", "score", "matched_label", "in_domain": bool}],  # thesaurus
       "general": bool,                                   # nothing specific: these are the general routes
       "notices": [str],                                  # what the sources do/do not say (e.g. acute)
+      "place": {"id", "label", "kind", "answered": bool} | null,   # the place the text named (»PPR i
+                                                         # Norddjurs«): the answers keep to it; answered
+                                                         # false: nothing there, so the answers do not
       "asker": Ref | null,
       "date": "YYYY-MM-DD" | null,
       "scenarios": [str],
@@ -101,7 +104,8 @@ from graph.contact_why import channel_origins, explained
 from graph.errors import AmbiguousEntity, Candidate, EntityNotFound, NotInSources
 from graph.gaps import Gap
 from graph.model import Model
-from graph.topic_types import EntryMatch, TopicMatch
+from graph.topic_place import inside, read_question
+from graph.topic_types import EntryMatch, TopicMatch, Understanding
 from graph.topics import topic_index, understand
 from graph.view import View, view
 
@@ -127,6 +131,8 @@ class ContactAnswer(NamedTuple):
     include_personal: bool = False  # a person's own e-mail/phone only for authenticated callers
     words: tuple[EntryMatch, ...] = ()  # thesaurus words the query was read as
     general: bool = False  # nothing specific: the answers are the asker's general routes
+    place: str | None = None  # the place the text named (``graph.topic_place``)
+    in_place: bool = True  # the answers keep to the place (False: nothing there, so they do not)
 
     def as_json(self, lang: str = "da") -> dict[str, Any]:
         m = self.model
@@ -155,6 +161,7 @@ class ContactAnswer(NamedTuple):
             ],
             "general": self.general,
             "notices": _notices(self.words, lang),
+            "place": {**m.ref(self.place, lang), "answered": self.in_place} if self.place else None,
             "asker": m.ref(self.asker, lang) if self.asker else None,
             "date": self.on.isoformat() if self.on else None,
             "scenarios": list(self.scenarios),
@@ -214,7 +221,8 @@ def contact(
     """Whom ``asker`` (name or IRI; optional) should contact about ``topic`` (free text), best first.
 
     A word in the domain that no specific topic answers ("angst", "pårørende") gets the asker's general
-    routes (``general: true`` on each, after any specific answer). Raises NotInSources (an UnknownTopic,
+    routes (``general: true`` on each, after any specific answer). A place the text names (»PPR i Norddjurs«,
+    ``graph.topic_place``) keeps the answers to it, unless nothing there answers. Raises NotInSources (an UnknownTopic,
     with the asker's general routes as ``routes``) for text outside the sources, EntityNotFound /
     AmbiguousEntity for the asker, InputError for an unknown scenario or an asker not in force on ``on``.
     """
@@ -224,7 +232,7 @@ def contact(
         require_in_force(model, who, on, scen)
     v = view(model, on, scen)
     try:
-        meaning = understand(model, topic)
+        meaning, place = read_question(model, topic)
     except NotInSources as exc:
         exc.routes = _general_routes(v, who, model)
         if exc.routes:
@@ -238,16 +246,10 @@ def contact(
     if hit is not None:
         return ContactAnswer(**hit, model=model)
     home = home_of(v, who) if who else None
-    lazy: Iterator[Answer] = iter(rank(v, home, pool(v, meaning.topics)) if meaning.topics else ())
-    first = next(lazy, None)  # rank is lazy: peek whether anything specific answers
-    ranked: Iterable[Answer] = lazy
-    general = first is None and bool(meaning.general)
-    if general:
-        ranked = _nearest(v, home, list(rank(v, home, pool(v, meaning.general), general=True)))
-        matches = meaning.topics + meaning.general
-    elif first is not None:
-        ranked = chain([first], ranked)
-    answers = [explained(v, home, a) for a in with_fallbacks(v, home, ranked, matches, max(limit, 1))]
+    answers, general, matches = _answers(v, home, meaning, limit, place)
+    in_place = place is None or bool(answers)
+    if not in_place:  # nothing there: say so, and answer as if no place had been named
+        answers, general, matches = _answers(v, home, meaning, limit, None)
     parts: dict[str, Any] = {
         "query": topic,
         "topics": matches,
@@ -259,6 +261,8 @@ def contact(
         "include_personal": include_personal,
         "words": meaning.entries,
         "general": general,
+        "place": place,
+        "in_place": in_place,
     }
     if len(kept) >= _ANSWERS_KEPT:
         kept.clear()
@@ -266,14 +270,36 @@ def contact(
     return ContactAnswer(**parts, model=model)
 
 
-def _nearest(v: View, home: Home | None, answers: list[Answer]) -> list[Answer]:
+def _answers(
+    v: View, home: Home | None, meaning: Understanding, limit: int, place: str | None
+) -> tuple[list[Answer], bool, tuple[TopicMatch, ...]]:
+    """The answers (explained, with fallbacks), whether they are general routes, and the topics they answer;
+    only those in ``place`` when one is given."""
+    matches = meaning.topics or meaning.general
+    found: Iterator[Answer] = iter(rank(v, home, pool(v, meaning.topics)) if meaning.topics else ())
+    lazy = (a for a in found if inside(v, a, place)) if place is not None else found
+    first = next(lazy, None)  # rank is lazy: peek whether anything specific answers
+    ranked: Iterable[Answer] = lazy
+    general = first is None and bool(meaning.general)
+    if general:
+        ranked = _nearest(v, home, list(rank(v, home, pool(v, meaning.general), general=True)), place)
+        matches = meaning.topics + meaning.general
+    elif first is not None:
+        ranked = chain([first], ranked)
+    return [explained(v, home, a) for a in with_fallbacks(v, home, ranked, matches, max(limit, 1))], general, matches
+
+
+def _nearest(v: View, home: Home | None, answers: list[Answer], place: str | None = None) -> list[Answer]:
     """Of general routes of one kind for one topic, only the nearest: your own PPR, not every PPR.
 
     An asker in a municipality never gets another municipality's own service as a general route, even when
     the sources name none of its own: a PPR serves its own municipality's children (folkeskoleloven § 12), so
     Skive's people cannot turn to Favrskov's. A general practice or a hospital, which serves children from
-    several municipalities, still sees them all."""
-    if home is not None and (mine := {r for r in home.roots if _municipal(v, r)}):
+    several municipalities, still sees them all. A place the question names (»angst i Norddjurs«) decides
+    instead: only the routes there."""
+    if place is not None:
+        answers = [a for a in answers if inside(v, a, place)]
+    elif home is not None and (mine := {r for r in home.roots if _municipal(v, r)}):
         answers = [a for a in answers if _serves(v, a, mine)]
     best: dict[tuple[str, str], int] = {}
     for a in answers:

@@ -133,6 +133,11 @@ class LabelIndex:
     def __contains__(self, nid: str) -> bool:
         return nid in self._nodes
 
+    def is_name(self, text: str, *, kinds: Iterable[str] | None = None) -> bool:
+        """``text`` is an entity's own name: its label, an alternative label or abbreviation, or one of those
+        written loosely (no phrase of words that merely occur in a label)."""
+        return bool(self._named(typed(text.strip()), set(kinds) if kinds else None))
+
     def search(self, text: str, *, kinds: Iterable[str] | None = None, limit: int = 10) -> list[Match]:
         """Matches best first (for autocomplete and for resolve)."""
         text = typed(text.strip())
@@ -184,7 +189,9 @@ class LabelIndex:
                     break
         return parted
 
-    def resolve(self, text: str, *, kinds: Iterable[str] | None = None, what: str = "entity") -> str:
+    def resolve(
+        self, text: str, *, kinds: Iterable[str] | None = None, what: str = "entity", suggest: bool = True
+    ) -> str:
         """The one entity meant, or AmbiguousEntity / EntityNotFound naming the alternatives.
 
         Never a guess: a name (exact, alternative, loose) beats a phrase, except that a topic which merely
@@ -192,7 +199,8 @@ class LabelIndex:
         them ("Rådgivningsenheden" is the unit "Rådgivningsenheden, BUA", not the topic "rådgivning"). A
         phrase that fits several entities of the same kind is ambiguous ("implementeringsgruppe": two
         groups) unless it is one whole label or one of them contains the others ("Favrskov": the
-        municipality, not its PPR).
+        municipality, not its PPR). ``suggest=False``: a miss names no names near by spelling (the costly part
+        of a miss), for a caller that only tries whether a phrase is a name.
         """
         text = text.strip()
         if text in self._nodes and (kinds is None or self._nodes[text]["kind"] in set(kinds)):
@@ -201,7 +209,7 @@ class LabelIndex:
         allowed = set(kinds) if kinds else None
         found = self._first_names(text, allowed) if allowed else {}
         if found:
-            return self._settle(text, found, kinds, what)
+            return self._settle(text, found, kinds, what, suggest)
         found = self._named(text, allowed)
         only_named = False  # a unit's own name beats a topic's synonym
         parted: set[str] = set()
@@ -214,7 +222,7 @@ class LabelIndex:
             elif named:
                 found, only_named = named, True
         self._heads(text, allowed, found, parted, only_named)
-        return self._settle(text, found, kinds, what)
+        return self._settle(text, found, kinds, what, suggest)
 
     def _heads(
         self, text: str, allowed: set[str] | None, found: dict[str, Match], parted: set[str], only_named: bool = False
@@ -249,11 +257,13 @@ class LabelIndex:
                     self._offer(found, nid, _EXACT, 1.0, allowed)
         return found
 
-    def _settle(self, text: str, found: dict[str, Match], kinds: Iterable[str] | None, what: str) -> str:
+    def _settle(
+        self, text: str, found: dict[str, Match], kinds: Iterable[str] | None, what: str, suggest: bool = True
+    ) -> str:
         """The best of the matches found, settled by containment, else AmbiguousEntity / EntityNotFound."""
         matches = sorted(found.values(), key=lambda m: (m.key, m.label))[:50]
         if not matches:
-            raise EntityNotFound(text, self.suggest(text, kinds=kinds), what=what)
+            raise EntityNotFound(text, self.suggest(text, kinds=kinds) if suggest else [], what=what)
         best = matches[0]
         top = [m for m in matches if m.key == best.key]
         if best.tier == _PHRASE and best.coverage < 1.0:  # words, not a name: every entity of that kind they fit

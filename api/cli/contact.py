@@ -32,6 +32,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "date": ("dato", "date"),
     "topic": ("Emne", "Topic"),
     "also": ("også", "also"),
+    "place": ("Sted", "Place"),
+    "place_missing": (
+        "Kilderne nævner ingen i {place}, der svarer på dette. Svarene nedenfor er ikke begrænset til {place}.",
+        "The sources name nobody in {place} who answers this. The answers below are not limited to {place}.",
+    ),
     "nearness": ("Nærhed", "Nearness"),
     "reach": ("Sådan", "How"),
     "conditions": ("Betingelser", "Conditions"),
@@ -205,8 +210,13 @@ def contact_text(p: dict[str, Any], lang: str) -> str:
         f"{_w('topic', lang)}: {p['topic']['label']}"
         + (f"  ({_w('also', lang)}: {', '.join(others)})" if others else "")
     )
+    place = p.get("place")
+    if place:
+        lines.append(f"{_w('place', lang)}: {place['label']}")
     for notice in p.get("notices", []):
         lines += ["", f"!! {notice}"]
+    if place and not place["answered"]:
+        lines += ["", "!! " + _w("place_missing", lang).format(place=place["label"])]
     if p.get("general"):
         lines += ["", _w("general_intro", lang)]
     if not p["answers"]:

@@ -64,3 +64,16 @@ def test_a_specific_topic_is_not_called_a_general_route(client: TestClient) -> N
     text = _text(html)
     assert "Kilderne nævner ingen særlig kontakt" not in text and "badge-general" not in html
     assert 'role="alert"' not in html
+
+
+def test_the_answer_page_names_the_place_and_says_when_nothing_is_there(client: TestClient) -> None:
+    """»PPR i Norddjurs« from Randers: the place is named and the first answer is Norddjurs' PPR; »selvskade i
+    Skive«: the sources name nothing there, and the page says so before the answers."""
+    html = html_get(client, "/kontakt?topic=PPR+i+Norddjurs&asker=Randers+Kommune")
+    assert "Sted: Norddjurs Kommune" in _text(html)
+    first = re.search(r'<h3 id="svar-1">(.*?)</h3>', html, re.S)
+    assert first and "PPR, Norddjurs Kommune" in _text(first.group(1))
+    html = html_get(client, "/kontakt?topic=selvskade+i+Skive&asker=Randers+Kommune&lang=en")
+    said = _text(html)
+    assert "The sources name nobody in Skive Municipality who answers this" in said
+    assert said.index("nobody in Skive") < said.index("1. ")

@@ -301,6 +301,7 @@ def test_json_shape_is_stable_and_every_entity_has_id_and_label(model) -> None:
         "words",
         "general",
         "notices",
+        "place",
         "sources",
     }
     keys = {"rank", "who", "kind", "organisation", "topic", "nearness", "reach", "conditions", "why", "why_text"}

@@ -231,6 +231,7 @@ def contact(
     if who is not None:
         require_in_force(model, who, on, scen)
     v = view(model, on, scen)
+    topic = " ".join((topic or "").split())  # as it is read, and as the answer repeats it (»Selvskade «, a pasted line)
     try:
         meaning, place = read_question(model, topic)
     except NotInSources as exc:

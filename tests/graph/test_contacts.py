@@ -382,3 +382,9 @@ def test_a_third_party_post_without_holder_falls_back_to_its_organisation() -> N
     first, fallback = contact(m, "Haushalt").as_json()["answers"]
     assert first["who"]["id"] == EX + "lead" and first["status"] == "vacant"
     assert fallback["who"]["id"] == EX + "ref" and fallback["fallback"] is True
+
+
+def test_the_question_is_repeated_as_read_without_stray_white_space(bundled) -> None:
+    """»Selvskade « (a trailing space, as a pasted word has) was echoed back as »Selvskade «."""
+    answer = contact(bundled, "  Selvskade \n", "Skive Kommune").as_json()
+    assert answer["topic"]["query"] == "Selvskade"

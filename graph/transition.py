@@ -22,7 +22,8 @@ JSON shape of ``Transition.as_json(lang)``::
      "groups": [{"body": Ref, "ends": bool, "without_upward_line": bool,
                  "remaining_upward": [{"to": Ref, "kind": str, "proposed": bool}],
                  "breaks": [Break], "open_questions": [{...Ref, "text": str}]}],
-     "counts": {"breaks": int, "without_successor": int, "groups": int, "left_without_upward_line": int}}
+     "counts": {"breaks": int, "without_successor": int, "groups": int, "left_without_upward_line": int},
+     "next_break": "YYYY-MM-DD" | null}   # nothing breaks on the date: the next date on which something does
     Break = {"category": "reporting_line" | "seat" | "holder" | "membership" | "channel" | "mandate"
                          | "secretariat" | "chair" | "cluster",
              "kind": str, "from": Ref, "to": Ref, "ended": Ref, "ended_on": str | null,
@@ -141,6 +142,7 @@ class Transition:
     starting: tuple[str, ...]
     groups: tuple[Group, ...]
     model: Model = field(repr=False, compare=False)
+    next_break: dt.date | None = None  # nothing breaks on ``on``: the next date on which something does
 
     def as_json(self, lang: str = "da") -> dict[str, Any]:
         m = self.model
@@ -178,6 +180,7 @@ class Transition:
                 "groups": len(self.groups),
                 "left_without_upward_line": sum(1 for grp in self.groups if grp.without_upward_line),
             },
+            "next_break": self.next_break.isoformat() if self.next_break else None,
         }
 
 
@@ -228,7 +231,20 @@ def _build(model: Model, on: dt.date, scen: tuple[str, ...]) -> Transition:
         starting=tuple(sorted(starting, key=lambda n: (label(n), n))),
         groups=tuple(groups),
         model=model,
+        next_break=None if groups or ending or starting else next_break(model, on, scen),
     )
+
+
+def next_break(model: Model, after: dt.date, scen: tuple[str, ...]) -> dt.date | None:
+    """The first date after ``after`` on which something breaks: the day after some entity's or relation's
+    last day (read from the data, so the reform's 1 January 2027 is the clusters' and SSU's end, not a
+    constant), where a relation of a reported kind actually ends then."""
+    g = model.nx
+    last_days = {d for _, d in g.nodes(data="valid_until") if d} | {d for *_, d in g.edges(data="valid_until") if d}
+    for day in sorted(d + dt.timedelta(days=1) for d in last_days):
+        if day > after and breaks_between(model, day - dt.timedelta(days=1), day, scen):
+            return day
+    return None
 
 
 def breaks_between(model: Model, before: dt.date, on: dt.date, scen: tuple[str, ...]) -> list[Break]:

@@ -17,6 +17,10 @@ _WORDS = {
     "ending": ("Ophører med udgangen af {day}", "Ends at the end of {day}"),
     "starting": ("Begynder {date}", "Begins on {date}"),
     "nothing": ("Intet brydes på denne dato.", "Nothing breaks on this date."),
+    "next": (
+        "Næste dato, hvor noget brydes: {date} – se den: samarbejdskort transition --date {date}",
+        "The next date on which something breaks: {date} – see it: samarbejdskort transition --date {date}",
+    ),
     "ends": ("ophører selv", "ends itself"),
     "orphan": ("står uden linje opad", "is left without an upward line"),
     "only_proposed": ("Tilbage er kun foreslåede linjer", "Only proposed lines remain"),
@@ -66,6 +70,8 @@ def transition_text(p: dict[str, Any], lang: str) -> str:
         out += [f"  + {e['label']}" for e in p["starting"]]
     if not p["groups"]:
         out.append(_w("nothing", lang))
+        if p.get("next_break"):
+            out.append(_w("next", lang).format(date=p["next_break"]))
         return "\n".join(out)
     c = p["counts"]
     out += ["", _w("counts", lang).format(

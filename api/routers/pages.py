@@ -119,7 +119,7 @@ def gaps(page: PageDep, model: ModelDep, on: DateDep, scenarios: ScenariosDep, s
 
 @router.get("/overgang")
 def transition(page: PageDep, model: ModelDep, on: DateDep, scenarios: ScenariosDep) -> Response:
-    """What breaks on a date (default: the day the 2027 health reform takes effect, when none is given)."""
+    """What breaks on a date (default today; a date on which nothing breaks links the next one that does)."""
     result = questions.transition(model, page.lang, on, scenarios)
     return page.render("transition.html", json_url=page.twin("/api/transition"), result=result)
 

@@ -26,3 +26,11 @@ def test_transition_page_in_danish_and_english(client: TestClient) -> None:
     assert "left without an upward line" in en
     start = html_get(client, "/")
     assert "/overgang?date=2027-01-01" in start
+
+
+def test_a_day_that_breaks_nothing_links_the_next_that_does(client: TestClient) -> None:
+    """Three weeks before the reform the page said »Intet brydes på denne dato« and stopped there."""
+    html = html_get(client, "/overgang?date=2026-12-07")
+    assert "Intet brydes på denne dato" in html and "Næste dato, hvor noget brydes:" in html
+    assert 'href="/overgang?date=2027-01-01"' in html
+    assert client.get("/api/transition", params={"date": "2026-12-07"}).json()["next_break"] == "2027-01-01"

@@ -70,6 +70,22 @@ def test_an_ordinary_day_breaks_nothing(bundled: Model, day: str) -> None:
     assert transition(bundled, dt.date.fromisoformat(day)).as_json()["groups"] == []
 
 
+@pytest.mark.parametrize(("day", "following"), [("2026-03-15", "2027-01-01"), ("2026-12-07", "2027-01-01")])
+def test_a_day_that_breaks_nothing_names_the_next_that_does(bundled: Model, day: str, following: str) -> None:
+    """»samarbejdskort transition« three weeks before the reform said »Intet brydes på denne dato« and no more;
+    the reform's date comes from the data (the clusters' and SSU's last day, 2026-12-31), not from the code."""
+    assert transition(bundled, dt.date.fromisoformat(day)).as_json()["next_break"] == following
+    result = run("transition", "--date", day)
+    assert result.exit_code == 0
+    assert "Intet brydes på denne dato" in result.stdout
+    assert f"Næste dato, hvor noget brydes: {following}" in result.stdout
+    assert f"samarbejdskort transition --date {following}" in result.stdout
+
+
+def test_after_the_last_end_there_is_no_next_break(bundled: Model) -> None:
+    assert transition(bundled, dt.date(2040, 1, 1)).as_json()["next_break"] is None
+
+
 def test_a_line_taken_over_by_a_new_one_has_a_successor() -> None:
     model = tiny(
         """

@@ -231,7 +231,7 @@ def _build(model: Model, on: dt.date, scen: tuple[str, ...]) -> Transition:
         starting=tuple(sorted(starting, key=lambda n: (label(n), n))),
         groups=tuple(groups),
         model=model,
-        next_break=None if groups or ending or starting else next_break(model, on, scen),
+        next_break=None if groups else next_break(model, on, scen),
     )
 
 

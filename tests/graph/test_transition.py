@@ -86,6 +86,21 @@ def test_after_the_last_end_there_is_no_next_break(bundled: Model) -> None:
     assert transition(bundled, dt.date(2040, 1, 1)).as_json()["next_break"] is None
 
 
+def test_a_day_on_which_something_only_begins_still_names_the_next_break() -> None:
+    """A new body on the day breaks nothing: the answer still points to the day the old line ends."""
+    model = tiny(
+        """
+        ex:g a sk:ImplementationGroup ; skos:prefLabel "Gruppe"@da .
+        ex:old a sk:SteeringGroup ; skos:prefLabel "Gammel styregruppe"@da ; sk:validUntil "2026-12-31"^^xsd:date .
+        ex:fresh a sk:SteeringGroup ; skos:prefLabel "Ny gruppe"@da ; sk:validFrom "2026-05-01"^^xsd:date .
+        ex:l1 a sk:ReportingLine ; sk:fromBody ex:g ; sk:toBody ex:old ; sk:lineKind org:reportsTo .
+        """
+    )
+    p = transition(model, dt.date(2026, 5, 1)).as_json()
+    assert p["groups"] == [] and [e["id"] for e in p["starting"]] == ["http://example.org/fresh"]
+    assert p["next_break"] == "2027-01-01"
+
+
 def test_a_line_taken_over_by_a_new_one_has_a_successor() -> None:
     model = tiny(
         """

@@ -60,6 +60,7 @@ from graph.errors import EntityNotFound, InputError, SamarbejdskortError
 from graph.lines import LINE_ORDER, PARALLEL_KINDS, PRIMARY_KINDS, Basis, Line, edge_sources
 from graph.model import Model
 from graph.view import view
+from ontology import codes
 
 __all__ = [
     "CHAIN_KINDS",
@@ -281,8 +282,11 @@ def _resolve_body(model: Model, text: str) -> str:
         if other is None:
             raise
         kind = model.node(other)["kind"]
+        da, en = codes.label("kind", kind, "da").lower(), codes.label("kind", kind, "en").lower()
         raise InputError(
-            f"'{model.label(other)}' is a {kind}; a reporting chain starts at an organisation, unit, forum or post"
+            f"»{model.label(other)}« er ikke et organ, men: {da} – en rapporteringskæde begynder ved en organisation,"
+            f" enhed, et forum eller en plads / '{model.label(other, 'en')}' is not a body but: {en} – a reporting"
+            " chain starts at an organisation, unit, forum or post"
         ) from None
 
 

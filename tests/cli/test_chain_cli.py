@@ -79,7 +79,7 @@ def test_chain_json_shape(tiny_file: Path) -> None:
         (("chain", "Klyngestyregrupen Åby"), "not_found", "unknown entity"),
         (("chain", "Implementeringsgruppen, Aby", "--scenario", "findes-ikke"), "bad_input", "unknown scenario"),
         (("chain", "Implementeringsgruppen, Aby", "--date", "31-12-2024"), "bad_input", "not a date"),
-        (("chain", "Korrespondance, Aby"), "bad_input", "is a channel"),
+        (("chain", "Korrespondance, Aby"), "bad_input", "is not a body but: channel"),
     ],
 )
 def test_chain_bad_input_exits_2_with_a_json_error(

@@ -276,8 +276,9 @@ def test_a_person_is_not_where_a_chain_starts() -> None:
     id:seat a sk:Seat ; skos:prefLabel "Plads"@da ; org:postIn id:f .
     id:f a sk:WorkingGroup ; skos:prefLabel "Gruppen"@da .
     """)
-    with pytest.raises(InputError, match="is a person"):
+    with pytest.raises(InputError, match="is not a body but: person") as err:
         chain(m, "Hanne Hansen")
+    assert str(err.value).startswith("»Hanne Hansen« er ikke et organ, men: person")  # Danish first
 
 
 # ------------------------------------------------------------------------------------------------ cost

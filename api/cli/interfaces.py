@@ -13,6 +13,7 @@ import typer
 
 from api.cli.app import DataOpt, DateOpt, JsonOpt, Lang, LangOpt, app, emit, guarded, load_model, parse_date
 from api.cli.text import source_line
+from graph.errors import InputError
 from graph.interface_matrix import matrix
 from graph.interfaces import interface
 from viz.interface_words import word
@@ -30,6 +31,12 @@ ScenarioOpt = Annotated[list[str] | None, typer.Option("--scenario", help="Anven
 
 @app.command("interfaces")
 def interfaces_command(
+    parties: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help='To parter, som i »interfaces "Randers Kommune" BUA« (det samme som --between).', show_default=False
+        ),
+    ] = None,
     scope: Annotated[
         list[str] | None,
         typer.Option(
@@ -51,12 +58,13 @@ def interfaces_command(
     """Samarbejdsflader: hvor og hvordan to parter mødes – eller matricen over alle par i et område."""
 
     def run() -> dict[str, Any]:
+        pair = _pair(parties, between)
         model = load_model(data)
         on, scen = parse_date(date), tuple(scenario or ())
-        if between:
+        if pair:
             by_ = by.value if by else None
-            pair = interface(model, between[0], between[1], by=by_, on=on, scenarios=scen, scope=scope or None)
-            return pair.as_json(lang.value)
+            found = interface(model, pair[0], pair[1], by=by_, on=on, scenarios=scen, scope=scope or None)
+            return found.as_json(lang.value)
         return matrix(model, scope=scope or None, by=by.value if by else "sector", on=on, scenarios=scen).as_json(
             lang.value
         )
@@ -67,6 +75,18 @@ def interfaces_command(
         as_json,
         lambda: interface_text(payload, lang.value) if "forums" in payload else matrix_text(payload, lang.value),
     )
+
+
+def _pair(parties: list[str] | None, between: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The two parties, given as two words after the command or with ``--between`` (not both, not one)."""
+    if not parties:
+        return between
+    if between or len(parties) != 2:
+        raise InputError(
+            'skriv to parter, fx interfaces "Randers Kommune" BUA (eller --between A B; --scope for et område)'
+            ' / give two parties, e.g. interfaces "Randers Kommune" BUA (or --between A B; --scope for an area)'
+        )
+    return parties[0], parties[1]
 
 
 # ------------------------------------------------------------------------------------------------ text

@@ -15,6 +15,17 @@ def test_between_prints_the_pair_in_danish_with_sources() -> None:
     assert "Kun 1:1" in r.stdout and "Kilder:" in r.stdout and "002_226c5fc1a26d8c60.txt" in r.stdout
 
 
+def test_two_parties_after_the_command_are_the_pair_as_with_between() -> None:
+    """»samarbejdskort interfaces "Randers Kommune" BUA« – as one writes ``path A B`` – was click's English-only
+    »Got unexpected extra arguments«."""
+    typed = run("interfaces", "Randers Kommune", "BUA", "--json")
+    assert typed.exit_code == 0, typed.output
+    assert as_json(typed) == as_json(run("interfaces", "--between", "Randers Kommune", "BUA", "--json"))
+    for args in (("Randers Kommune",), ("Randers Kommune", "BUA", "Skive"), ("Skive", "BUA", "--between", "A", "B")):
+        r = run("interfaces", *args)
+        assert r.exit_code == 2 and "skriv to parter" in r.stderr and "give two parties" in r.stderr, args
+
+
 def test_matrix_text_in_english_lists_pairs_and_marks_missing() -> None:
     r = run("interfaces", "--scope", "Randersklyngen", "--by", "organisation", "--date", "2024-03-01", "--lang", "en")
     assert r.exit_code == 0, r.output

@@ -12,6 +12,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
+from api.cli.usage import DanishUsageGroup
 from graph.bulk import kept
 from graph.errors import InputError, SamarbejdskortError
 from graph.model import Model, load
@@ -32,6 +33,7 @@ __all__ = [
 ]
 
 app = typer.Typer(
+    cls=DanishUsageGroup,
     name="samarbejdskort",
     help="Samarbejdskort: hvem arbejder med hvem om børn og unge i psykisk mistrivsel.",
     no_args_is_help=True,

@@ -14,6 +14,7 @@ import typer
 
 from api.cli.app import DataOpt, DateOpt, JsonOpt, Lang, LangOpt, app, emit, guarded, load_model, parse_date
 from api.cli.text import occupancy_word, source_line, t
+from graph.errors import InputError
 from ontology import codes
 
 if TYPE_CHECKING:
@@ -98,6 +99,12 @@ def _w(key: str, lang: str) -> str:
 @app.command("contact")
 def contact_command(
     topic: Annotated[str, typer.Argument(help="Emnet i fri tekst, fx »faglig sparring« eller »samtykke«.")],
+    asking: Annotated[
+        str | None,
+        typer.Argument(
+            help='Hvem spørger (det samme som --from), fx »contact angst "Skive Kommune"«.', show_default=False
+        ),
+    ] = None,
     asker: Annotated[
         str | None, typer.Option("--from", "-f", help="Hvem spørger: organisation, enhed, forum, plads eller person.")
     ] = None,
@@ -117,12 +124,17 @@ def contact_command(
         from graph.contacts import contact as find_contacts  # each command imports what it answers with
         from graph.errors import NotInSources
 
+        if asking and asker and asking != asker:
+            raise InputError(
+                f"to spørgere: »{asking}« og --from »{asker}« – skriv kun én / two askers: '{asking}' and --from"
+                f" '{asker}' – give one"
+            )
         model = load_model(data)
         try:
             answer = find_contacts(
                 model,
                 topic,
-                asker,
+                asker or asking,
                 on=parse_date(date),
                 scenarios=tuple(scenario or ()),
                 limit=limit,
@@ -142,6 +154,10 @@ def contact_command(
 
 @app.command("gaps")
 def gaps_command(
+    where: Annotated[
+        str | None,
+        typer.Argument(help="Det samme som --scope, fx »gaps Randersklyngen«.", show_default=False),
+    ] = None,
     scope: Annotated[str | None, typer.Option("--scope", help="Kun denne enhed og det, der hører under den.")] = None,
     data: DataOpt = None,
     date: DateOpt = None,
@@ -154,8 +170,13 @@ def gaps_command(
     def run() -> dict[str, Any]:
         from graph.gaps import find_gaps
 
+        if where and scope and where != scope:
+            raise InputError(
+                f"to områder: »{where}« og --scope »{scope}« – skriv kun ét / two scopes: '{where}' and --scope"
+                f" '{scope}' – give one"
+            )
         model = load_model(data)
-        report = find_gaps(model, scope=scope, on=parse_date(date), scenarios=tuple(scenario or ()))
+        report = find_gaps(model, scope=scope or where, on=parse_date(date), scenarios=tuple(scenario or ()))
         return report.as_json(lang.value)
 
     payload = guarded(run, as_json)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from graph.gaps import GAP_KINDS, SEVERITIES
@@ -57,3 +60,20 @@ def test_the_bundled_data_uses_only_known_codes() -> None:
         assert used <= set(codes.codes(scheme)), (attr, used - set(codes.codes(scheme)))
     kinds = {d["kind"] for _, d in model.nx.nodes(data=True)}
     assert kinds <= set(codes.codes("kind")), kinds - set(codes.codes("kind"))
+
+
+def test_no_template_keeps_a_word_table_of_its_own_for_a_scheme() -> None:
+    """The gaps page headed its groups from a table of 27 gap kinds of its own, worded apart from the
+    vocabulary's (»Poster uden indehaver« against »stilling uden indehaver«), and the diagram form named the
+    sectors from another: a ``{% set X = {...} %}`` in a template whose keys are mostly codes of one scheme (three
+    or more) is such a table. (The wayfinder's numbered route steps share three words with the kinds: not one.)"""
+    templates = Path(__file__).resolve().parents[2] / "api" / "templates"
+    found = []
+    for page in sorted(templates.glob("*.html")):
+        for name, body in re.findall(r"{%\s*set\s+(\w+)\s*=\s*{(.*?)}\s*%}", page.read_text(encoding="utf-8"), re.S):
+            keys = set(re.findall(r'"(\w+)"\s*:', body))
+            for scheme in codes.SCHEMES:
+                mine = keys & set(codes.codes(scheme))
+                if len(mine) >= 3 and len(mine) > len(keys) / 2:  # mostly one scheme's codes: its words again
+                    found.append((page.name, name, scheme))
+    assert found == []

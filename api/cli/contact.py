@@ -102,7 +102,9 @@ def contact_command(
     asking: Annotated[
         str | None,
         typer.Argument(
-            help='Hvem spørger (det samme som --from), fx »contact angst "Skive Kommune"«.', show_default=False
+            metavar="[ASKER]",
+            help='Hvem spørger (det samme som --from), fx »contact angst "Skive Kommune"«.',
+            show_default=False,
         ),
     ] = None,
     asker: Annotated[
@@ -156,7 +158,7 @@ def contact_command(
 def gaps_command(
     where: Annotated[
         str | None,
-        typer.Argument(help="Det samme som --scope, fx »gaps Randersklyngen«.", show_default=False),
+        typer.Argument(metavar="[SCOPE]", help="Det samme som --scope, fx »gaps Randersklyngen«.", show_default=False),
     ] = None,
     scope: Annotated[str | None, typer.Option("--scope", help="Kun denne enhed og det, der hører under den.")] = None,
     data: DataOpt = None,

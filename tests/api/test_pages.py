@@ -227,3 +227,11 @@ def test_a_profession_as_asker_gets_told_what_to_write_on_the_page_and_in_the_ap
     assert "That is a topic in the map, not a body" in en.text
     body = client.get("/api/contact", params={"topic": "bekymringsbrev", "asker": "sundhedsplejen"}).json()
     assert body["error"] == "not_found" and body["note"]["en"].startswith("that is a topic")
+
+
+def test_one_gap_is_counted_in_the_singular(client: TestClient) -> None:
+    """Skive has one gap in the bundled map: the page said »1 huller«."""
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html_get(client, "/huller?scope=Skive+Kommune"))).split())
+    assert "1 hul:" in text and "1 huller" not in text
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html_get(client, "/huller?scope=Skive+Kommune&lang=en"))).split())
+    assert "1 gap:" in text

@@ -3,13 +3,22 @@ its availability (available / proposed / channel_not_open / holder_not_stated / 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from graph.contact_types import Cand, Facts
 from graph.model import Model
 from graph.view import ORG_KINDS, View
 
-__all__ = ["anchors", "facts", "missing_note", "names", "status"]
+__all__ = ["anchors", "facts", "is_municipality", "missing_note", "names", "status"]
+
+
+def is_municipality(nodes: Mapping[str, Mapping[str, Any]], nid: str) -> bool:
+    """``nid`` is a municipality, the root its units climb to (``contact_index.own_root``): an organisation of
+    the municipal sector, not a municipal forum such as KOSU, which speaks for all of them. ``nodes``: the
+    adjacency's."""
+    node = nodes[nid]
+    return node["kind"] == "organisation" and node.get("sector") == "municipal"
 
 
 def facts(v: View, c: Cand, channels: tuple[str, ...]) -> Facts:

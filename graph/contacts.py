@@ -91,6 +91,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from graph.applicability import check_scenarios, require_in_force
+from graph.contact_facts import is_municipality
 from graph.contact_fallbacks import with_fallbacks
 from graph.contact_gap_index import prepare_gaps, related_gaps
 from graph.contact_home import Home
@@ -300,7 +301,7 @@ def _nearest(v: View, home: Home | None, answers: list[Answer], place: str | Non
     instead: only the routes there."""
     if place is not None:
         answers = [a for a in answers if inside(v, a, place)]
-    elif home is not None and (mine := {r for r in home.roots if _municipal(v, r)}):
+    elif home is not None and (mine := {r for r in home.roots if is_municipality(v.adjacency.nodes, r)}):
         answers = [a for a in answers if _serves(v, a, mine)]
     best: dict[tuple[str, str], int] = {}
     for a in answers:
@@ -311,15 +312,9 @@ def _nearest(v: View, home: Home | None, answers: list[Answer], place: str | Non
 
 def _serves(v: View, a: Answer, mine: set[str]) -> bool:
     """``a`` is not another municipality's own: its unit or a seat on its behalf (``mine``: the asker's)."""
-    theirs = [u for u in standing(v, a.who, a.channels, a.requirement).ups if _municipal(v, u)]
+    nodes = v.adjacency.nodes
+    theirs = [u for u in standing(v, a.who, a.channels, a.requirement).ups if is_municipality(nodes, u)]
     return not theirs or not mine.isdisjoint(theirs)
-
-
-def _municipal(v: View, nid: str) -> bool:
-    """``nid`` is a municipality (the root its units climb to), not a municipal forum such as KOSU, which
-    speaks for all of them."""
-    node = v.adjacency.nodes[nid]
-    return node["kind"] == "organisation" and node.get("sector") == "municipal"
 
 
 def _general_routes(v: View, who: str | None, model: Model) -> tuple[Candidate, ...]:

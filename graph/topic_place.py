@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from graph.contact_facts import is_municipality
 from graph.contact_index import standing
 from graph.contact_types import Answer
 from graph.errors import AmbiguousEntity, EntityNotFound, NotInSources
@@ -106,7 +107,7 @@ def _place(model: Model, name: str) -> str | None:
     except EntityNotFound:
         return None
     except AmbiguousEntity as exc:
-        towns = [c.id for c in exc.candidates if _municipality(model, c.id)]
+        towns = [c.id for c in exc.candidates if is_municipality(model.adjacency.nodes, c.id)]
         return towns[0] if len(towns) == 1 else None
     return nid if named or model.node(nid)["kind"] in ("organisation", "cluster") else None
 
@@ -115,8 +116,3 @@ def _topic_word(model: Model, name: str) -> bool:
     """Some word of ``name`` is a word of the topics' or the thesaurus's labels."""
     index = topic_index(model)
     return any(p in index.by_part for tok in index.tokens(name) for p in tok.parts)
-
-
-def _municipality(model: Model, nid: str) -> bool:
-    node = model.node(nid)
-    return node["kind"] == "organisation" and node.get("sector") == "municipal"

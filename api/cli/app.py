@@ -28,6 +28,7 @@ __all__ = [
     "fail",
     "guarded",
     "load_model",
+    "one_of",
     "parse_date",
     "store_location",
 ]
@@ -99,6 +100,17 @@ def load_model(data: list[Path] | None) -> Model:
         else:
             model = load(None)
     return model
+
+
+def one_of(typed: str | None, option: str | None, flag: str, what: tuple[str, str]) -> str | None:
+    """The value given after the command (``typed``, »gaps Randersklyngen«) or with its option (``flag``), the
+    same either way; two different ones are refused. ``what``: the thing in Danish and English, plural."""
+    if typed and option and typed != option:
+        raise InputError(
+            f"to {what[0]}: »{typed}« og {flag} »{option}« – skriv kun den ene / two {what[1]}: '{typed}' and {flag}"
+            f" '{option}' – give one"
+        )
+    return option or typed
 
 
 def parse_date(text: str | None) -> dt.date:

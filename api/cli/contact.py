@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from api.cli.app import DataOpt, DateOpt, JsonOpt, Lang, LangOpt, app, emit, guarded, load_model, parse_date
+from api.cli.app import DataOpt, DateOpt, JsonOpt, Lang, LangOpt, app, emit, guarded, load_model, one_of, parse_date
 from api.cli.text import occupancy_word, source_line, t
-from graph.errors import InputError
 from ontology import codes
 
 if TYPE_CHECKING:
@@ -126,17 +125,13 @@ def contact_command(
         from graph.contacts import contact as find_contacts  # each command imports what it answers with
         from graph.errors import NotInSources
 
-        if asking and asker and asking != asker:
-            raise InputError(
-                f"to spørgere: »{asking}« og --from »{asker}« – skriv kun én / two askers: '{asking}' and --from"
-                f" '{asker}' – give one"
-            )
+        who = one_of(asking, asker, "--from", ("spørgere", "askers"))
         model = load_model(data)
         try:
             answer = find_contacts(
                 model,
                 topic,
-                asker or asking,
+                who,
                 on=parse_date(date),
                 scenarios=tuple(scenario or ()),
                 limit=limit,
@@ -172,13 +167,9 @@ def gaps_command(
     def run() -> dict[str, Any]:
         from graph.gaps import find_gaps
 
-        if where and scope and where != scope:
-            raise InputError(
-                f"to områder: »{where}« og --scope »{scope}« – skriv kun ét / two scopes: '{where}' and --scope"
-                f" '{scope}' – give one"
-            )
+        area = one_of(where, scope, "--scope", ("områder", "scopes"))
         model = load_model(data)
-        report = find_gaps(model, scope=scope or where, on=parse_date(date), scenarios=tuple(scenario or ()))
+        report = find_gaps(model, scope=area, on=parse_date(date), scenarios=tuple(scenario or ()))
         return report.as_json(lang.value)
 
     payload = guarded(run, as_json)

@@ -388,3 +388,15 @@ def test_the_question_is_repeated_as_read_without_stray_white_space(bundled) -> 
     """»Selvskade « (a trailing space, as a pasted word has) was echoed back as »Selvskade «."""
     answer = contact(bundled, "  Selvskade \n", "Skive Kommune").as_json()
     assert answer["topic"]["query"] == "Selvskade"
+
+
+@pytest.mark.parametrize("asker", ["Almen praksis", "KOSU"])
+def test_general_practice_and_kosu_still_see_every_ppr_as_a_general_route(bundled, asker: str) -> None:
+    """Only a municipality's own services are its general routes (Skive was offered Favrskov's PPR); general
+    practice and KOSU (a forum that speaks for all the municipalities) serve children of several, and keep all
+    four PPRs the sources name."""
+    ids = {a["who"]["id"] for a in contact(bundled, "angst", asker).as_json()["answers"]}
+    prefix = "https://w3id.org/samarbejdskort/id/kommune/"
+    assert {prefix + f"{k}/ppr" for k in ("favrskov", "norddjurs", "randers", "syddjurs")} <= ids
+    skive = {a["who"]["id"] for a in contact(bundled, "angst", "Skive Kommune").as_json()["answers"]}
+    assert not any(x.endswith("/ppr") for x in skive)

@@ -241,8 +241,9 @@ def next_break(model: Model, after: dt.date, scen: tuple[str, ...]) -> dt.date |
     constant), where a relation of a reported kind actually ends then."""
     g = model.nx
     last_days = {d for _, d in g.nodes(data="valid_until") if d} | {d for *_, d in g.edges(data="valid_until") if d}
-    for day in sorted(d + dt.timedelta(days=1) for d in last_days):
-        if day > after and breaks_between(model, day - dt.timedelta(days=1), day, scen):
+    day_after = dt.timedelta(days=1)
+    for day in sorted(d + day_after for d in last_days if d + day_after > after):
+        if breaks_between(model, day - day_after, day, scen):
             return day
     return None
 

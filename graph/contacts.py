@@ -48,6 +48,9 @@ JSON shape of ``ContactAnswer.as_json(lang)`` (stable; every entity is a ``model
       "place": {"id", "label", "kind", "answered": bool} | null,   # the place the text named (»PPR i
                                                          # Norddjurs«): the answers keep to it; answered
                                                          # false: nothing there, so the answers do not
+      "left_out": {"why": str, "who": [Ref], "text": str} | null,  # other municipalities' own services
+                                                         # a municipal asker does not get, and one line
+                                                         # naming the first few (``graph.contact_own``)
       "asker": Ref | null,
       "date": "YYYY-MM-DD" | null,
       "scenarios": [str],
@@ -91,13 +94,13 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from graph.applicability import check_scenarios, require_in_force
-from graph.contact_facts import is_municipality
 from graph.contact_fallbacks import with_fallbacks
 from graph.contact_gap_index import prepare_gaps, related_gaps
 from graph.contact_home import Home
 from graph.contact_home import home as home_of
-from graph.contact_index import pool, prepare_places, standing
+from graph.contact_index import pool, prepare_places
 from graph.contact_json import answer_json
+from graph.contact_own import left_out_json, municipal_roots, only_serving
 from graph.contact_rank import origin_names, rank
 from graph.contact_types import NEARNESS, Answer, Step
 from graph.contact_walk import prepare_walks
@@ -134,6 +137,7 @@ class ContactAnswer(NamedTuple):
     general: bool = False  # nothing specific: the answers are the asker's general routes
     place: str | None = None  # the place the text named (``graph.topic_place``)
     in_place: bool = True  # the answers keep to the place (False: nothing there, so they do not)
+    left_out: tuple[str, ...] = ()  # other municipalities' own services, not for this asker (graph.contact_own)
 
     def as_json(self, lang: str = "da") -> dict[str, Any]:
         m = self.model
@@ -163,6 +167,7 @@ class ContactAnswer(NamedTuple):
             "general": self.general,
             "notices": _notices(self.words, lang),
             "place": {**m.ref(self.place, lang), "answered": self.in_place} if self.place else None,
+            "left_out": left_out_json(m, self.left_out, lang),
             "asker": m.ref(self.asker, lang) if self.asker else None,
             "date": self.on.isoformat() if self.on else None,
             "scenarios": list(self.scenarios),
@@ -248,10 +253,11 @@ def contact(
     if hit is not None:
         return ContactAnswer(**hit, model=model)
     home = home_of(v, who) if who else None
-    answers, general, matches = _answers(v, home, meaning, limit, place)
+    left_out: list[str] = []
+    answers, general, matches = _answers(v, home, meaning, limit, place, left_out)
     in_place = place is None or bool(answers)
     if not in_place:  # nothing there: say so, and answer as if no place had been named
-        answers, general, matches = _answers(v, home, meaning, limit, None)
+        answers, general, matches = _answers(v, home, meaning, limit, None, left_out)
     parts: dict[str, Any] = {
         "query": topic,
         "topics": matches,
@@ -265,6 +271,7 @@ def contact(
         "general": general,
         "place": place,
         "in_place": in_place,
+        "left_out": tuple(left_out),
     }
     if len(kept) >= _ANSWERS_KEPT:
         kept.clear()
@@ -273,48 +280,46 @@ def contact(
 
 
 def _answers(
-    v: View, home: Home | None, meaning: Understanding, limit: int, place: str | None
+    v: View, home: Home | None, meaning: Understanding, limit: int, place: str | None, left_out: list[str]
 ) -> tuple[list[Answer], bool, tuple[TopicMatch, ...]]:
     """The answers (explained, with fallbacks), whether they are general routes, and the topics they answer;
-    only those in ``place`` when one is given."""
+    only those in ``place`` when one is given, else only those serving a municipal asker (the others' ids go
+    to ``left_out``)."""
     matches = meaning.topics or meaning.general
     found: Iterator[Answer] = iter(rank(v, home, pool(v, meaning.topics)) if meaning.topics else ())
-    lazy = (a for a in found if inside(v, a, place)) if place is not None else found
+    if place is not None:
+        lazy: Iterator[Answer] = (a for a in found if inside(v, a, place))
+    else:
+        lazy = only_serving(v, found, municipal_roots(v, home), left_out)
     first = next(lazy, None)  # rank is lazy: peek whether anything specific answers
     ranked: Iterable[Answer] = lazy
     general = first is None and bool(meaning.general)
     if general:
-        ranked = _nearest(v, home, list(rank(v, home, pool(v, meaning.general), general=True)), place)
+        ranked = _nearest(v, home, list(rank(v, home, pool(v, meaning.general), general=True)), place, left_out)
         matches = meaning.topics + meaning.general
     elif first is not None:
         ranked = chain([first], ranked)
     return [explained(v, home, a) for a in with_fallbacks(v, home, ranked, matches, max(limit, 1))], general, matches
 
 
-def _nearest(v: View, home: Home | None, answers: list[Answer], place: str | None = None) -> list[Answer]:
+def _nearest(
+    v: View, home: Home | None, answers: list[Answer], place: str | None = None, left_out: list[str] | None = None
+) -> list[Answer]:
     """Of general routes of one kind for one topic, only the nearest: your own PPR, not every PPR.
 
     An asker in a municipality never gets another municipality's own service as a general route, even when
-    the sources name none of its own: a PPR serves its own municipality's children (folkeskoleloven § 12), so
-    Skive's people cannot turn to Favrskov's. A general practice or a hospital, which serves children from
-    several municipalities, still sees them all. A place the question names (»angst i Norddjurs«) decides
-    instead: only the routes there."""
+    the sources name none of its own (``graph.contact_own``; their ids go to ``left_out``): Skive's people
+    cannot turn to Favrskov's PPR. A place the question names (»angst i Norddjurs«) decides instead: only the
+    routes there."""
     if place is not None:
         answers = [a for a in answers if inside(v, a, place)]
-    elif home is not None and (mine := {r for r in home.roots if is_municipality(v.adjacency.nodes, r)}):
-        answers = [a for a in answers if _serves(v, a, mine)]
+    else:
+        answers = list(only_serving(v, answers, municipal_roots(v, home), [] if left_out is None else left_out))
     best: dict[tuple[str, str], int] = {}
     for a in answers:
         k = (a.topic, v.kind(a.who))
         best[k] = min(best.get(k, 99), a.nearness if a.nearness is not None else 99)
     return [a for a in answers if (a.nearness if a.nearness is not None else 99) <= best[(a.topic, v.kind(a.who))]]
-
-
-def _serves(v: View, a: Answer, mine: set[str]) -> bool:
-    """``a`` is not another municipality's own: its unit or a seat on its behalf (``mine``: the asker's)."""
-    nodes = v.adjacency.nodes
-    theirs = [u for u in standing(v, a.who, a.channels, a.requirement).ups if is_municipality(nodes, u)]
-    return not theirs or not mine.isdisjoint(theirs)
 
 
 def _general_routes(v: View, who: str | None, model: Model) -> tuple[Candidate, ...]:

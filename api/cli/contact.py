@@ -237,6 +237,9 @@ def contact_text(p: dict[str, Any], lang: str) -> str:
         lines += ["", _w("no_answers", lang)]
     for a in p["answers"]:
         lines += ["", *_answer_lines(a, p.get("sources", {}), lang)]
+    left_out = p.get("left_out")
+    if left_out:
+        lines += ["", left_out["text"]]
     if p["gaps"]:
         lines += ["", f"{_w('gaps_in_answer', lang)}:"]
         lines += [f"  ! {g['text']}" for g in p["gaps"]]

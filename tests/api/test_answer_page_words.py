@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import unquote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -77,3 +78,22 @@ def test_the_answer_page_names_the_place_and_says_when_nothing_is_there(client: 
     said = _text(html)
     assert "The sources name nobody in Skive Municipality who answers this" in said
     assert said.index("nobody in Skive") < said.index("1. ")
+
+
+@pytest.mark.parametrize(
+    ("lang", "why"),
+    [("da", "andre kommuners egne enheder"), ("en", "other municipalities' own services")],
+)
+def test_other_municipalities_ppr_are_listed_as_left_out_not_as_answers(
+    client: TestClient, lang: str, why: str
+) -> None:
+    """Viborg asks about skolevægring: the answers hold no other municipality's PPR; the page says, after the
+    answers, which were left out and why, each a link to its page."""
+    html = html_get(client, f"/kontakt?topic=skolev%C3%A6gring&asker=Viborg+Kommune&lang={lang}")
+    answers, _, rest = unquote(html).partition('class="left-out')
+    assert rest, "no left-out list on the page"
+    assert "kommune/favrskov/ppr" not in answers
+    left_out = rest.split("</details>", 1)[0]
+    assert why in _text(left_out)
+    for town in ("favrskov", "norddjurs", "randers", "syddjurs"):
+        assert f"kommune/{town}/ppr" in left_out

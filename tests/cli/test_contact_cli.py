@@ -134,6 +134,19 @@ def test_acceptance_faglig_sparring_from_favrskov() -> None:
     assert "1. Rådgivningsenheden, BUA" in text and "Kun 1:1" in text
 
 
+def test_other_municipalities_ppr_are_said_to_be_left_out_after_the_answers() -> None:
+    """Viborg asks about skolevægring: no »PPR, Favrskov Kommune« among the numbered answers, one line after
+    them saying it and the three others were left out, and why."""
+    text = run("contact", "skolevægring", "--from", "Viborg Kommune").stdout
+    answers, _, after = text.partition(
+        "Udeladt: andre kommuners egne enheder og pladser, som betjener deres egen kommune:"
+    )
+    assert after, text
+    assert "PPR, Favrskov Kommune" not in answers
+    line = after.split("\n", 1)[0]
+    assert all(f"PPR, {town} Kommune" in line for town in ("Favrskov", "Norddjurs", "Randers", "Syddjurs"))
+
+
 def test_acceptance_agenda_proposals_from_syddjurs() -> None:
     p = as_json(run("contact", "dagsordensforslag", "--from", "Syddjurs Kommune", "--json"))
     assert p["answers"][0]["who"]["id"] == ID + "forum/randers-implementeringsgruppe/plads/sekretaer"

@@ -37,6 +37,8 @@ ex:aby-ppr a org:OrganizationalUnit ; skos:prefLabel "PPR, Aby Kommune"@da ; org
 ex:bby a sk:Municipality ; skos:prefLabel "Bby Kommune"@da ; sk:sector sk:SectorMunicipal ; org:memberOf ex:klynge .
 ex:cby a sk:Municipality ; skos:prefLabel "Cby Kommune"@da ; sk:sector sk:SectorMunicipal .
 ex:klynge a sk:HealthCluster ; skos:prefLabel "Klyngen"@da .
+ex:praksis a sk:GeneralPractice ; skos:prefLabel "Lægepraksis i klyngen"@da ; sk:sector sk:SectorGeneralPractice ;
+    org:memberOf ex:klynge .
 
 ex:kanal a sk:Channel ; skos:prefLabel "Sparring med Rådgivningsenheden"@da , "Sparring with the advice unit"@en ;
     sk:channelFrom ex:aby ; sk:channelTo ex:raad ; sk:channelState sk:Open ;
@@ -53,7 +55,7 @@ ex:seat-psyk a sk:Seat ; skos:prefLabel "Plads for børnepsykiatrien"@da ; org:p
 ex:seat-gp a sk:Seat ; skos:prefLabel "Praksiskonsulent (vakant)"@da , "Practice consultant (vacant)"@en ;
     org:postIn ex:forum ; org:role sk:MemberRole ; sk:occupancy sk:Vacant ; sk:handlesTopic ex:henvisning .
 ex:seat-sek a sk:Seat ; skos:prefLabel "Sekretær"@da , "Secretary"@en ; org:postIn ex:forum ;
-    org:role sk:SecretaryRole ; org:heldBy ex:sara ; sk:handlesTopic ex:dagsorden .
+    org:role sk:SecretaryRole ; sk:onBehalfOf ex:bby ; org:heldBy ex:sara ; sk:handlesTopic ex:dagsorden .
 ex:sara a foaf:Person ; foaf:name "Sara Sekretær" ; sk:contactPoint ex:sara-kontakt , ex:forum-postkasse .
 ex:sara-kontakt a sk:ContactPoint ; skos:prefLabel "Saras mobil"@da ; vcard:hasTelephone <tel:+4512345678> ;
     sk:functional false .
@@ -109,11 +111,51 @@ def test_a_channel_from_my_organisation_comes_first(model) -> None:
     assert first["organisation"]["id"] == EX + "psyk"
 
 
-def test_own_organisation_before_cluster_before_region(model) -> None:
-    """Bby has no channel: Aby's PPR (same cluster) comes before psychiatry's advice unit (region)."""
-    p = ask(model, "sparring", "Bby Kommune")
+def test_cluster_before_region(model) -> None:
+    """A general practice in the cluster, with no channel: Aby's PPR (same cluster) before psychiatry's advice
+    unit (region). A practice serves children from every municipality, so it keeps Aby's PPR."""
+    p = ask(model, "sparring", "Lægepraksis i klyngen")
     assert whos(p)[:2] == ["aby-ppr", "raad"]
     assert [a["nearness"]["code"] for a in p["answers"][:2]] == ["cluster", "region"]
+    assert p["left_out"] is None
+
+
+def test_another_municipalitys_own_unit_is_left_out_and_named(model) -> None:
+    """Bby, in Aby's cluster: Aby's PPR serves Aby's children, so Bby gets the advice unit, and the answer
+    names Aby's PPR as left out (in both languages), not as a route."""
+    p = ask(model, "sparring", "Bby Kommune")
+    assert whos(p) == ["raad"]
+    assert [x["id"] for x in p["left_out"]["who"]] == [EX + "aby-ppr"]
+    assert "andre kommuners egne" in p["left_out"]["why"]
+    assert "other municipalities' own" in ask(model, "sparring", "Bby Kommune", lang="en")["left_out"]["why"]
+
+
+def test_a_forums_secretary_asking_keeps_every_municipalitys_services(model) -> None:
+    """The secretary seat, held on Bby's behalf, works for the whole forum: Aby's PPR stays an answer."""
+    p = ask(model, "sparring", "Sekretær")
+    assert "aby-ppr" in whos(p) and p["left_out"] is None
+
+
+def test_a_long_left_out_list_names_the_first_six_and_counts_the_rest() -> None:
+    """Nineteen municipalities' own units for one topic: the one-line text names six and counts the rest;
+    the JSON keeps them all."""
+    units = "\n".join(
+        f'ex:k{i} a sk:Municipality ; skos:prefLabel "K{i:02d} Kommune"@da ; sk:sector sk:SectorMunicipal .\n'
+        f'ex:u{i} a org:OrganizationalUnit ; skos:prefLabel "PPR, K{i:02d}"@da ; org:unitOf ex:k{i} ; '
+        "sk:sector sk:SectorMunicipal ; sk:handlesTopic ex:t ."
+        for i in range(19)
+    )
+    m = tiny(units + '\nex:t a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "emnet"@da .')
+    p = contact(m, "emnet", "K00 Kommune", on=DAY).as_json()
+    assert whos(p) == ["u0"] and len(p["left_out"]["who"]) == 18
+    assert p["left_out"]["text"].endswith("PPR, K06 og 12 flere.")
+    assert contact(m, "emnet", "K00 Kommune", on=DAY).as_json("en")["left_out"]["text"].endswith("and 12 more.")
+
+
+def test_a_forums_secretary_from_another_municipality_still_answers(model) -> None:
+    """A secretary seat serves the whole forum, though it is held on Bby's behalf: Cby gets it for the agenda."""
+    p = ask(model, "dagsorden", "Cby Kommune")
+    assert whos(p)[:1] == ["seat-sek"]
 
 
 def test_a_channel_recorded_for_someone_else_says_so(model) -> None:
@@ -214,8 +256,8 @@ def test_an_expired_unit_is_no_answer_after_its_end(model) -> None:
 
 
 def test_a_scenario_unit_answers_only_when_the_scenario_is_chosen(model) -> None:
-    assert "ny" not in whos(ask(model, "samtykke"))
-    assert "ny" in whos(ask(model, "samtykke", scenarios=("ny-enhed",)))
+    assert "ny" not in whos(ask(model, "samtykke", "Bby Kommune"))
+    assert "ny" in whos(ask(model, "samtykke", "Bby Kommune", scenarios=("ny-enhed",)))
 
 
 def test_an_unknown_scenario_is_an_input_error(model) -> None:
@@ -302,6 +344,7 @@ def test_json_shape_is_stable_and_every_entity_has_id_and_label(model) -> None:
         "general",
         "notices",
         "place",
+        "left_out",
         "sources",
     }
     keys = {"rank", "who", "kind", "organisation", "topic", "nearness", "reach", "conditions", "why", "why_text"}

@@ -1,0 +1,88 @@
+"""A municipality's own services answer its own people: the rule that keeps other municipalities' out.
+
+A PPR, a health-nurse service or a family department serves the children of its own municipality
+(folkeskoleloven § 12 for PPR); Viborg's coordinator cannot send a child to Favrskov's PPR. So an asker in a
+municipality never gets another municipality's unit, or a seat held on its behalf, as an answer, specific
+or general, and the answer says which it left out and why. A forum's office is not its municipality's own:
+a secretary or chair seat »from Syddjurs Kommune« serves the whole forum, and whoever asks may use it.
+When the sources name no service of the asker's own, the left-out list is how the coordinator learns which
+kind of service to look for at home. Askers serving several municipalities (general practice, a hospital,
+KOSU) keep them all; a place the question names (»PPR i Norddjurs«, ``graph.topic_place``) decides instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from graph.contact_facts import is_municipality
+from graph.contact_home import Home
+from graph.contact_index import standing
+from graph.contact_types import CHAIR_ROLES, SECRETARY_ROLES, Answer
+from graph.model import Model
+from graph.view import View
+
+__all__ = ["left_out_json", "municipal_roots", "only_serving", "serves"]
+
+#: The sentence before the names of what was left out (the JSON's ``left_out.why``), Danish and English.
+_WHY = {
+    "da": "Udeladt: andre kommuners egne enheder og pladser, som betjener deres egen kommune",
+    "en": "Left out: other municipalities' own services and seats, which serve their own municipality",
+}
+_NAMED = 6  # names in the one-line text; the rest are counted (a forum of 19 municipalities' seats)
+_MORE = {"da": "og {n} flere", "en": "and {n} more"}
+
+
+_OFFICES = frozenset(SECRETARY_ROLES + CHAIR_ROLES)
+
+
+def municipal_roots(v: View, home: Home | None) -> frozenset[str]:
+    """The municipalities the asker belongs to (none for general practice, a hospital, a regional forum, or a
+    forum's secretary or chair: they work for all its members)."""
+    if home is None or _forum_office(v, home.id):
+        return frozenset()
+    nodes = v.adjacency.nodes
+    return frozenset(r for r in home.roots if is_municipality(nodes, r))
+
+
+def serves(v: View, a: Answer, mine: frozenset[str]) -> bool:
+    """``a`` is not another municipality's own: its unit or a seat on its behalf (``mine``: the asker's)."""
+    if _forum_office(v, a.who):
+        return True
+    nodes = v.adjacency.nodes
+    theirs = [u for u in standing(v, a.who, a.channels, a.requirement).ups if is_municipality(nodes, u)]
+    return not theirs or not mine.isdisjoint(theirs)
+
+
+def _forum_office(v: View, who: str) -> bool:
+    """``who`` is a forum's secretary or chair seat, or a person holding only such seats (and in no unit)."""
+    kind = v.kind(who)
+    if kind == "person":
+        posts = v.out(who, "holds")
+        return bool(posts) and not v.out(who, "member_of") and all(_forum_office(v, p) for p in posts)
+    return kind == "post" and v.adjacency.nodes[who].get("role") in _OFFICES and bool(v.out(who, "post_in"))
+
+
+def only_serving(v: View, answers: Iterable[Answer], mine: frozenset[str], left_out: list[str]) -> Iterator[Answer]:
+    """The answers that serve ``mine`` (lazily, in order); the others' ids go to ``left_out``, once each.
+    Without municipal roots every answer is kept."""
+    if not mine:
+        yield from answers
+        return
+    for a in answers:
+        if serves(v, a, mine):
+            yield a
+        elif a.who not in left_out:
+            left_out.append(a.who)
+
+
+def left_out_json(model: Model, ids: tuple[str, ...], lang: str) -> dict[str, Any] | None:
+    """The JSON's ``left_out``: why, every one left out (refs), and one line naming the first few."""
+    if not ids:
+        return None
+    lang = lang if lang in _WHY else "da"
+    who = [model.ref(x, lang) for x in ids]
+    names = "; ".join(r["label"] for r in who[:_NAMED])
+    if len(who) > _NAMED:
+        names += " " + _MORE[lang].format(n=len(who) - _NAMED)
+    return {"why": _WHY[lang], "who": who, "text": f"{_WHY[lang]}: {names}."}

@@ -382,6 +382,8 @@ def _expand(v: View, handler: str, match: TopicMatch) -> Iterable[Cand]:
     kind = v.kind(handler)
     if kind == "channel":
         targets = v.out(handler, "channel_to")
+        if not targets and v.adjacency.successors(handler, "channel_to"):
+            return  # it leads to a body not in force on the date: no way to anyone (not a way of unknown end)
         for t in targets or [handler]:
             yield Cand(t, match.id, match.score, {handler} if targets else set())
     elif kind == "contact_point":

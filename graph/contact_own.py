@@ -50,8 +50,13 @@ def serves(v: View, a: Answer, mine: frozenset[str]) -> bool:
     if _forum_office(v, a.who):
         return True
     nodes = v.adjacency.nodes
-    theirs = [u for u in standing(v, a.who, a.channels, a.requirement).ups if is_municipality(nodes, u)]
-    return not theirs or not mine.isdisjoint(theirs)
+    ups = standing(v, a.who, a.channels, a.requirement).ups
+    theirs = [u for u in ups if is_municipality(nodes, u)]
+    if theirs:
+        return not mine.isdisjoint(theirs)
+    # a municipal unit whose municipality the data does not record (»Egebro Skole, Kommune 2« with no parent)
+    # is still some municipality's own, and not known to be the asker's
+    return not any(nodes[u]["kind"] == "unit" and nodes[u].get("sector") == "municipal" for u in ups)
 
 
 def _forum_office(v: View, who: str) -> bool:

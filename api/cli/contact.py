@@ -53,6 +53,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Ingen i dataene varetager emnet på denne dato.",
         "Nobody in the data handles the topic on this date.",
     ),
+    "only_elsewhere": (
+        "Ingen i dataene svarer jer om emnet på denne dato; kun andre kommuners egne enheder varetager det.",
+        "Nobody in the data answers you on the topic on this date; only other municipalities' own services handle it.",
+    ),
     "gaps_in_answer": ("Mangler og åbne spørgsmål", "Gaps and open questions"),
     "gaps_title": ("Huller i samarbejdsstrukturen", "Gaps in the collaboration structure"),
     "scope": ("afgrænset til", "within"),
@@ -234,7 +238,7 @@ def contact_text(p: dict[str, Any], lang: str) -> str:
     if p.get("general"):
         lines += ["", _w("general_intro", lang)]
     if not p["answers"]:
-        lines += ["", _w("no_answers", lang)]
+        lines += ["", _w("only_elsewhere" if p.get("left_out") else "no_answers", lang)]
     for a in p["answers"]:
         lines += ["", *_answer_lines(a, p.get("sources", {}), lang)]
     left_out = p.get("left_out")

@@ -174,3 +174,18 @@ def test_acceptance_gaps_lists_vacant_seat_and_missing_contact_persons() -> None
     assert ID + "krav/fast-kontaktperson/favrskov" in by_kind["missing_contact_person"]
     text = run("gaps", "--lang", "en", "--date", "2026-11-22").stdout
     assert "Gaps in the collaboration structure" in text and "vacant seat" in text
+
+
+def test_only_another_municipalitys_unit_handles_it_and_the_answer_says_so(tmp_path: Path) -> None:
+    """Not »nobody handles the topic« when a unit of another municipality does: it says who, and that it is not
+    the asker's."""
+    path = tmp_path / "to-kommuner.ttl"
+    path.write_text(
+        TINY
+        + '<http://ex.org/bby> a sk:Municipality ; skos:prefLabel "Bby Kommune"@da ; sk:sector sk:SectorMunicipal .\n',
+        encoding="utf-8",
+    )
+    text = run("contact", "samtykke", "--from", "Bby Kommune", "--data", str(path)).stdout
+    assert "kun andre kommuners egne enheder varetager det" in text
+    assert "Udeladt: andre kommuners egne enheder og pladser, som betjener deres egen kommune: PPR, Aby." in text
+    assert "Ingen i dataene varetager emnet" not in text

@@ -130,6 +130,34 @@ def test_another_municipalitys_own_unit_is_left_out_and_named(model) -> None:
     assert "other municipalities' own" in ask(model, "sparring", "Bby Kommune", lang="en")["left_out"]["why"]
 
 
+def test_a_municipal_unit_whose_municipality_is_not_recorded_is_left_out_too() -> None:
+    """»PPR, Kommune 42« with no parent recorded is still another municipality's, not Aby's: left out, named."""
+    m = tiny(
+        'ex:aby a sk:Municipality ; skos:prefLabel "Aby Kommune"@da ; sk:sector sk:SectorMunicipal .\n'
+        'ex:u a org:OrganizationalUnit ; skos:prefLabel "PPR, Kommune 42"@da ; sk:sector sk:SectorMunicipal ;\n'
+        "    sk:handlesTopic ex:t .\n"
+        'ex:t a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "emnet"@da .'
+    )
+    p = contact(m, "emnet", "Aby Kommune", on=DAY).as_json()
+    assert whos(p) == [] and [x["label"] for x in p["left_out"]["who"]] == ["PPR, Kommune 42"]
+    assert whos(contact(m, "emnet", None, on=DAY).as_json()) == ["u"]
+
+
+def test_a_channel_to_a_unit_not_yet_in_force_is_no_answer_before_that_date() -> None:
+    """A channel being set up to a family department that starts on 10 October leads nowhere in June: not an
+    answer then (not the channel itself, as if its end were unknown); in November, the department through it."""
+    m = tiny(
+        'ex:gp a sk:GeneralPractice ; skos:prefLabel "Lægehuset"@da ; sk:sector sk:SectorGeneralPractice .\n'
+        'ex:fam a org:OrganizationalUnit ; skos:prefLabel "Familieafdelingen"@da ; sk:sector sk:SectorMunicipal ;\n'
+        '    sk:validFrom "2026-10-10"^^xsd:date .\n'
+        'ex:k a sk:Channel ; skos:prefLabel "Kanal til familieafdelingen"@da ; sk:channelFrom ex:gp ;\n'
+        "    sk:channelTo ex:fam ; sk:channelState sk:BeingSetUp ; sk:handlesTopic ex:t .\n"
+        'ex:t a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "underretning"@da .'
+    )
+    assert whos(contact(m, "underretning", None, on=dt.date(2026, 6, 1)).as_json()) == []
+    assert whos(contact(m, "underretning", None, on=dt.date(2026, 11, 1)).as_json()) == ["fam"]
+
+
 def test_a_forums_secretary_asking_keeps_every_municipalitys_services(model) -> None:
     """The secretary seat, held on Bby's behalf, works for the whole forum: Aby's PPR stays an answer."""
     p = ask(model, "sparring", "Sekretær")

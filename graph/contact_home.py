@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from graph.contact_facts import anchors
 from graph.contact_index import Standing, Table, own_root, standing, tree_places
+from graph.contact_own import municipalities
 from graph.contact_types import COLLAB_KINDS
 from graph.contact_walk import steps_from
 from graph.view import View
@@ -45,6 +46,7 @@ class Home:
         own = anchors(v, asker)
         self.up = set(own) | {a for x in own for a in v.ancestors(x)}
         self.roots = frozenset(own_root(v, x) for x in own)
+        self.municipalities = municipalities(v, asker, self.roots)  # its own services only (graph.contact_own)
         self.channel_from = self.up | {c for x in self.up for c in v.out(x, "member_of")}
         at = [tree_places(v, r) for r in self.roots]
         self.forums = {a for a in own if v.kind(a) in COLLAB_KINDS}.union(*(f for f, _ in at))

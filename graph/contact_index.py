@@ -17,6 +17,7 @@ from itertools import groupby
 from typing import NamedTuple
 
 from graph.contact_facts import facts
+from graph.contact_own import owners
 from graph.contact_types import COLLAB_KINDS, CONTACT_KIND_RANK, UNREACHABLE, Cand, Step
 from graph.topic_types import TopicMatch
 from graph.view import View
@@ -78,6 +79,7 @@ class Standing(NamedTuple):
     label: str
     seat_forum: str | None  # a seat of a forum-like body: seats of one forum fold into the forum
     req_in: frozenset[str]  # the bodies a requirement is for (an asker's own requirement is its gap)
+    owners: frozenset[str] | None  # the municipalities it is the own service of (graph.contact_own.owners)
 
 
 class Slot(NamedTuple):
@@ -282,6 +284,7 @@ def standing(v: View, who: str, channels: tuple[str, ...] = (), requirement: str
         label=v.model.label(who),
         seat_forum=seat_forum,
         req_in=frozenset(v.out(requirement, "required_in")) if requirement else frozenset(),
+        owners=owners(v, who, ups),
     )
     return hit
 

@@ -8,22 +8,24 @@ a secretary or chair seat »from Syddjurs Kommune« serves the whole forum, and 
 When the sources name no service of the asker's own, the left-out list is how the coordinator learns which
 kind of service to look for at home. Askers serving several municipalities (general practice, a hospital,
 KOSU) keep them all; a place the question names (»PPR i Norddjurs«, ``graph.topic_place``) decides instead.
+
+Whose own a contact is (``owners``) does not depend on the asker: it is worked out once per contact with its
+``graph.contact_index.Standing``, and ``graph.contact_rank.rank`` leaves the others out before it makes
+an answer of them (a national question passes ~80 other municipalities' units to find ten answers).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from graph.contact_facts import is_municipality
-from graph.contact_home import Home
-from graph.contact_index import standing
-from graph.contact_types import CHAIR_ROLES, SECRETARY_ROLES, Answer
+from graph.contact_types import CHAIR_ROLES, SECRETARY_ROLES
 from graph.model import Model
 from graph.view import View
 
-__all__ = ["left_out_json", "municipal_roots", "only_serving", "serves"]
+__all__ = ["left_out_json", "municipalities", "owners", "serves"]
 
+_OFFICES = frozenset(SECRETARY_ROLES + CHAIR_ROLES)
 #: The sentence before the names of what was left out (the JSON's ``left_out.why``), Danish and English.
 _WHY = {
     "da": "Udeladt: andre kommuners egne enheder og pladser, som betjener deres egen kommune",
@@ -33,52 +35,42 @@ _NAMED = 6  # names in the one-line text; the rest are counted (a forum of 19 mu
 _MORE = {"da": "og {n} flere", "en": "and {n} more"}
 
 
-_OFFICES = frozenset(SECRETARY_ROLES + CHAIR_ROLES)
+def owners(v: View, who: str, ups: frozenset[str]) -> frozenset[str] | None:
+    """The municipalities ``who`` is the own service of (``ups``: its anchors and all above them), or None
+    when it is nobody's own and serves everyone. A municipal unit whose municipality the data does not record
+    (»Egebro Skole, Kommune 2« with no parent) is some municipality's own, not known to be anyone's: empty."""
+    if forum_office(v, who):
+        return None
+    nodes = v.adjacency.nodes
+    theirs = frozenset(u for u in ups if is_municipality(nodes, u))
+    if theirs:
+        return theirs
+    if any(nodes[u]["kind"] == "unit" and nodes[u].get("sector") == "municipal" for u in ups):
+        return theirs
+    return None
 
 
-def municipal_roots(v: View, home: Home | None) -> frozenset[str]:
-    """The municipalities the asker belongs to (none for general practice, a hospital, a regional forum, or a
-    forum's secretary or chair: they work for all its members)."""
-    if home is None or _forum_office(v, home.id):
+def serves(owned_by: frozenset[str] | None, mine: frozenset[str]) -> bool:
+    """A contact owned by ``owned_by`` (``owners``) answers an asker of the municipalities ``mine``."""
+    return owned_by is None or not mine or not mine.isdisjoint(owned_by)
+
+
+def municipalities(v: View, asker: str, roots: frozenset[str]) -> frozenset[str]:
+    """The municipalities the asker belongs to, of its organisation roots: none for general practice, a
+    hospital, a regional forum, or a forum's secretary or chair (they work for all its members)."""
+    if forum_office(v, asker):
         return frozenset()
     nodes = v.adjacency.nodes
-    return frozenset(r for r in home.roots if is_municipality(nodes, r))
+    return frozenset(r for r in roots if is_municipality(nodes, r))
 
 
-def serves(v: View, a: Answer, mine: frozenset[str]) -> bool:
-    """``a`` is not another municipality's own: its unit or a seat on its behalf (``mine``: the asker's)."""
-    if _forum_office(v, a.who):
-        return True
-    nodes = v.adjacency.nodes
-    ups = standing(v, a.who, a.channels, a.requirement).ups
-    theirs = [u for u in ups if is_municipality(nodes, u)]
-    if theirs:
-        return not mine.isdisjoint(theirs)
-    # a municipal unit whose municipality the data does not record (»Egebro Skole, Kommune 2« with no parent)
-    # is still some municipality's own, and not known to be the asker's
-    return not any(nodes[u]["kind"] == "unit" and nodes[u].get("sector") == "municipal" for u in ups)
-
-
-def _forum_office(v: View, who: str) -> bool:
+def forum_office(v: View, who: str) -> bool:
     """``who`` is a forum's secretary or chair seat, or a person holding only such seats (and in no unit)."""
     kind = v.kind(who)
     if kind == "person":
         posts = v.out(who, "holds")
-        return bool(posts) and not v.out(who, "member_of") and all(_forum_office(v, p) for p in posts)
+        return bool(posts) and not v.out(who, "member_of") and all(forum_office(v, p) for p in posts)
     return kind == "post" and v.adjacency.nodes[who].get("role") in _OFFICES and bool(v.out(who, "post_in"))
-
-
-def only_serving(v: View, answers: Iterable[Answer], mine: frozenset[str], left_out: list[str]) -> Iterator[Answer]:
-    """The answers that serve ``mine`` (lazily, in order); the others' ids go to ``left_out``, once each.
-    Without municipal roots every answer is kept."""
-    if not mine:
-        yield from answers
-        return
-    for a in answers:
-        if serves(v, a, mine):
-            yield a
-        elif a.who not in left_out:
-            left_out.append(a.who)
 
 
 def left_out_json(model: Model, ids: tuple[str, ...], lang: str) -> dict[str, Any] | None:

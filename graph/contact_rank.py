@@ -25,6 +25,7 @@ from typing import Any
 from graph.contact_facts import names
 from graph.contact_home import Home
 from graph.contact_index import FOLD_AT, Slot, Standing, Table, slot_key, standing
+from graph.contact_own import serves
 from graph.contact_types import Answer
 from graph.view import View
 
@@ -51,12 +52,15 @@ class _Row:
         return (self.key, self.at.label, self.at.who)
 
 
-def rank(v: View, home: Home | None, t: Table, *, general: bool = False) -> Iterator[Answer]:
+def rank(
+    v: View, home: Home | None, t: Table, *, general: bool = False, left_out: dict[str, None] | None = None
+) -> Iterator[Answer]:
     """The candidates as answers, best first (not yet explained: ``why`` is None), produced lazily.
 
     A fixed contact person the asker itself has not named is a gap of the asker's, not someone to
     contact: such candidates are left out (the gap is still reported). ``general`` marks the answers
-    as general routes.
+    as general routes. Given ``left_out``, an asker in a municipality gets no other municipality's own
+    service (``graph.contact_own``): each one passed over is added to it, in order.
 
     Steps from the asker only break ties, so rows are ordered on the rest of the key first and the
     steps are counted only for the tied groups a caller actually reads (usually the first few).
@@ -87,7 +91,10 @@ def rank(v: View, home: Home | None, t: Table, *, general: bool = False) -> Iter
         _Row(t.slots[i], tier) for i, tier in near.items() if not (tier >= 2 and t.seat_group.get(i) in folding)
     ] + _forum_rows(v, home, t, folding, gone)
     mine.sort(key=_Row.order)
+    own = home.municipalities if left_out is not None else frozenset()
     for group in _tied(t, mine, near, gone, folding, home.node):
+        if own:
+            group = _own_only(t, group, own, left_out)  # type: ignore[arg-type]
         for item, d in home.nearest_first(group):
             r = item if isinstance(item, _Row) else _Row(t.slots[item], t.slots[item].at.far)
             yield _answer(v, home, r, d, general)
@@ -118,6 +125,20 @@ def _tied(
             yield group
     for _, rows in groupby(mine[j:], key=_key):
         yield [_entry(r, node) for r in rows]
+
+
+def _own_only(t: Table, group: list[_Entry], own: frozenset[str], left_out: dict[str, None]) -> list[_Entry]:
+    """The entries serving an asker of the municipalities ``own``; the others' ids go to ``left_out``. A channel
+    recorded from the asker's own side (tier 0) is its way in wherever it leads."""
+    kept = []
+    for e in group:
+        item = e[2]
+        at = item.at if isinstance(item, _Row) else t.slots[item].at
+        if serves(at.owners, own) or (isinstance(item, _Row) and item.tier == 0):
+            kept.append(e)
+        else:
+            left_out[at.who] = None
+    return kept
 
 
 def _entry(r: _Row, node: _Node) -> _Entry:

@@ -100,7 +100,7 @@ from graph.contact_home import Home
 from graph.contact_home import home as home_of
 from graph.contact_index import pool, prepare_places
 from graph.contact_json import answer_json
-from graph.contact_own import left_out_json, municipal_roots, only_serving
+from graph.contact_own import left_out_json
 from graph.contact_rank import origin_names, rank
 from graph.contact_types import NEARNESS, Answer, Step
 from graph.contact_walk import prepare_walks
@@ -253,7 +253,7 @@ def contact(
     if hit is not None:
         return ContactAnswer(**hit, model=model)
     home = home_of(v, who) if who else None
-    left_out: list[str] = []
+    left_out: dict[str, None] = {}  # other municipalities' own services passed over, in rank order
     answers, general, matches = _answers(v, home, meaning, limit, place, left_out)
     in_place = place is None or bool(answers)
     if not in_place:  # nothing there: say so, and answer as if no place had been named
@@ -280,41 +280,33 @@ def contact(
 
 
 def _answers(
-    v: View, home: Home | None, meaning: Understanding, limit: int, place: str | None, left_out: list[str]
+    v: View, home: Home | None, meaning: Understanding, limit: int, place: str | None, left_out: dict[str, None]
 ) -> tuple[list[Answer], bool, tuple[TopicMatch, ...]]:
     """The answers (explained, with fallbacks), whether they are general routes, and the topics they answer;
     only those in ``place`` when one is given, else only those serving a municipal asker (the others' ids go
     to ``left_out``)."""
     matches = meaning.topics or meaning.general
-    found: Iterator[Answer] = iter(rank(v, home, pool(v, meaning.topics)) if meaning.topics else ())
-    if place is not None:
-        lazy: Iterator[Answer] = (a for a in found if inside(v, a, place))
-    else:
-        lazy = only_serving(v, found, municipal_roots(v, home), left_out)
+    own = left_out if place is None else None
+    found: Iterator[Answer] = iter(rank(v, home, pool(v, meaning.topics), left_out=own) if meaning.topics else ())
+    lazy = (a for a in found if inside(v, a, place)) if place is not None else found
     first = next(lazy, None)  # rank is lazy: peek whether anything specific answers
     ranked: Iterable[Answer] = lazy
     general = first is None and bool(meaning.general)
     if general:
-        ranked = _nearest(v, home, list(rank(v, home, pool(v, meaning.general), general=True)), place, left_out)
+        routes = rank(v, home, pool(v, meaning.general), general=True, left_out=own)
+        ranked = _nearest(v, list(routes), place)
         matches = meaning.topics + meaning.general
     elif first is not None:
         ranked = chain([first], ranked)
     return [explained(v, home, a) for a in with_fallbacks(v, home, ranked, matches, max(limit, 1))], general, matches
 
 
-def _nearest(
-    v: View, home: Home | None, answers: list[Answer], place: str | None = None, left_out: list[str] | None = None
-) -> list[Answer]:
-    """Of general routes of one kind for one topic, only the nearest: your own PPR, not every PPR.
-
-    An asker in a municipality never gets another municipality's own service as a general route, even when
-    the sources name none of its own (``graph.contact_own``; their ids go to ``left_out``): Skive's people
-    cannot turn to Favrskov's PPR. A place the question names (»angst i Norddjurs«) decides instead: only the
-    routes there."""
+def _nearest(v: View, answers: list[Answer], place: str | None = None) -> list[Answer]:
+    """Of general routes of one kind for one topic, only the nearest: your own PPR, not every PPR (an asker in
+    a municipality never gets another's: ``rank`` left those out). A place the question names (»angst i
+    Norddjurs«) decides instead: only the routes there."""
     if place is not None:
         answers = [a for a in answers if inside(v, a, place)]
-    else:
-        answers = list(only_serving(v, answers, municipal_roots(v, home), [] if left_out is None else left_out))
     best: dict[tuple[str, str], int] = {}
     for a in answers:
         k = (a.topic, v.kind(a.who))
@@ -330,7 +322,7 @@ def _general_routes(v: View, who: str | None, model: Model) -> tuple[Candidate, 
         return ()
     home = home_of(v, who) if who else None
     out: list[Candidate] = []
-    for a in _nearest(v, home, list(rank(v, home, pool(v, general), general=True))):
+    for a in _nearest(v, list(rank(v, home, pool(v, general), general=True, left_out={}))):
         if all(c.id != a.who for c in out):
             out.append(Candidate(a.who, model.label(a.who), v.kind(a.who)))
     return tuple(out[:_ROUTES_SHOWN])

@@ -158,6 +158,21 @@ def test_a_channel_to_a_unit_not_yet_in_force_is_no_answer_before_that_date() ->
     assert whos(contact(m, "underretning", None, on=dt.date(2026, 11, 1)).as_json()) == ["fam"]
 
 
+def test_a_channel_from_my_municipality_to_anothers_unit_is_my_way_in() -> None:
+    """A channel recorded from Bby to Aby's PPR (an agreement to use it): Bby gets Aby's PPR through it."""
+    m = tiny(
+        'ex:aby a sk:Municipality ; skos:prefLabel "Aby Kommune"@da ; sk:sector sk:SectorMunicipal .\n'
+        'ex:bby a sk:Municipality ; skos:prefLabel "Bby Kommune"@da ; sk:sector sk:SectorMunicipal .\n'
+        'ex:ppr a org:OrganizationalUnit ; skos:prefLabel "PPR, Aby"@da ; org:unitOf ex:aby ; sk:handlesTopic ex:t .\n'
+        'ex:k a sk:Channel ; skos:prefLabel "Aftale om PPR"@da ; sk:channelFrom ex:bby ; sk:channelTo ex:ppr ;\n'
+        "    sk:channelState sk:Open ; sk:handlesTopic ex:t .\n"
+        'ex:t a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "emnet"@da .'
+    )
+    p = contact(m, "emnet", "Bby Kommune", on=DAY).as_json()
+    assert whos(p) == ["ppr"] and p["left_out"] is None
+    assert p["answers"][0]["reach"][0]["via"] == "channel"
+
+
 def test_a_forums_secretary_asking_keeps_every_municipalitys_services(model) -> None:
     """The secretary seat, held on Bby's behalf, works for the whole forum: Aby's PPR stays an answer."""
     p = ask(model, "sparring", "Sekretær")

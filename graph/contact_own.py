@@ -31,7 +31,7 @@ _WHY = {
     "da": "Udeladt: andre kommuners egne enheder og pladser, som betjener deres egen kommune",
     "en": "Left out: other municipalities' own services and seats, which serve their own municipality",
 }
-_NAMED = 6  # names in the one-line text; the rest are counted (a forum of 19 municipalities' seats)
+_NAMED = 6  # named (in the JSON and the one-line text); the rest are counted
 _MORE = {"da": "og {n} flere", "en": "and {n} more"}
 
 
@@ -74,12 +74,13 @@ def forum_office(v: View, who: str) -> bool:
 
 
 def left_out_json(model: Model, ids: tuple[str, ...], lang: str) -> dict[str, Any] | None:
-    """The JSON's ``left_out``: why, every one left out (refs), and one line naming the first few."""
+    """The JSON's ``left_out``: why, how many, the first few (refs: a national question passes over ~40, and
+    naming them all would add a sixth to the answer), and one line naming those and counting the rest."""
     if not ids:
         return None
     lang = lang if lang in _WHY else "da"
-    who = [model.ref(x, lang) for x in ids]
-    names = "; ".join(r["label"] for r in who[:_NAMED])
-    if len(who) > _NAMED:
-        names += " " + _MORE[lang].format(n=len(who) - _NAMED)
-    return {"why": _WHY[lang], "who": who, "text": f"{_WHY[lang]}: {names}."}
+    who = [model.ref(x, lang) for x in ids[:_NAMED]]
+    names = "; ".join(r["label"] for r in who)
+    if len(ids) > _NAMED:
+        names += " " + _MORE[lang].format(n=len(ids) - _NAMED)
+    return {"why": _WHY[lang], "count": len(ids), "who": who, "text": f"{_WHY[lang]}: {names}."}

@@ -48,9 +48,10 @@ JSON shape of ``ContactAnswer.as_json(lang)`` (stable; every entity is a ``model
       "place": {"id", "label", "kind", "answered": bool} | null,   # the place the text named (»PPR i
                                                          # Norddjurs«): the answers keep to it; answered
                                                          # false: nothing there, so the answers do not
-      "left_out": {"why": str, "who": [Ref], "text": str} | null,  # other municipalities' own services
-                                                         # a municipal asker does not get, and one line
-                                                         # naming the first few (``graph.contact_own``)
+      "left_out": {"why": str, "count": int, "who": [Ref], "text": str} | null,  # other municipalities'
+                                                         # own services a municipal asker does not get:
+                                                         # how many, the first six, one line naming them
+                                                         # and counting the rest (``graph.contact_own``)
       "asker": Ref | null,
       "date": "YYYY-MM-DD" | null,
       "scenarios": [str],

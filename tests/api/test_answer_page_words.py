@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import html_get
+from api.app import create_app
+from tests.api.conftest import html_get, settings_for
+from tests.conftest import PREFIXES
 
 
 def _text(html: str) -> str:
@@ -97,3 +100,20 @@ def test_other_municipalities_ppr_are_listed_as_left_out_not_as_answers(
     assert why in _text(left_out)
     for town in ("favrskov", "norddjurs", "randers", "syddjurs"):
         assert f"kommune/{town}/ppr" in left_out
+
+
+def test_a_long_left_out_list_shows_six_and_counts_the_rest(tmp_path: Path) -> None:
+    """Nineteen municipalities' units: the page's list names six (links) and says how many more."""
+    units = "\n".join(
+        f'ex:k{i} a sk:Municipality ; skos:prefLabel "K{i:02d} Kommune"@da ; sk:sector sk:SectorMunicipal .\n'
+        f'ex:u{i} a org:OrganizationalUnit ; skos:prefLabel "PPR, K{i:02d}"@da ; org:unitOf ex:k{i} ; '
+        "sk:handlesTopic ex:t ."
+        for i in range(19)
+    )
+    data = tmp_path / "kommuner.ttl"
+    data.write_text(PREFIXES + units + '\nex:t a skos:Concept ; skos:inScheme sk:topics ; skos:prefLabel "emnet"@da .')
+    with TestClient(create_app(settings_for(tmp_path / "store", [data]))) as c:
+        html = html_get(c, "/kontakt?topic=emnet&asker=K00+Kommune")
+    left_out = _text(html.split('class="left-out', 1)[1].split("</details>", 1)[0])
+    assert "(18)" in left_out and "PPR, K06" in left_out and "PPR, K07" not in left_out
+    assert left_out.endswith("og 12 flere")

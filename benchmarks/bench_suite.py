@@ -68,7 +68,9 @@ def run(
         compile_bytecode()  # fresh processes measure a user's command after install, not the bytecode compiler
     from benchmarks.bench_questions import question_rows
 
-    section("cold", lambda: cold_rows(path, scale, reps=2 if quick else 7) + cli_rows(reps=2 if quick else 10))
+    # 11 fresh processes each (not 7): a cold start is half a second on a VM whose speed swings by ±30 % within
+    # minutes, and the median of 7 fell on a slow spell in 3 of 10 full runs (docs/performance.md)
+    section("cold", lambda: cold_rows(path, scale, reps=2 if quick else 11) + cli_rows(reps=2 if quick else 10))
     section(
         "questions",
         lambda: question_rows(path, scale, reps=reps, budget_s=budget, samples=4 if quick else 12),

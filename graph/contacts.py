@@ -16,6 +16,9 @@ terms, and why that one. The rules, in order:
 4. Concrete contacts (a unit, post, person, contact point) before whole organisations, then forums;
    then fewer steps in the structure; then the label.
 
+An asker in a municipality gets no other municipality's own service, specific or general: another PPR serves
+its own municipality's children (``graph.contact_own``); the answer names what it left out (``left_out``).
+
 Three or more seats of one forum answering for the same topic (other than the asker's own seat) become
 one answer for the forum, reached through its secretary: the 19 municipal seats of a region-wide group
 are one way in, not nineteen.

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import typer
 
-__all__ = ["COMMANDS", "ONE_SHOT", "full_app", "main"]
+__all__ = ["COMMANDS", "DANISH", "ONE_SHOT", "command_name", "full_app", "main"]
 
 #: Each command and the module that registers it (a test checks this against the registered app). ``--help``
 #: lists the commands in this order of their modules: a coordinator's questions first, the tools last.
@@ -46,6 +46,31 @@ COMMANDS = {
     "generate": "api.cli.bench",
 }
 
+#: Danish names a coordinator types for the commands (``samarbejdskort kontakt angst``): the same command.
+DANISH = {
+    "kontakt": "contact",
+    "huller": "gaps",
+    "emner": "topics",
+    "kæde": "chain",
+    "vej": "path",
+    "tjek": "validate",
+    "tal": "stats",
+    "vis": "show",
+    "flader": "interfaces",
+    "overgang": "transition",
+    "tegn": "render",
+    "eksporter": "export",
+    "indlæs": "import",
+    "ændringer": "diff",
+    "start": "serve",
+}
+
+
+def command_name(name: str) -> str:
+    """The command a typed name stands for (a Danish name or the command's own)."""
+    return DANISH.get(name, name)
+
+
 #: Commands that answer one question and exit: they run without the cyclic collector (see above).
 ONE_SHOT = frozenset({"contact", "gaps", "topics", "path", "chain", "show", "stats", "interfaces"})
 
@@ -68,7 +93,8 @@ def _command(argv: list[str]) -> str | None:
 
 
 def main() -> None:
-    name = _command(sys.argv[1:])
+    typed = _command(sys.argv[1:])
+    name = command_name(typed) if typed is not None else None
     if name in ONE_SHOT:
         gc.disable()  # for the life of this process: it answers once and exits (module docstring)
     from api.cli.app import app

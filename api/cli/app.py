@@ -12,6 +12,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
+from api.cli import DANISH
 from api.cli.usage import DanishUsageGroup
 from graph.bulk import kept
 from graph.errors import InputError, SamarbejdskortError
@@ -37,6 +38,7 @@ app = typer.Typer(
     cls=DanishUsageGroup,
     name="samarbejdskort",
     help="Samarbejdskort: hvem arbejder med hvem om børn og unge i psykisk mistrivsel.",
+    epilog="Kommandoerne har også danske navne: " + ", ".join(DANISH) + ".",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

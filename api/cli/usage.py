@@ -1,4 +1,4 @@
-"""Mistakes in how a command is written, said in Danish first: click says them in English only.
+"""Commands named and mistakes said in Danish first: click knows English names and says mistakes in English only.
 
 »samarbejdskort path Skive« answered »Missing argument 'B'.«, »gaps Randersklyngen« »Got unexpected extra
 argument«. The group re-raises each usage error with the Danish words before click's English ones, so typer
@@ -21,7 +21,13 @@ class _Said(click.UsageError):
 
 
 class DanishUsageGroup(TyperGroup):
-    """The command group: a usage error of any command is given its Danish words (``in_danish``)."""
+    """The command group: a command may be named in Danish (``api.cli.DANISH``: »kontakt«, »huller«), and a usage
+    error of any command is given its Danish words (``in_danish``)."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        from api.cli import command_name
+
+        return super().get_command(ctx, command_name(cmd_name))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

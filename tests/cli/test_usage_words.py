@@ -46,7 +46,7 @@ def test_two_different_answers_to_one_question_are_refused(args: tuple[str, ...]
         (("contact", "angst", "Skive", "Randers"), "for mange ord efter kommandoen", "unexpected extra argument"),
         (("contact", "angst", "--fron", "Skive"), "ukendt tilvalg --fron (mente du --from", "No such option"),
         (("contact", "angst", "--lang", "fr"), "ugyldig værdi for '--lang'", "Invalid value for '--lang'"),
-        (("kontakt", "angst"), "ukendt kommando", "No such command 'kontakt'"),
+        (("hvem", "angst"), "ukendt kommando", "No such command 'hvem'"),
     ],
 )
 def test_a_mistake_in_the_command_is_said_in_danish_first(args: tuple[str, ...], danish: str, english: str) -> None:
@@ -55,3 +55,42 @@ def test_a_mistake_in_the_command_is_said_in_danish_first(args: tuple[str, ...],
     assert r.exit_code == 2
     assert danish in said and english in said
     assert said.index(danish) < said.index(english)
+
+
+@pytest.mark.parametrize(
+    ("danish", "english"),
+    [
+        (("kontakt", "angst", "Skive Kommune", "--json"), ("contact", "angst", "--from", "Skive Kommune", "--json")),
+        (("huller", "Randersklyngen", "--json"), ("gaps", "--scope", "Randersklyngen", "--json")),
+        (("kæde", "KOSU", "--json"), ("chain", "KOSU", "--json")),
+        (("vis", "PPR Favrskov", "--json"), ("show", "PPR Favrskov", "--json")),
+        (("emner", "selvskade", "--json"), ("topics", "selvskade", "--json")),
+    ],
+)
+def test_a_command_typed_in_danish_is_the_command(danish: tuple[str, ...], english: tuple[str, ...]) -> None:
+    """A Danish coordinator types »kontakt«, »huller«, »kæde«: the same command and answer as in English."""
+    assert as_json(run(*danish)) == as_json(run(*english))
+
+
+def test_the_danish_command_names_are_listed_in_the_help() -> None:
+    said = " ".join(run("--help").stdout.replace("│", " ").split())
+    assert "kontakt" in said and "huller" in said and "kæde" in said
+
+
+def test_a_danish_command_through_the_entry_point_loads_its_module() -> None:
+    """``main`` imports only the named command's module: a Danish name must find it too."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from api.cli import main; sys.argv = ['samarbejdskort', 'kontakt', 'angst', '--json']; main()",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert '"answers"' in done.stdout

@@ -24,6 +24,11 @@ STOP_WORDS = frozenset({
     "vedroerende", "eller", "ved", "about", "from", "the", "a", "an", "of", "to", "in", "on", "and", "or",
     "with", "who", "whom", "what", "where", "how", "we", "can", "should", "contact", "ask", "regarding", "re",
     "at", "by",
+    # how a question is put (when, which, next, who holds or sends it): no topic label has these words
+    "hvornår", "hvornaar", "hvorfor", "hvilken", "hvilket", "hvilke", "næste", "naeste", "sidste", "kommende",
+    "når", "naar", "man", "du", "dig", "mig", "os", "jeres", "holder", "indkalder", "sender", "står", "staar",
+    "finder", "finde", "gør", "sker", "when", "which", "next", "last", "upcoming", "why", "me", "you", "us",
+    "your", "hold", "holds", "runs", "sends", "find",
     # every question here is about a child or young person: these words name no topic
     "barn", "barnet", "børn", "børnene", "boern", "ung", "unge", "den unge", "elev", "eleven", "elever",
     "tager", "sig", "hjælper", "min", "mit", "vores", "bliver", "har", "er", "får", "hos",

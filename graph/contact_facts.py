@@ -10,7 +10,7 @@ from graph.contact_types import Cand, Facts
 from graph.model import Model
 from graph.view import ORG_KINDS, View
 
-__all__ = ["anchors", "facts", "is_municipality", "missing_note", "names", "status"]
+__all__ = ["anchors", "facts", "is_municipality", "missing_note", "names", "status", "the_municipality"]
 
 
 def is_municipality(nodes: Mapping[str, Mapping[str, Any]], nid: str) -> bool:
@@ -19,6 +19,13 @@ def is_municipality(nodes: Mapping[str, Mapping[str, Any]], nid: str) -> bool:
     adjacency's."""
     node = nodes[nid]
     return node["kind"] == "organisation" and node.get("sector") == "municipal"
+
+
+def the_municipality(nodes: Mapping[str, Mapping[str, Any]], ids: Iterable[str]) -> str | None:
+    """Of bodies one name fits, the one municipality, if exactly one is: a town names its municipality (»Randers«
+    is Randers Kommune, not its hospital, cluster or groups). ``nodes``: the adjacency's."""
+    towns = [nid for nid in ids if is_municipality(nodes, nid)]
+    return towns[0] if len(towns) == 1 else None
 
 
 def facts(v: View, c: Cand, channels: tuple[str, ...]) -> Facts:

@@ -98,6 +98,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from graph.applicability import check_scenarios, require_in_force
+from graph.contact_facts import the_municipality
 from graph.contact_fallbacks import with_fallbacks
 from graph.contact_gap_index import prepare_gaps, related_gaps
 from graph.contact_home import Home
@@ -344,10 +345,12 @@ def _names_topic(model: Model, text: str) -> bool:
 
 
 def resolve_asker(model: Model, text: str) -> str:
-    """The entity asking; of several equally good names, the one that contains all the others wins.
+    """The entity asking; of several equally good names, the one that contains all the others wins, else the
+    one municipality among them.
 
     "Norddjurs" may name both Norddjurs Kommune and "PPR, Norddjurs Kommune"; a person means the
-    municipality, which contains the other.
+    municipality, which contains the other. "Randers" also names the town's hospital, the cluster and its
+    groups: a coordinator giving the town asks from its municipality.
     """
     try:
         return model.resolve(text, kinds=ASKER_KINDS)
@@ -369,4 +372,7 @@ def resolve_asker(model: Model, text: str) -> str:
         for cand in ids:
             if all(other == cand or cand in v.ancestors(other) for other in ids):
                 return cand
+        town = the_municipality(model.adjacency.nodes, ids)  # »Randers«: where a coordinator asks from
+        if town is not None:
+            return town
         raise

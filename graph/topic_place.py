@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from graph.contact_facts import is_municipality
+from graph.contact_facts import the_municipality
 from graph.contact_index import standing
 from graph.contact_types import Answer
 from graph.errors import AmbiguousEntity, EntityNotFound, NotInSources
@@ -107,8 +107,7 @@ def _place(model: Model, name: str) -> str | None:
     except EntityNotFound:
         return None
     except AmbiguousEntity as exc:
-        towns = [c.id for c in exc.candidates if is_municipality(model.adjacency.nodes, c.id)]
-        return towns[0] if len(towns) == 1 else None
+        return the_municipality(model.adjacency.nodes, (c.id for c in exc.candidates))
     return nid if named or model.node(nid)["kind"] in ("organisation", "cluster") else None
 
 

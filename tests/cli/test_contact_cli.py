@@ -189,3 +189,16 @@ def test_only_another_municipalitys_unit_handles_it_and_the_answer_says_so(tmp_p
     assert "kun andre kommuners egne enheder varetager det" in text
     assert "Udeladt: andre kommuners egne enheder og pladser, som betjener deres egen kommune: PPR, Aby." in text
     assert "Ingen i dataene varetager emnet" not in text
+
+
+@pytest.mark.parametrize(("town", "municipality"), [("Randers", "kommune/randers"), ("Viborg", "kommune/viborg")])
+def test_a_town_as_the_asker_is_its_municipality(town: str, municipality: str) -> None:
+    """»kontakt angst Randers«: a coordinator gives the town; it names the municipality, not nine bodies with
+    »Randers« in their names (a hospital, the cluster, its groups) to choose from."""
+    p = as_json(run("contact", "angst", "--from", town, "--json"))
+    assert p["asker"]["id"] == ID + municipality
+
+
+def test_a_name_shared_by_two_bodies_that_are_no_municipality_is_still_asked_back() -> None:
+    r = run("contact", "angst", "--from", "Regionshospitalet", "--json")
+    assert r.exit_code == 2 and json.loads(r.stdout)["error"] == "ambiguous"

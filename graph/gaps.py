@@ -70,6 +70,8 @@ from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from graph.applicability import check_scenarios, require_in_force
+from graph.contact_facts import the_municipality
+from graph.errors import AmbiguousEntity
 from graph.gap_forums import deadlines, forums, members
 from graph.gap_interfaces import contact_one_way, requested_interfaces, shared_forum_no_channel
 from graph.gap_network import channels, single_point_gaps
@@ -152,7 +154,7 @@ def find_gaps(
     """
     scen = check_scenarios(model, scenarios)
     day = on or dt.date.today()
-    root = model.resolve(scope) if scope else None
+    root = _scope(model, scope) if scope else None
     if root is not None:
         require_in_force(model, root, day, scen)
     found = all_gaps(model, day, scen)
@@ -183,6 +185,17 @@ def _collect(v: View, *, local: bool = False) -> tuple[Gap, ...]:
             continue
         found.extend(finder(c))
     return tuple(sorted(found, key=lambda g: (*g.order, v.model.label(g.entity), g.entity)))
+
+
+def _scope(model: Model, text: str) -> str:
+    """The body ``text`` names; a town (»Viborg«, also the name of its hospital) names its municipality."""
+    try:
+        return model.resolve(text)
+    except AmbiguousEntity as exc:
+        town = the_municipality(model.adjacency.nodes, (c.id for c in exc.candidates))
+        if town is None:
+            raise
+        return town
 
 
 def _scope_ids(c: View, root: str) -> set[str]:

@@ -202,3 +202,9 @@ def test_a_town_as_the_asker_is_its_municipality(town: str, municipality: str) -
 def test_a_name_shared_by_two_bodies_that_are_no_municipality_is_still_asked_back() -> None:
     r = run("contact", "angst", "--from", "Regionshospitalet", "--json")
     assert r.exit_code == 2 and json.loads(r.stdout)["error"] == "ambiguous"
+
+
+@pytest.mark.parametrize(("town", "municipality"), [("Viborg", "kommune/viborg"), ("Norddjurs", "kommune/norddjurs")])
+def test_a_town_as_the_gaps_scope_is_its_municipality(town: str, municipality: str) -> None:
+    p = as_json(run("gaps", town, "--json"))
+    assert p["scope"]["id"] == ID + municipality

@@ -13,6 +13,8 @@ from typing import Any
 import click
 from typer.core import TyperGroup
 
+from api.cli import command_name
+
 __all__ = ["DanishUsageGroup", "in_danish"]
 
 
@@ -25,8 +27,6 @@ class DanishUsageGroup(TyperGroup):
     error of any command is given its Danish words (``in_danish``)."""
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        from api.cli import command_name
-
         return super().get_command(ctx, command_name(cmd_name))
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -13,22 +13,36 @@ import snowballstemmer
 
 from graph.text import ascii_fold
 
-__all__ = ["SIM_FUZZY", "STOP_WORDS", "Token", "fold", "one_slip", "similarity", "stem", "stems", "unfold"]
+__all__ = [
+    "QUESTION_WORDS",
+    "SIM_FUZZY",
+    "STOP_WORDS",
+    "Token",
+    "fold",
+    "one_slip",
+    "similarity",
+    "stem",
+    "stems",
+    "unfold",
+]
 
-#: Words that carry no topic, in Danish and English ("who do I contact about …").
+#: How a question is put (when, which, next, who holds or sends it), Danish and English: »hvornår er næste møde«.
+#: A stop word, and no topic or thesaurus label may hold one (a test checks the bundled labels).
 # fmt: off
-STOP_WORDS = frozenset({
+QUESTION_WORDS = frozenset({
+    "hvornår", "hvornaar", "hvorfor", "hvilken", "hvilket", "hvilke", "næste", "naeste", "sidste", "kommende",
+    "når", "naar", "man", "du", "dig", "mig", "os", "jeres", "holder", "indkalder", "sender", "står", "staar",
+    "finder", "finde", "gør", "sker", "when", "which", "next", "last", "upcoming", "why", "me", "you", "us",
+    "your", "hold", "holds", "runs", "sends", "find",
+})
+#: Words that carry no topic, in Danish and English ("who do I contact about …").
+STOP_WORDS = QUESTION_WORDS | frozenset({
     "om", "fra", "til", "i", "og", "en", "et", "af", "på", "paa", "med", "for", "der", "de", "den", "det",
     "som", "hvem", "hvad", "hvor", "hvordan", "jeg", "vi", "kan", "skal", "må", "maa", "vil", "kontakt",
     "kontakte", "spørge", "spoerge", "mht", "ang", "angående", "angaaende", "vedr", "vedrørende",
     "vedroerende", "eller", "ved", "about", "from", "the", "a", "an", "of", "to", "in", "on", "and", "or",
     "with", "who", "whom", "what", "where", "how", "we", "can", "should", "contact", "ask", "regarding", "re",
     "at", "by",
-    # how a question is put (when, which, next, who holds or sends it): no topic label has these words
-    "hvornår", "hvornaar", "hvorfor", "hvilken", "hvilket", "hvilke", "næste", "naeste", "sidste", "kommende",
-    "når", "naar", "man", "du", "dig", "mig", "os", "jeres", "holder", "indkalder", "sender", "står", "staar",
-    "finder", "finde", "gør", "sker", "when", "which", "next", "last", "upcoming", "why", "me", "you", "us",
-    "your", "hold", "holds", "runs", "sends", "find",
     # every question here is about a child or young person: these words name no topic
     "barn", "barnet", "børn", "børnene", "boern", "ung", "unge", "den unge", "elev", "eleven", "elever",
     "tager", "sig", "hjælper", "min", "mit", "vores", "bliver", "har", "er", "får", "hos",

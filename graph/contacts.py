@@ -291,14 +291,14 @@ def _answers(
     only those in ``place`` when one is given, else only those serving a municipal asker (the others' ids go
     to ``left_out``)."""
     matches = meaning.topics or meaning.general
-    own = left_out if place is None else None
-    found: Iterator[Answer] = iter(rank(v, home, pool(v, meaning.topics), left_out=own) if meaning.topics else ())
+    others = left_out if place is None else None  # a named place decides instead of the asker's municipality
+    found: Iterator[Answer] = iter(rank(v, home, pool(v, meaning.topics), left_out=others) if meaning.topics else ())
     lazy = (a for a in found if inside(v, a, place)) if place is not None else found
     first = next(lazy, None)  # rank is lazy: peek whether anything specific answers
     ranked: Iterable[Answer] = lazy
     general = first is None and bool(meaning.general)
     if general:
-        routes = rank(v, home, pool(v, meaning.general), general=True, left_out=own)
+        routes = rank(v, home, pool(v, meaning.general), general=True, left_out=others)
         ranked = _nearest(v, list(routes), place)
         matches = meaning.topics + meaning.general
     elif first is not None:
@@ -327,7 +327,8 @@ def _general_routes(v: View, who: str | None, model: Model) -> tuple[Candidate, 
         return ()
     home = home_of(v, who) if who else None
     out: list[Candidate] = []
-    for a in _nearest(v, list(rank(v, home, pool(v, general), general=True, left_out={}))):
+    routes = rank(v, home, pool(v, general), general=True, left_out={})  # an error does not name what it left out
+    for a in _nearest(v, list(routes)):
         if all(c.id != a.who for c in out):
             out.append(Candidate(a.who, model.label(a.who), v.kind(a.who)))
     return tuple(out[:_ROUTES_SHOWN])
